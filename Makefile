@@ -1,0 +1,41 @@
+# Factcheck Workbench: `make run` opens the app, `make test` runs the whole suite.
+# Both create the virtual environment and install the pinned dependencies first.
+
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-stamp
+
+.PHONY: run test lint format typecheck bench eval venv clean
+
+venv: $(STAMP)
+
+$(STAMP): pyproject.toml constraints.txt
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade "pip>=24"
+	PIP_CONSTRAINT=constraints.txt $(PY) -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	@touch $(STAMP)
+
+run: $(STAMP)
+	$(VENV)/bin/workbench
+
+test: $(STAMP)
+	$(VENV)/bin/ruff check workbench tests
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check workbench tests
+	$(VENV)/bin/ruff format --check workbench tests
+
+format: $(STAMP)
+	$(VENV)/bin/ruff format workbench tests
+	$(VENV)/bin/ruff check --fix workbench tests
+
+typecheck: $(STAMP)
+	$(VENV)/bin/mypy
+
+bench: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) -m workbench.devtools.bench $(BENCH)
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache .ruff_cache .mypy_cache

@@ -1,0 +1,28 @@
+"""The ``workbench`` command: no arguments opens the window; subcommands run headless."""
+
+from __future__ import annotations
+
+import click
+
+from workbench import __version__
+
+from .common import db_option
+
+
+@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="workbench")
+@db_option
+@click.pass_context
+def main(ctx: click.Context, db: str | None) -> None:
+    """Factcheck Workbench: check the claims in a news article, offline.
+
+    Run without a command to open the review desk.
+    """
+    if ctx.invoked_subcommand is None:
+        from workbench.app import run_app
+
+        ctx.exit(run_app(db_path=db))
+
+
+# Each command module registers its commands on ``main`` when imported.
+from . import articles  # noqa: E402,F401

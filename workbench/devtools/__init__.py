@@ -1,0 +1,1 @@
+"""Developer tools (benchmarks, evaluation, training); the app never imports these."""

@@ -1,0 +1,319 @@
+"""Domain model: plain dataclasses and enums, no I/O, no Qt, no SQLite, no spaCy."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from enum import StrEnum
+
+
+def new_id() -> str:
+    """Return a fresh UUID string (ids are UUIDs so that files from two laptops can merge)."""
+    return str(uuid.uuid4())
+
+
+def now_iso() -> str:
+    """Return the current UTC time as an ISO 8601 string with seconds."""
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class BlockKind(StrEnum):
+    """What part of an article a block of text is."""
+
+    HEADLINE = "headline"
+    STANDFIRST = "standfirst"
+    CAPTION = "caption"
+    CREDIT = "credit"
+    BYLINE = "byline"
+    BODY = "body"
+    FOOTER = "footer"
+
+    @property
+    def can_hold_claims(self) -> bool:
+        """Credits, bylines and boilerplate never hold claims."""
+        return self not in (BlockKind.CREDIT, BlockKind.BYLINE, BlockKind.FOOTER)
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A character range ``[start, end)`` of ``Article.text`` with its role."""
+
+    kind: BlockKind
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, object]:
+        """Plain dict for JSON."""
+        return {"kind": self.kind.value, "start": self.start, "end": self.end}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, object]) -> Block:
+        """Inverse of :meth:`to_dict`."""
+        return cls(BlockKind(str(data["kind"])), int(data["start"]), int(data["end"]))  # type: ignore[call-overload]
+
+
+@dataclass(slots=True)
+class Article:
+    """An imported article: the exact text the user sees, its metadata and its blocks."""
+
+    text: str
+    title: str = ""
+    blocks: list[Block] = field(default_factory=list)
+    outlet: str | None = None
+    author: str | None = None
+    published: str | None = None
+    url: str | None = None
+    language: str = "en"
+    source_name: str | None = None
+    source_sha256: str | None = None
+    imported_at: str = field(default_factory=now_iso)
+    imported_by: str | None = None
+    id: str = field(default_factory=new_id)
+
+    def block_at(self, offset: int) -> Block | None:
+        """The block that contains character ``offset``, if any."""
+        for block in self.blocks:
+            if block.start <= offset < block.end:
+                return block
+        return None
+
+    def metadata(self) -> dict[str, object]:
+        """Title, outlet, author, date, url and language as a dict (for JSON output)."""
+        return {
+            "title": self.title,
+            "outlet": self.outlet,
+            "author": self.author,
+            "published": self.published,
+            "url": self.url,
+            "language": self.language,
+        }
+
+
+class ClaimKind(StrEnum):
+    """Claim types after Full Fact's annotation scheme."""
+
+    QUANTITY = "quantity"
+    CAUSATION = "causation"
+    PREDICTION = "prediction"
+    LAW = "law"
+    PERSONAL = "personal_experience"
+    OTHER = "other_factual"
+    NOT_A_CLAIM = "not_a_claim"
+
+    @property
+    def label(self) -> str:
+        """Human-readable name."""
+        return _KIND_LABELS[self]
+
+
+_KIND_LABELS = {
+    ClaimKind.QUANTITY: "Quantity",
+    ClaimKind.CAUSATION: "Cause / correlation",
+    ClaimKind.PREDICTION: "Prediction",
+    ClaimKind.LAW: "Law / rule",
+    ClaimKind.PERSONAL: "Personal experience",
+    ClaimKind.OTHER: "Other factual",
+    ClaimKind.NOT_A_CLAIM: "Not a claim",
+}
+
+
+class ClaimOrigin(StrEnum):
+    """Whether the program found the claim or a reviewer marked it."""
+
+    AUTO = "auto"
+    MANUAL = "manual"
+
+
+class ClaimState(StrEnum):
+    """A dismissed claim stays in the file and can be restored."""
+
+    OPEN = "open"
+    DISMISSED = "dismissed"
+
+
+@dataclass(slots=True)
+class Claim:
+    """A check-worthy statement anchored at ``Article.text[start:end] == quote``."""
+
+    article_id: str
+    start: int
+    end: int
+    quote: str
+    claim: str = ""
+    speaker: str | None = None
+    kind: ClaimKind = ClaimKind.OTHER
+    score: float = 0.0
+    reasons: list[str] = field(default_factory=list)
+    origin: ClaimOrigin = ClaimOrigin.AUTO
+    state: ClaimState = ClaimState.OPEN
+    created_at: str = field(default_factory=now_iso)
+    created_by: str | None = None
+    pipeline_version: str | None = None
+    id: str = field(default_factory=new_id)
+
+    def __post_init__(self) -> None:
+        if not self.claim:
+            self.claim = self.quote
+
+    def to_dict(self) -> dict[str, object]:
+        """The fields a tool needs, as plain JSON types."""
+        return {
+            "id": self.id,
+            "article_id": self.article_id,
+            "start": self.start,
+            "end": self.end,
+            "quote": self.quote,
+            "claim": self.claim,
+            "speaker": self.speaker,
+            "kind": self.kind.value,
+            "score": round(self.score, 4),
+            "reasons": list(self.reasons),
+            "origin": self.origin.value,
+            "state": self.state.value,
+            "created_at": self.created_at,
+            "created_by": self.created_by,
+            "pipeline_version": self.pipeline_version,
+        }
+
+
+@dataclass(slots=True)
+class Reviewer:
+    """A person who records verdicts."""
+
+    name: str
+    created_at: str = field(default_factory=now_iso)
+    id: str = field(default_factory=new_id)
+
+
+@dataclass(frozen=True, slots=True)
+class Rating:
+    """One label of a rating scale; ``value`` is None for labels such as "Unproven"."""
+
+    label: str
+    value: int | None
+    description: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class RatingScale:
+    """An ordered list of ratings, best first."""
+
+    name: str
+    title: str
+    ratings: tuple[Rating, ...]
+
+    @property
+    def best(self) -> int:
+        """The highest numeric value on the scale."""
+        return max(r.value for r in self.ratings if r.value is not None)
+
+    @property
+    def worst(self) -> int:
+        """The lowest numeric value on the scale."""
+        return min(r.value for r in self.ratings if r.value is not None)
+
+    @property
+    def labels(self) -> list[str]:
+        """Labels in scale order."""
+        return [r.label for r in self.ratings]
+
+    def find(self, label: str) -> Rating | None:
+        """The rating whose label matches ``label`` (case and spacing ignored)."""
+        wanted = " ".join(label.split()).casefold()
+        for rating in self.ratings:
+            if rating.label.casefold() == wanted:
+                return rating
+        return None
+
+
+@dataclass(slots=True)
+class Source:
+    """Evidence behind a verdict: a document, page or person, with an optional attached file."""
+
+    verdict_id: str
+    title: str = ""
+    url: str | None = None
+    publisher: str | None = None
+    published: str | None = None
+    accessed: str | None = None
+    quote: str | None = None
+    note: str | None = None
+    attachment_name: str | None = None
+    attachment_sha256: str | None = None
+    attachment_size: int | None = None
+    created_at: str = field(default_factory=now_iso)
+    id: str = field(default_factory=new_id)
+
+    def to_dict(self) -> dict[str, object]:
+        """Plain dict for JSON (attachment bytes are not included)."""
+        return {
+            "id": self.id,
+            "title": self.title,
+            "url": self.url,
+            "publisher": self.publisher,
+            "published": self.published,
+            "accessed": self.accessed,
+            "quote": self.quote,
+            "note": self.note,
+            "attachment_name": self.attachment_name,
+            "attachment_sha256": self.attachment_sha256,
+            "attachment_size": self.attachment_size,
+        }
+
+
+@dataclass(slots=True)
+class Verdict:
+    """One reviewer's rating of one claim, with rationale, confidence (0..1) and sources."""
+
+    claim_id: str
+    reviewer_id: str
+    rating: str
+    rating_value: int | None = None
+    confidence: float | None = None
+    rationale: str = ""
+    reviewer_name: str | None = None
+    sources: list[Source] = field(default_factory=list)
+    created_at: str = field(default_factory=now_iso)
+    updated_at: str = field(default_factory=now_iso)
+    id: str = field(default_factory=new_id)
+
+    def to_dict(self) -> dict[str, object]:
+        """Plain dict for JSON."""
+        return {
+            "id": self.id,
+            "claim_id": self.claim_id,
+            "reviewer_id": self.reviewer_id,
+            "reviewer": self.reviewer_name,
+            "rating": self.rating,
+            "rating_value": self.rating_value,
+            "confidence": self.confidence,
+            "rationale": self.rationale,
+            "created_at": self.created_at,
+            "updated_at": self.updated_at,
+            "sources": [s.to_dict() for s in self.sources],
+        }
+
+
+@dataclass(slots=True)
+class ReviewedClaim:
+    """A claim together with every reviewer's verdict on it."""
+
+    claim: Claim
+    verdicts: list[Verdict] = field(default_factory=list)
+
+    def verdict_by(self, reviewer_id: str) -> Verdict | None:
+        """This reviewer's verdict, if any."""
+        return next((v for v in self.verdicts if v.reviewer_id == reviewer_id), None)
+
+    @property
+    def disagreement(self) -> bool:
+        """True when reviewers gave different ratings."""
+        return len({v.rating for v in self.verdicts}) > 1
+
+    def to_dict(self) -> dict[str, object]:
+        """The claim's fields plus its verdicts."""
+        data = self.claim.to_dict()
+        data["verdicts"] = [v.to_dict() for v in self.verdicts]
+        data["disagreement"] = self.disagreement
+        return data
