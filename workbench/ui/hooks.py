@@ -1,0 +1,71 @@
+"""Where the window asks the reviewer something: dialogs by their ``ask`` methods, one place to replace in tests."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+
+ARTICLE_FILTER = (
+    "Articles (*.txt *.md *.html *.htm *.docx *.pdf);;Text (*.txt *.md);;Web pages (*.html *.htm);;"
+    "Word documents (*.docx);;PDF (*.pdf);;All files (*)"
+)
+
+
+def ask_reviewer(parent: QWidget | None, existing_names: list[str]) -> str | None:
+    """Who is reviewing (a name from the list, or a new one)."""
+    try:
+        from workbench.ui.dialogs.reviewer import ReviewerDialog
+    except ImportError:
+        name, ok = QInputDialog.getItem(
+            parent, "Who is reviewing?", "Your name:", existing_names or [""], 0, True
+        )
+        return name.strip() or None if ok else None
+    return ReviewerDialog.ask(parent, existing_names)
+
+
+def ask_pasted_article(parent: QWidget | None) -> Any:
+    """Pasted text with its title, outlet, URL and date; None when cancelled."""
+    from workbench.ui.dialogs.paste_article import PasteArticleDialog
+
+    return PasteArticleDialog.ask(parent)
+
+
+def ask_preferences(parent: QWidget | None, settings: dict[str, Any]) -> dict[str, Any] | None:
+    """The changed preferences; None when cancelled."""
+    from workbench.ui.dialogs.preferences import PreferencesDialog
+
+    return PreferencesDialog.ask(parent, settings)
+
+
+def show_shortcuts(parent: QWidget | None, actions: Sequence[QAction]) -> None:
+    """List the keyboard shortcuts of these actions."""
+    try:
+        from workbench.ui.dialogs.shortcuts import ShortcutsDialog
+    except ImportError:
+        lines = [
+            f"{a.shortcut().toString():<14} {a.text().replace('&', '')}"
+            for a in actions
+            if not a.shortcut().isEmpty()
+        ]
+        QMessageBox.information(parent, "Keyboard shortcuts", "\n".join(lines))
+        return
+    ShortcutsDialog.show_for(parent, list(actions))
+
+
+def ask_article_files(parent: QWidget | None, folder: str = "") -> list[str]:
+    """Article files to import."""
+    paths, _ = QFileDialog.getOpenFileNames(parent, "Import articles", folder, ARTICLE_FILTER)
+    return paths
+
+
+def dialog_available(module: str) -> bool:
+    """True when a dialog module is part of this installation."""
+    import importlib.util
+
+    try:
+        return importlib.util.find_spec(f"workbench.ui.dialogs.{module}") is not None
+    except ModuleNotFoundError:
+        return False

@@ -1,0 +1,466 @@
+"""The review desk window: the article on the left, its claims and the verdict editor on the right."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QUndoStack
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QWidget
+
+from workbench.model import Article, ClaimState, ReviewedClaim
+from workbench.services.desk import Desk, Extractor
+
+from . import hooks
+from .article_view import ArticlePane
+from .claims_pane import ClaimsPane
+from .commands import AddClaimCommand, DeleteCommand, RateCommand, SpanCommand, StateCommand
+from .editor_slot import make_verdict_editor
+from .errors import MessageBoxes, show_error
+from .imports import ImportController
+from .menus import Actions
+from .settings import DeskSettings
+
+log = logging.getLogger(__name__)
+
+
+class MainWindow(QMainWindow):
+    """One database, one article at a time; every edit is saved at once and can be undone."""
+
+    article_opened = Signal(str)
+    claims_reloaded = Signal()
+
+    def __init__(
+        self,
+        desk: Desk,
+        settings: QSettings,
+        *,
+        extractor: Extractor | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.settings = DeskSettings(settings)
+        self.article: Article | None = None
+        self.claims: dict[str, ReviewedClaim] = {}
+        self.undo_stack = QUndoStack(self)
+        self.setObjectName("mainWindow")
+        self.setAcceptDrops(True)
+
+        self.article_pane = ArticlePane()
+        self.claims_pane = ClaimsPane()
+        self.editor = make_verdict_editor(self.undo_stack, self)
+        self.right_split = QSplitter(Qt.Orientation.Vertical)
+        self.right_split.addWidget(self.claims_pane)
+        self.right_split.addWidget(self.editor)
+        self.right_split.setStretchFactor(0, 3)
+        self.right_split.setStretchFactor(1, 2)
+        self.main_split = QSplitter(Qt.Orientation.Horizontal)
+        self.main_split.addWidget(self.article_pane)
+        self.main_split.addWidget(self.right_split)
+        self.main_split.setStretchFactor(0, 5)
+        self.main_split.setStretchFactor(1, 6)
+        self.main_split.setChildrenCollapsible(False)
+        self.setCentralWidget(self.main_split)
+
+        self.imports = ImportController(self, extractor or Extractor())
+        self.actions_ = Actions(self)
+        self.actions_.set_scale(desk.scale().labels)
+        self.article_pane.text.set_extra_actions([self.actions_.add_claim, self.actions_.set_span])
+        for action in (self.actions_.export, self.actions_.backup, self.actions_.restore_backup):
+            action.setEnabled(False)
+            action.setToolTip("Not available in this version yet")
+
+        self.reviewer_label = QLabel()
+        self.db_label = QLabel()
+        self.progress_label = QLabel()
+        bar = self.statusBar()
+        bar.addWidget(self.reviewer_label)
+        bar.addWidget(self.db_label)
+        bar.addWidget(self.progress_label)
+        bar.addPermanentWidget(self.imports.panel)
+
+        self.claims_pane.current_changed.connect(self._on_current_claim)
+        self.claims_pane.threshold_changed.connect(self._on_threshold)
+        self.article_pane.text.claim_clicked.connect(self.claims_pane.select_claim)
+        self.article_pane.text.selectionChanged.connect(self._update_actions)
+        for signal_name in ("verdict_saved", "sources_changed"):
+            signal = getattr(self.editor, signal_name, None)
+            if signal is not None:
+                signal.connect(lambda claim_id: self.claims_changed(claim_id))
+
+        self.claims_pane.set_threshold(self.settings.sensitivity)
+        self.setWindowTitle(f"Factcheck Workbench — {desk.display_name}")
+        self.resize(1440, 900)
+        self.settings.restore_window(self, self.main_split, self.right_split)
+        self._update_status()
+        self._update_actions()
+
+    # -- articles ----------------------------------------------------------------------------
+    def open_article(self, article_id: str) -> bool:
+        """Show an article and its claims; its claims are found first if that never happened."""
+        try:
+            article = self.desk.article(article_id)
+            claims = self.desk.claims(article_id)
+        except Exception as exc:
+            self.report_error(exc, "Open article")
+            return False
+        self.article = article
+        self.undo_stack.clear()
+        self.article_pane.show_article(article)
+        self._show_claims(claims)
+        self.settings.last_article = article_id
+        self.article_pane.text.setFocus()
+        self.article_opened.emit(article_id)
+        if article_id in self.desk.pending() and not self.desk.read_only:
+            self.imports.find_claims(article_id)
+        self._update_actions()
+        return True
+
+    def restore_last_article(self) -> bool:
+        """Open the article open last time, else the newest one."""
+        wanted = self.settings.last_article
+        articles = self.desk.articles()
+        ids = [a["id"] for a in articles]
+        if wanted in ids:
+            return self.open_article(wanted)
+        return self.open_article(ids[0]) if ids else False
+
+    def claims_changed(self, select: str | None = None) -> None:
+        """Reload the article's claims from the database (after any edit, undo or redo)."""
+        if self.article is None:
+            return
+        try:
+            claims = self.desk.claims(self.article.id)
+        except Exception as exc:
+            self.report_error(exc, "Reload claims")
+            return
+        self._show_claims(claims, select)
+
+    def _show_claims(self, claims: list[ReviewedClaim], select: str | None = None) -> None:
+        self.claims = {rc.claim.id: rc for rc in claims}
+        self.claims_pane.set_claims(claims, self.desk.reviewer_id)
+        current = select or self.claims_pane.current_claim_id()
+        self.article_pane.text.set_claims(self.claims_pane.visible_rows(), current)
+        if select is not None and select in self.claims:
+            self.claims_pane.select_claim(select)
+        self._refresh_editor()
+        self._update_status()
+        self.claims_reloaded.emit()
+
+    def _on_current_claim(self, claim_id: str) -> None:
+        self.article_pane.text.set_current(claim_id)
+        self._refresh_editor()
+        self._update_actions()
+
+    def _refresh_editor(self) -> None:
+        claim_id = self.claims_pane.current_claim_id()
+        reviewed = self.claims.get(claim_id) if claim_id else None
+        try:
+            self.editor.set_context(self.desk, reviewed, self.desk.reviewer, self.desk.scale())  # type: ignore[attr-defined]
+        except Exception as exc:
+            self.report_error(exc, "Show claim")
+
+    def _on_threshold(self, value: float) -> None:
+        self.settings.sensitivity = value
+        self.article_pane.text.set_claims(
+            self.claims_pane.visible_rows(), self.claims_pane.current_claim_id()
+        )
+        self._update_status()
+
+    # -- triage ------------------------------------------------------------------------------
+    def current_claim(self) -> ReviewedClaim | None:
+        """The selected claim."""
+        claim_id = self.claims_pane.current_claim_id()
+        return self.claims.get(claim_id) if claim_id else None
+
+    def step_claim(self, delta: int) -> None:
+        """Select the next or previous claim."""
+        self.claims_pane.step(delta)
+
+    def next_unreviewed(self) -> None:
+        """Select the next claim I have not reviewed."""
+        if self.claims_pane.next_unreviewed() is None:
+            self.statusBar().showMessage("You have reviewed every claim shown.", 5000)
+
+    def save_and_next(self) -> None:
+        """Save what the editor holds, then go to the next claim I have not reviewed."""
+        save = getattr(self.editor, "save", None)
+        if callable(save):
+            try:
+                save()
+            except Exception as exc:
+                self.report_error(exc, "Save verdict")
+                return
+        self.next_unreviewed()
+
+    def rate_current(self, rating: str) -> None:
+        """Give the selected claim this rating (number keys)."""
+        rc = self.current_claim()
+        if rc is None or not self._ensure_reviewer():
+            return
+        before = self.desk.my_verdict(rc.claim.id)
+        try:
+            self.desk.rate(rc.claim.id, rating)
+        except Exception as exc:
+            self.report_error(exc, "Rate claim")
+            return
+        self.undo_stack.push(RateCommand(self, rc.claim.id, rating, before))
+        self.claims_changed(rc.claim.id)
+
+    def toggle_dismissed(self) -> None:
+        """Dismiss the selected claim, or restore it if it was dismissed."""
+        rc = self.current_claim()
+        if rc is None:
+            return
+        state = ClaimState.OPEN if rc.claim.state is ClaimState.DISMISSED else ClaimState.DISMISSED
+        self._do(
+            StateCommand(self, rc.claim.id, state),
+            lambda: self.desk.set_state(rc.claim.id, state),
+            "Dismiss claim",
+        )
+
+    def delete_claim(self) -> None:
+        """Delete the selected claim with its verdicts (undo puts it back)."""
+        rc = self.current_claim()
+        if rc is None:
+            return
+        try:
+            deleted = self.desk.delete_claim(rc.claim.id)
+        except Exception as exc:
+            self.report_error(exc, "Delete claim")
+            return
+        self.undo_stack.push(DeleteCommand(self, deleted))
+        self.claims_changed()
+
+    def add_claim_from_selection(self) -> None:
+        """Mark the selected article text as a claim."""
+        span = self.article_pane.text.selected_span()
+        if self.article is None or span is None:
+            self.statusBar().showMessage("Select words in the article first.", 5000)
+            return
+        try:
+            claim = self.desk.add_claim(self.article.id, *span)
+        except Exception as exc:
+            self.report_error(exc, "Add claim")
+            return
+        self.undo_stack.push(AddClaimCommand(self, claim.id))
+        self.claims_changed(claim.id)
+
+    def set_span_from_selection(self) -> None:
+        """Move the selected claim to the selected article text."""
+        rc = self.current_claim()
+        span = self.article_pane.text.selected_span()
+        if rc is None or span is None:
+            self.statusBar().showMessage("Select a claim, then the words it should cover.", 5000)
+            return
+        before = (rc.claim.start, rc.claim.end)
+        try:
+            after = self.desk.set_span(rc.claim.id, *span)
+        except Exception as exc:
+            self.report_error(exc, "Change claim span")
+            return
+        self.undo_stack.push(SpanCommand(self, rc.claim.id, before, (after.start, after.end)))
+        self.claims_changed(rc.claim.id)
+
+    def _do(self, command, action, title: str) -> None:
+        try:
+            action()
+        except Exception as exc:
+            self.report_error(exc, title)
+            return
+        self.undo_stack.push(command)
+        self.claims_changed(command.claim_id)
+
+    def set_score_order(self, on: bool) -> None:
+        """Order the table by score (highest first) or by article order."""
+        self.claims_pane.set_score_order(on)
+
+    def set_only_unreviewed(self, on: bool) -> None:
+        """Show only claims I have not reviewed."""
+        self.claims_pane.unreviewed_box.setChecked(on)
+
+    def focus_filter(self) -> None:
+        """Put the cursor in the filter box."""
+        self.claims_pane.filter_box.setFocus()
+        self.claims_pane.filter_box.selectAll()
+
+    def find_claims_again(self) -> None:
+        """Look for claims in an article that has none found automatically."""
+        if self.article is not None:
+            self.imports.find_claims(self.article.id)
+
+    # -- reviewers ---------------------------------------------------------------------------
+    def ensure_reviewer(self, name: str | None = None) -> bool:
+        """Work as ``name``, the remembered reviewer, or ask who is reviewing."""
+        name = name or self.settings.reviewer
+        if not name:
+            name = hooks.ask_reviewer(self, [r.name for r in self.desk.reviewers()])
+        if not name:
+            return False
+        return self.use_reviewer(name)
+
+    def _ensure_reviewer(self) -> bool:
+        return self.desk.reviewer is not None or self.ensure_reviewer()
+
+    def use_reviewer(self, name: str) -> bool:
+        """Switch to the reviewer called ``name``."""
+        try:
+            reviewer = self.desk.use_reviewer(name)
+        except Exception as exc:
+            self.report_error(exc, "Choose reviewer")
+            return False
+        self.settings.reviewer = reviewer.name
+        self.undo_stack.clear()
+        self.claims_changed()
+        self._update_status()
+        return True
+
+    def switch_reviewer(self) -> None:
+        """Ask who is reviewing now."""
+        name = hooks.ask_reviewer(self, [r.name for r in self.desk.reviewers()])
+        if name:
+            self.use_reviewer(name)
+
+    def fill_reviewer_menu(self) -> None:
+        """List the reviewers in the Reviewer menu."""
+        menu = self.actions_.reviewer_menu
+        menu.clear()
+        menu.addAction(self.actions_.switch_reviewer)
+        menu.addSeparator()
+        for reviewer in self.desk.reviewers():
+            action = menu.addAction(reviewer.name)
+            action.setCheckable(True)
+            action.setChecked(reviewer.id == self.desk.reviewer_id)
+            action.triggered.connect(lambda _=False, n=reviewer.name: self.use_reviewer(n))
+
+    # -- library -----------------------------------------------------------------------------
+    def import_dialog(self) -> None:
+        """Ask for article files and import them."""
+        paths = hooks.ask_article_files(self, self.settings.last_folder)
+        if paths:
+            self.settings.last_folder = str(Path(paths[0]).parent)
+            self.imports.import_files(paths)
+
+    def paste_article(self) -> None:
+        """Import pasted text."""
+        try:
+            pasted = hooks.ask_pasted_article(self)
+        except ImportError:
+            self.show_message("Paste article", "Pasting articles is not available in this version.")
+            return
+        if pasted is not None:
+            self.imports.import_pasted(
+                pasted.text,
+                title=pasted.title,
+                outlet=pasted.outlet,
+                url=pasted.url,
+                published=pasted.published,
+            )
+
+    def open_article_dialog(self) -> None:
+        """Pick an earlier article from the library."""
+        from .library_dialog import OpenArticleDialog
+
+        article_id = OpenArticleDialog.ask(self, self.desk)
+        if article_id:
+            self.open_article(article_id)
+
+    def remember_recent(self, path: str) -> None:
+        """Put a file at the top of File ▸ Recent files."""
+        self.settings.add_recent(path)
+
+    def fill_recent_menu(self) -> None:
+        """List the recent files."""
+        menu = self.actions_.recent_menu
+        menu.clear()
+        recent = self.settings.recent_files
+        for path in recent:
+            action = menu.addAction(Path(path).name)
+            action.setToolTip(path)
+            action.triggered.connect(lambda _=False, p=path: self.imports.import_files([p]))
+        if not recent:
+            menu.addAction("No recent files").setEnabled(False)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.imports.import_files(paths)
+
+    # -- hooks for export, backups and preferences -------------------------------------------
+    def export_report(self) -> None:
+        """File ▸ Export (wired when the export dialog is part of the program)."""
+
+    def back_up_now(self) -> None:
+        """File ▸ Back up now (wired when backups are part of the program)."""
+
+    def restore_from_backup(self) -> None:
+        """File ▸ Restore from backup (wired when backups are part of the program)."""
+
+    def edit_preferences(self) -> None:
+        """Show the preferences and apply what changed."""
+        from .preferences import edit_preferences
+
+        edit_preferences(self)
+
+    def show_shortcuts(self) -> None:
+        """Help ▸ Keyboard shortcuts."""
+        hooks.show_shortcuts(self, self.actions_.all())
+
+    def show_about(self) -> None:
+        """Help ▸ About."""
+        from workbench import __version__
+
+        QMessageBox.about(
+            self,
+            "About Factcheck Workbench",
+            f"Factcheck Workbench {__version__}\nCheck the claims in a news article, offline.",
+        )
+
+    # -- status, errors, closing --------------------------------------------------------------
+    def _update_status(self) -> None:
+        reviewer = self.desk.reviewer.name if self.desk.reviewer else "no reviewer chosen"
+        self.reviewer_label.setText(f"Reviewer: {reviewer}")
+        mode = " (read-only)" if self.desk.read_only else ""
+        self.db_label.setText(f"Database: {self.desk.display_name}{mode}")
+        rows = [
+            r for r in self.claims_pane.visible_rows() if r.reviewed.claim.state is ClaimState.OPEN
+        ]
+        done = sum(1 for r in rows if r.mine)
+        self.progress_label.setText(f"{done} of {len(rows)} claims reviewed by you")
+
+    def _update_actions(self) -> None:
+        has_claim = self.current_claim() is not None
+        has_text = self.article_pane.text.textCursor().hasSelection()
+        a = self.actions_
+        for action in (a.dismiss, a.delete, *a.rate):
+            action.setEnabled(has_claim)
+        a.add_claim.setEnabled(self.article is not None and has_text)
+        a.set_span.setEnabled(has_claim and has_text)
+        a.find_claims.setEnabled(self.article is not None)
+
+    def report_error(self, exc: Exception, action: str) -> None:
+        """Show a lower layer's error as a message; the window keeps running."""
+        show_error(self, exc, action)
+
+    def show_message(self, title: str, message: str) -> None:
+        """A warning the reviewer must acknowledge."""
+        MessageBoxes.warning(self, title, message)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.save_window(self, self.main_split, self.right_split)
+        self.imports.shut_down()
+        super().closeEvent(event)
+
+
+def primary_screen_size() -> tuple[int, int]:
+    """The available size of the primary screen (for first-run geometry)."""
+    screen = QGuiApplication.primaryScreen()
+    geometry = screen.availableGeometry() if screen else None
+    return (geometry.width(), geometry.height()) if geometry else (1440, 900)
