@@ -20,7 +20,6 @@ from PySide6.QtGui import (
     QTextFormat,
 )
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QTextEdit,
@@ -293,17 +292,17 @@ class ArticlePane(QWidget):
         self.meta.setTextFormat(Qt.TextFormat.PlainText)
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.text = ArticleText(self)
-        legend = QHBoxLayout()
-        legend.setContentsMargins(4, 2, 4, 0)
-        for state, look in LOOKS.items():
-            label = QLabel(f"{look.marker} {look.label}")
-            label.setObjectName(f"legend-{state.value}")
-            label.setStyleSheet(
-                f"background:{look.fill.name()}; color:#222; border-bottom:2px solid "
-                f"{look.edge.name()}; padding:1px 6px; border-radius:3px;"
+        # One wrapping label, so the legend never forces the pane to be wide.
+        legend = QLabel(
+            "&nbsp; ".join(
+                f"<span style='background:{look.fill.name()}; color:#222;'>"
+                f"&nbsp;{look.marker} {look.label}&nbsp;</span>"
+                for look in LOOKS.values()
             )
-            legend.addWidget(label)
-        legend.addStretch(1)
+        )
+        legend.setObjectName("legend")
+        legend.setWordWrap(True)
+        legend.setTextFormat(Qt.TextFormat.RichText)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 6, 6)
         layout.setSpacing(4)
@@ -311,7 +310,7 @@ class ArticlePane(QWidget):
         layout.addWidget(self.meta)
         layout.addSpacing(4)
         layout.addWidget(self.text, 1)
-        layout.addLayout(legend)
+        layout.addWidget(legend)
 
     def show_article(self, article: Article | None) -> None:
         """Show an article's title, metadata and text (None: the empty state)."""

@@ -6,7 +6,13 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QUndoStack
+from PySide6.QtGui import (
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QShowEvent,
+    QUndoStack,
+)
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QWidget
 
 from workbench.model import Article, ClaimState, ReviewedClaim
@@ -93,7 +99,8 @@ class MainWindow(QMainWindow):
         self.claims_pane.set_threshold(self.settings.sensitivity)
         self.setWindowTitle(f"Factcheck Workbench — {desk.display_name}")
         self.resize(1440, 900)
-        self.settings.restore_window(self, self.main_split, self.right_split)
+        self.settings.restore_geometry(self)
+        self._splitters_restored = False
         self._update_status()
         self._update_actions()
 
@@ -453,14 +460,13 @@ class MainWindow(QMainWindow):
         """A warning the reviewer must acknowledge."""
         MessageBoxes.warning(self, title, message)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._splitters_restored:
+            self._splitters_restored = True
+            self.settings.restore_splitters(self.main_split, self.right_split)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.save_window(self, self.main_split, self.right_split)
         self.imports.shut_down()
         super().closeEvent(event)
-
-
-def primary_screen_size() -> tuple[int, int]:
-    """The available size of the primary screen (for first-run geometry)."""
-    screen = QGuiApplication.primaryScreen()
-    geometry = screen.availableGeometry() if screen else None
-    return (geometry.width(), geometry.height()) if geometry else (1440, 900)

@@ -66,11 +66,14 @@ class DeskSettings:
         files = [path, *(p for p in self.recent_files if p != path)][:MAX_RECENT]
         self.qsettings.setValue("recent_files", files)
 
-    def restore_window(self, window: QMainWindow, *splitters: QSplitter) -> None:
-        """Put the window and its splitters back where they were."""
+    def restore_geometry(self, window: QMainWindow) -> None:
+        """Put the window back where it was."""
         geometry = self.qsettings.value("window/geometry", type=QByteArray)
         if geometry is not None and not geometry.isEmpty():
             window.restoreGeometry(geometry)
+
+    def restore_splitters(self, *splitters: QSplitter) -> None:
+        """Give the panes the sizes they had (call once the window is shown and laid out)."""
         for number, splitter in enumerate(splitters):
             sizes = [int(s) for s in self._get(f"window/splitter{number}", [], list) or []]  # type: ignore[union-attr]
             if sizes:
