@@ -17,7 +17,6 @@ from PySide6.QtGui import (
     QResizeEvent,
     QTextCharFormat,
     QTextCursor,
-    QTextFormat,
 )
 from PySide6.QtWidgets import (
     QLabel,
@@ -113,20 +112,12 @@ class ArticleText(QPlainTextEdit):
 
     def _selection(self, row: ClaimRow, *, current: bool) -> QTextEdit.ExtraSelection:
         claim = row.reviewed.claim
-        look = row.state.look
         selection = QTextEdit.ExtraSelection()
         cursor = QTextCursor(self.document())
         cursor.setPosition(self._map.to_qt(claim.start))
         cursor.setPosition(self._map.to_qt(claim.end), QTextCursor.MoveMode.KeepAnchor)
         selection.cursor = cursor
-        fmt = QTextCharFormat()
-        fmt.setBackground(CURRENT_FILL if current else look.fill)
-        fmt.setUnderlineStyle(_UNDERLINES[row.state])
-        fmt.setUnderlineColor(CURRENT_EDGE if current else look.edge)
-        if row.state is ReviewState.DISMISSED:
-            fmt.setForeground(QColor("#5f5f5f"))
-        fmt.setProperty(QTextFormat.Property.UserProperty, claim.id)
-        selection.format = fmt
+        selection.format = _format(row.state, current)
         return selection
 
     def _scroll_to(self, row: ClaimRow) -> None:
@@ -244,6 +235,24 @@ class ArticleText(QPlainTextEdit):
             painter.drawText(
                 QRect(x, rect.top(), 12, rect.height()), Qt.AlignmentFlag.AlignCenter, look.marker
             )
+
+
+_FORMATS: dict[tuple[ReviewState, bool], QTextCharFormat] = {}
+
+
+def _format(state: ReviewState, current: bool) -> QTextCharFormat:
+    """The highlight of a state (made once: an article may have a thousand claims)."""
+    fmt = _FORMATS.get((state, current))
+    if fmt is None:
+        look = state.look
+        fmt = QTextCharFormat()
+        fmt.setBackground(CURRENT_FILL if current else look.fill)
+        fmt.setUnderlineStyle(_UNDERLINES[state])
+        fmt.setUnderlineColor(CURRENT_EDGE if current else look.edge)
+        if state is ReviewState.DISMISSED:
+            fmt.setForeground(QColor("#5f5f5f"))
+        _FORMATS[(state, current)] = fmt
+    return fmt
 
 
 class _Gutter(QWidget):
