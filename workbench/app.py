@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -38,6 +40,25 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+@contextmanager
+def _sqlite_utils_without_numpy() -> Iterator[None]:
+    """Import sqlite-utils without its optional numpy support (we never store numpy values).
+
+    numpy is installed for spaCy, and importing it would delay the window by most of a second;
+    spaCy still imports it normally later, on the worker thread.
+    """
+    if "sqlite_utils" in sys.modules or "numpy" in sys.modules:
+        yield
+        return
+    sys.modules["numpy"] = None  # type: ignore[assignment]
+    try:
+        import sqlite_utils  # noqa: F401
+
+        yield
+    finally:
+        del sys.modules["numpy"]
+
+
 def build_window(
     db_path: str | Path | None,
     settings: QSettings,
@@ -46,9 +67,10 @@ def build_window(
     reviewer: str | None = None,
 ) -> MainWindow:
     """Open the database and build the window on it (it is not shown yet)."""
-    from workbench.services.desk import Desk
-    from workbench.store import default_db_path, open_store
-    from workbench.ui.main_window import MainWindow
+    with _sqlite_utils_without_numpy():
+        from workbench.services.desk import Desk
+        from workbench.store import default_db_path, open_store
+        from workbench.ui.main_window import MainWindow
 
     store = open_store(Path(db_path) if db_path else default_db_path())
     desk = Desk(store)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QBrush, QColor
 
 from workbench.model import ClaimState, ReviewedClaim
 
@@ -18,6 +18,11 @@ class Look:
     label: str
     fill: QColor
     edge: QColor
+
+    @property
+    def brush(self) -> QBrush:
+        """The fill as a brush (made once: table cells ask for it on every paint)."""
+        return _BRUSHES.setdefault(self.marker, QBrush(self.fill))
 
 
 class ReviewState(Enum):
@@ -42,6 +47,8 @@ LOOKS = {
     ReviewState.DISAGREE: Look("≠", "Reviewers disagree", QColor("#fbd9cf"), QColor("#b23c17")),
     ReviewState.DISMISSED: Look("✕", "Dismissed", QColor("#ececec"), QColor("#7a7a7a")),
 }
+
+_BRUSHES: dict[str, QBrush] = {}
 
 #: The claim that is selected in the table gets this outline colour and fill.
 CURRENT_FILL = QColor("#bcd7f5")

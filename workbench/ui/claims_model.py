@@ -50,6 +50,18 @@ HEADERS = {
 }
 
 _DIM = QBrush(QColor("#6b6b6b"))
+_COLUMNS = len(Column)
+# Roles as plain ints: the view asks for ~10 roles per visible cell on every paint.
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole)
+_SORT = int(SORT_ROLE)
+_CLAIM_ID = int(CLAIM_ID_ROLE)
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_NUMBER, _SCORE = int(Column.NUMBER), int(Column.SCORE)
 
 
 @dataclass(slots=True)
@@ -62,6 +74,7 @@ class ClaimRow:
     mine: str
     others: str
     haystack: str
+    cells: tuple[str, ...] = ()
 
     @property
     def claim_id(self) -> str:
@@ -88,6 +101,8 @@ def make_rows(claims: list[ReviewedClaim], reviewer_id: str | None) -> list[Clai
                 ).casefold(),
             )
         )
+    for row in rows:
+        row.cells = tuple(ClaimsTableModel._display(row, column) for column in range(len(Column)))
     return rows
 
 
@@ -98,11 +113,13 @@ class ClaimsTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[ClaimRow] = []
         self._row_of: dict[str, int] = {}
+        self._order: tuple[int, Qt.SortOrder] = (Column.NUMBER, Qt.SortOrder.AscendingOrder)
 
     # -- contents --------------------------------------------------------------------------
     def set_claims(self, claims: list[ReviewedClaim], reviewer_id: str | None) -> None:
         """Show these claims; rows that kept their place are updated without a reset."""
         rows = make_rows(claims, reviewer_id)
+        self._sort_rows(rows, *self._order)
         if [r.claim_id for r in rows] == [r.claim_id for r in self._rows]:
             self._rows = rows
             if rows:
@@ -114,7 +131,7 @@ class ClaimsTableModel(QAbstractTableModel):
         self.endResetModel()
 
     def rows(self) -> list[ClaimRow]:
-        """All rows in article order."""
+        """All rows, in the order of the last sort."""
         return list(self._rows)
 
     def row_at(self, row: int) -> ClaimRow:
@@ -130,7 +147,7 @@ class ClaimsTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(Column)
+        return 0 if parent.isValid() else _COLUMNS
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -143,27 +160,50 @@ class ClaimsTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows):
+        row_number = index.row()
+        if row_number < 0 or row_number >= len(self._rows):
             return None
-        row = self._rows[index.row()]
+        row = self._rows[row_number]
         column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, column)
-        if role == SORT_ROLE:
-            return self._sort_key(row, column)
-        if role == CLAIM_ID_ROLE:
+        if role == _DISPLAY:
+            return row.cells[column]
+        if role == _BACKGROUND:
+            return row.state.look.brush if column == _NUMBER else None
+        if role == _FOREGROUND:
+            return _DIM if row.state is ReviewState.DISMISSED else None
+        if role == _ALIGNMENT:
+            return _RIGHT if column in (_NUMBER, _SCORE) else None
+        if role == _CLAIM_ID:
             return row.claim_id
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _SORT:
+            return self._sort_key(row, column)
+        if role == _TOOLTIP:
             return _tooltip(row)
-        if role == Qt.ItemDataRole.BackgroundRole and column == Column.NUMBER:
-            return QBrush(row.state.look.fill)
-        if role == Qt.ItemDataRole.ForegroundRole and row.state is ReviewState.DISMISSED:
-            return _DIM
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (Column.NUMBER, Column.SCORE):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{self._display(row, column)} ({row.state.look.label})"
+        if role == _ACCESSIBLE:
+            return f"{row.cells[column]} ({row.state.look.label})"
         return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Reorder the rows by one column (in Python, once, not per comparison)."""
+        if not 0 <= column < _COLUMNS:
+            return
+        self.layoutAboutToBeChanged.emit()
+        ids_before = [r.claim_id for r in self._rows]
+        self._order = (column, order)
+        self._sort_rows(self._rows, column, order)
+        self._row_of = {r.claim_id: i for i, r in enumerate(self._rows)}
+        old = self.persistentIndexList()
+        new = [self.index(self._row_of[ids_before[i.row()]], i.column()) for i in old]
+        self.changePersistentIndexList(old, new)
+        self.layoutChanged.emit()
+
+    def _sort_rows(self, rows: list[ClaimRow], column: int, order: Qt.SortOrder) -> None:
+        # Ties keep article order, in either direction.
+        rows.sort(key=lambda r: r.number)
+        rows.sort(
+            key=lambda r: self._sort_key(r, column),
+            reverse=order == Qt.SortOrder.DescendingOrder,
+        )
 
     @staticmethod
     def _display(row: ClaimRow, column: int) -> str:
@@ -219,6 +259,7 @@ class ClaimsFilterModel(QSortFilterProxyModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.setSortRole(SORT_ROLE)
+        self.setDynamicSortFilter(False)
         self.text = ""
         self.kind: ClaimKind | None = None
         self.state: ReviewState | None = None
@@ -247,6 +288,15 @@ class ClaimsFilterModel(QSortFilterProxyModel):
         if threshold is not None:
             self.threshold = threshold
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sorting is done by the source model, once per request rather than per comparison.
+
+        The proxy keeps the source order, so the table stays fast with thousands of claims.
+        """
+        model = self.sourceModel()
+        if isinstance(model, ClaimsTableModel):
+            model.sort(column, order)
 
     def passes_threshold(self, row: ClaimRow) -> bool:
         """Claims marked by hand always pass; found ones need a score at the threshold."""
