@@ -161,6 +161,7 @@ def _table_rows(tmp: Path) -> list[tuple[str, str]]:
             filtering = _timed(lambda w=words, pane=pane: pane.filter_box.setText(next(w)))
             toggle = iter([True, False] * 8)
             sorting = _timed(lambda t=toggle, pane=pane: pane.set_score_order(next(t)))
+            pane.select_claim(order[len(order) // 2])
             rate = _timed(lambda: window.rate_current("True"), repeat=3)
             rows += [
                 (f"{n} claims: open article", f"{opened:.1f} ms"),
