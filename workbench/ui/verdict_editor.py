@@ -6,12 +6,9 @@ from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication, QHideEvent, QUndoStack
+from PySide6.QtGui import QHideEvent, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
-    QListView,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -21,12 +18,11 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.model import Claim, RatingScale, ReviewedClaim, Reviewer, Source, Verdict
-from workbench.services.review import check_url
 from workbench.store import NotFoundError, Store, StoreError
 from workbench.ui import undo
 from workbench.ui.dialogs.common import ErrorLine
-from workbench.ui.dialogs.source import SourceDialog, SourceInput
-from workbench.ui.sources_view import SourceListModel
+from workbench.ui.dialogs.source import SourceInput
+from workbench.ui.sources_panel import SourcesPanel
 from workbench.ui.verdict_parts import (
     EDITOR_STYLE,
     ConfidencePicker,
@@ -103,38 +99,10 @@ class VerdictEditor(QWidget):
         self.clear_button.setToolTip("Withdraw your rating, rationale and sources (undoable)")
         self.clear_button.clicked.connect(self.clear_verdict)
 
-        self.sources_model = SourceListModel(self)
-        self.sources_view = QListView()
-        self.sources_view.setModel(self.sources_model)
-        self.sources_view.setAccessibleName("Sources")
-        self.sources_view.setAlternatingRowColors(True)
-        self.sources_view.setWordWrap(True)
-        self.sources_view.setSpacing(2)
-        self.sources_view.setMinimumHeight(70)
-        self.sources_view.setMaximumHeight(170)
-        self.sources_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.sources_view.doubleClicked.connect(lambda _: self.edit_source())
-        self.sources_view.selectionModel().selectionChanged.connect(
-            lambda *_: self._refresh_source_buttons()
-        )
-        self.sources_hint = styled_label("", "hint")
-        self.add_source_button = QPushButton("Add…")
-        self.add_source_button.setToolTip(
-            "Add a document, page, data set or person that backs the verdict"
-        )
-        self.add_source_button.clicked.connect(lambda: self.add_source())
-        self.paste_source_button = QPushButton("Paste…")
-        self.paste_source_button.setToolTip(
-            "Start a source from the clipboard: an address becomes its URL, text its quote"
-        )
-        self.paste_source_button.clicked.connect(self.paste_source)
-        self.edit_source_button = QPushButton("Edit…")
-        self.edit_source_button.clicked.connect(lambda: self.edit_source())
-        self.remove_source_button = QPushButton("Remove")
-        self.remove_source_button.clicked.connect(lambda: self.remove_source())
-        self.export_button = QPushButton("Save file…")
-        self.export_button.setToolTip("Save a copy of the attached file")
-        self.export_button.clicked.connect(self._ask_export_attachment)
+        self.sources_panel = SourcesPanel(self._push, self._sources_changed, self._show_error)
+        self.sources_panel.status_message.connect(self.status_label.setText)
+        self.sources_model = self.sources_panel.model
+        self.sources_view = self.sources_panel.view
 
         self.others_view = OtherVerdictsView()
 
@@ -155,17 +123,7 @@ class VerdictEditor(QWidget):
         form.addWidget(self.rationale_edit)
         form.addLayout(_row(self.status_label, self.clear_button, stretch_first=True))
         form.addWidget(section_title("Sources"))
-        form.addWidget(self.sources_hint)
-        form.addWidget(self.sources_view)
-        form.addLayout(
-            _row(
-                self.add_source_button,
-                self.paste_source_button,
-                self.edit_source_button,
-                self.remove_source_button,
-                self.export_button,
-            )
-        )
+        form.addWidget(self.sources_panel)
         form.addWidget(section_title("Other reviewers"))
         form.addWidget(self.others_view)
         form.addStretch(1)
@@ -330,103 +288,34 @@ class VerdictEditor(QWidget):
             )
         )
 
-    # -- sources -------------------------------------------------------------------------------
+    # -- sources (the panel does the work; these keep the editor's API in one place) -----------
     def selected_source(self) -> Source | None:
         """The source selected in the list."""
-        rows = self.sources_view.selectionModel().selectedRows()
-        return self.sources_model.source_at(rows[0].row()) if rows else None
+        return self.sources_panel.selected_source()
 
     def add_source(self, prefill: dict[str, str] | None = None) -> bool:
         """Ask for a new source and add it to the verdict."""
-        if self._mine is None or not self.is_editable():
-            return False
-        entered = SourceDialog.ask(self, prefill=prefill)
-        return entered is not None and self.add_source_from(entered)
+        return self.sources_panel.add_source(prefill)
 
     def add_source_from(self, entered: SourceInput) -> bool:
         """Add a described source (with its attached file) to the verdict."""
-        if self._mine is None or not self.is_editable():
-            return False
-        assert self._store and self._claim
-        return self._push(
-            undo.AddSourceCommand(
-                self._store,
-                self._claim.id,
-                self._mine.id,
-                entered.fields,
-                attachment=entered.attachment,
-                attachment_name=entered.attachment_name,
-                on_change=self._sources_changed,
-            )
-        )
+        return self.sources_panel.add_source_from(entered)
 
     def paste_source(self) -> bool:
         """Start a source from the clipboard: an address fills its URL, other text its quote."""
-        text = QGuiApplication.clipboard().text().strip()
-        prefill: dict[str, str] = {}
-        if text:
-            try:
-                prefill["url"] = check_url(text)
-            except StoreError:
-                prefill["quote"] = text
-        return self.add_source(prefill)
+        return self.sources_panel.paste_source()
 
     def edit_source(self, source: Source | None = None) -> bool:
         """Edit a source's fields (the selected one by default)."""
-        source = source or self.selected_source()
-        if source is None or not self.is_editable():
-            return False
-        entered = SourceDialog.ask(self, source)
-        if entered is None:
-            return False
-        changed = {k: v for k, v in entered.fields.items() if getattr(source, k) != v}
-        if not changed:
-            return True
-        assert self._store and self._claim
-        return self._push(
-            undo.EditSourceCommand(
-                self._store, self._claim.id, source.id, changed, self._sources_changed
-            )
-        )
+        return self.sources_panel.edit_source(source)
 
     def remove_source(self, source: Source | None = None) -> bool:
         """Remove a source (the selected one by default); undo brings it back with its file."""
-        source = source or self.selected_source()
-        if source is None or not self.is_editable():
-            return False
-        assert self._store and self._claim
-        done = self._push(
-            undo.RemoveSourceCommand(self._store, self._claim.id, source.id, self._sources_changed)
-        )
-        if done:
-            self.status_label.setText("Source removed. Undo puts it back with its file.")
-        return done
+        return self.sources_panel.remove_source(source)
 
     def export_attachment(self, source: Source, path: str | Path) -> bool:
         """Write a copy of a source's attached file to ``path``."""
-        if self._store is None:
-            return False
-        try:
-            data = self._store.get_attachment(source.id)
-            if data is None:
-                self._show_error("This source has no attached file.")
-                return False
-            Path(path).write_bytes(data)
-        except StoreError as exc:
-            self._show_error(str(exc))
-            return False
-        except OSError as exc:
-            self._show_error(f"Could not save the file: {exc.strerror or exc}.")
-            return False
-        return True
-
-    def _ask_export_attachment(self) -> None:
-        source = self.selected_source()
-        if source is None or not source.attachment_name:
-            return
-        path, _ = QFileDialog.getSaveFileName(self, "Save attached file", source.attachment_name)
-        if path:
-            self.export_attachment(source, path)
+        return self.sources_panel.export_attachment(source, path)
 
     # -- saving ----------------------------------------------------------------------------------
     def _save_verdict(self, rating: str | None = None) -> bool:
@@ -520,6 +409,7 @@ class VerdictEditor(QWidget):
         self._refresh_note()
         if claim is None:
             self._content.setEnabled(False)
+            self.sources_panel.set_state(None, None, None, False)
             return
         self._content.setEnabled(True)
         self._loading = True
@@ -541,8 +431,7 @@ class VerdictEditor(QWidget):
                 if self.rationale_edit.toPlainText() != text:
                     self.rationale_edit.setPlainText(text)
                 self._rationale_dirty = mine is None and bool(text)
-            self.sources_model.set_sources(mine.sources if mine else [])
-            self.others_view.set_verdicts(self._others)
+                self.others_view.set_verdicts(self._others)
         finally:
             self._loading = False
         editable = self.is_editable()
@@ -554,7 +443,7 @@ class VerdictEditor(QWidget):
         ):
             widget.setEnabled(editable)
         self.clear_button.setEnabled(editable and self._mine is not None)
-        self._refresh_source_buttons()
+        self.sources_panel.set_state(self._store, claim.id, mine, editable)
         self._refresh_status()
 
     def _refresh_note(self) -> None:
@@ -566,23 +455,6 @@ class VerdictEditor(QWidget):
             note = ""
         self.note_label.setText(note)
         self.note_label.setVisible(bool(note))
-
-    def _refresh_source_buttons(self) -> None:
-        can_add = self.is_editable() and self._mine is not None
-        selected = self.selected_source()
-        self.add_source_button.setEnabled(can_add)
-        self.paste_source_button.setEnabled(can_add)
-        self.edit_source_button.setEnabled(can_add and selected is not None)
-        self.remove_source_button.setEnabled(can_add and selected is not None)
-        self.export_button.setEnabled(bool(selected and selected.attachment_name))
-        if self._mine is None and self.is_editable():
-            hint = "Sources belong to your verdict: choose a rating first."
-        elif self._mine is not None and not self._mine.sources:
-            hint = "No sources yet. Add the documents, data or people that back this verdict."
-        else:
-            hint = ""
-        self.sources_hint.setText(hint)
-        self.sources_hint.setVisible(bool(hint))
 
     def _refresh_status(self) -> None:
         if not self.is_editable():
@@ -609,13 +481,13 @@ class VerdictEditor(QWidget):
     def _confidence_chosen(self, value: float | None) -> None:
         self.set_confidence(value)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Save typed text as soon as its field loses focus."""
         if event.type() == QEvent.Type.FocusOut and (self._wording_dirty or self._rationale_dirty):
             self.flush()
         return super().eventFilter(watched, event)
 
-    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt override
+    def hideEvent(self, event: QHideEvent) -> None:
         """Closing the window hides the editor first: nothing typed is lost."""
         self.flush()
         super().hideEvent(event)
