@@ -114,13 +114,13 @@ class SourceDialog(QDialog):
         form.addRow("&Title:", self.title_edit)
         form.addRow("&Address (URL):", self.url_edit)
         form.addRow("&Publisher:", self.publisher_edit)
-        form.addRow("Pu&blished:", self.published_edit)
+        form.addRow("Pu&blished:", _row(self.published_edit))
         form.addRow("A&ccessed:", _row(self.accessed_edit, today))
         form.addRow("&Quoted passage:", _column(self.quote_edit, paste))
         form.addRow("&Note:", self.note_edit)
-        form.addRow("Attached file:", _column(self.attachment_label, self.attach_button))
-        if source is None:
-            form.addRow("", self.detach_button)
+        form.addRow(
+            "Attached file:", _column(self.attachment_label, self.attach_button, self.detach_button)
+        )
 
         hint = QLabel("A source needs at least a title, an address or an attached file.")
         hint.setStyleSheet(NOTE_STYLE)
@@ -258,10 +258,16 @@ def _row(*widgets: QWidget) -> QWidget:
     return box
 
 
-def _column(main: QWidget, button: QPushButton) -> QWidget:
+def _column(main: QWidget, *buttons: QPushButton) -> QWidget:
     box = QWidget()
     layout = QHBoxLayout(box)
     layout.setContentsMargins(0, 0, 0, 0)
     layout.addWidget(main, 1)
-    layout.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+    side = QVBoxLayout()
+    side.setSpacing(4)
+    for button in buttons:
+        button.setMinimumWidth(96)
+        side.addWidget(button)
+    side.addStretch(1)
+    layout.addLayout(side)
     return box
