@@ -104,6 +104,7 @@ def test_rationale_is_saved_after_a_pause_in_typing(
     qtbot, editor: VerdictEditor, desk: Desk
 ) -> None:
     editor.set_rating_by_index(1)
+    editor._autosave.setInterval(20)
     with qtbot.waitSignal(editor.verdict_saved, timeout=5000):
         qtbot.keyClicks(editor.rationale_edit, "Checked against the Labour Force Survey.")
     assert desk.row()["rationale"] == "Checked against the Labour Force Survey."
