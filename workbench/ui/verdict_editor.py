@@ -5,32 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QUndoStack
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QPlainTextEdit,
-    QPushButton,
-    QScrollArea,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QWidget
 
 from workbench.model import Claim, RatingScale, ReviewedClaim, Reviewer, Source, Verdict
 from workbench.store import NotFoundError, Store, StoreError
 from workbench.ui import undo
-from workbench.ui.dialogs.common import ErrorLine
 from workbench.ui.dialogs.source import SourceInput
-from workbench.ui.sources_panel import SourcesPanel
-from workbench.ui.verdict_parts import (
-    EDITOR_STYLE,
-    ConfidencePicker,
-    OtherVerdictsView,
-    RatingPicker,
-    section_title,
-    styled_label,
-)
+from workbench.ui.verdict_form import setup_ui
 
 
 class VerdictEditor(QWidget):
@@ -60,90 +43,15 @@ class VerdictEditor(QWidget):
         self._drafts: dict[str, str] = {}
         self._autosave = QTimer(self, singleShot=True, interval=self.AUTOSAVE_MS)
         self._autosave.timeout.connect(self.flush)
-        self.setStyleSheet(EDITOR_STYLE)
-        self._build()
+        setup_ui(self)
+        self._connect()
         self._refresh_widgets()
 
-    # -- building --------------------------------------------------------------------------
-    def _build(self) -> None:
-        self.note_label = styled_label("", "note")
-        self.note_label.hide()
-        self.error_line = ErrorLine()
-        self.hint_label = styled_label("Select a claim to review it.", "hint")
-        self.hint_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-
-        self.meta_label = styled_label()
-        self.wording_edit = QPlainTextEdit()
-        self.wording_edit.setAccessibleName("Claim wording")
-        self.wording_edit.setPlaceholderText("The claim as you will check it")
-        self.wording_edit.setTabChangesFocus(True)
-        self.wording_edit.setFixedHeight(64)
-        self.quote_label = styled_label("", "quote")
-        self.quote_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-
-        self.verdict_title = section_title("Your verdict")
-        self.rating_picker = RatingPicker()
+    def _connect(self) -> None:
         self.rating_picker.rating_chosen.connect(self.set_rating)
-        self.confidence_picker = ConfidencePicker()
         self.confidence_picker.confidence_chosen.connect(self._confidence_chosen)
-        self.rationale_edit = QPlainTextEdit()
-        self.rationale_edit.setAccessibleName("Rationale")
-        self.rationale_edit.setPlaceholderText(
-            "Why this rating? Summarise what the evidence shows."
-        )
-        self.rationale_edit.setTabChangesFocus(True)
-        self.rationale_edit.setMinimumHeight(96)
-        self.rationale_edit.setMaximumHeight(150)
-        self.status_label = styled_label("", "status")
-        self.clear_button = QPushButton("Clear my verdict")
-        self.clear_button.setToolTip("Withdraw your rating, rationale and sources (undoable)")
         self.clear_button.clicked.connect(self.clear_verdict)
-
-        self.sources_panel = SourcesPanel(self._push, self._sources_changed, self._show_error)
         self.sources_panel.status_message.connect(self.status_label.setText)
-        self.sources_model = self.sources_panel.model
-        self.sources_view = self.sources_panel.view
-
-        self.others_view = OtherVerdictsView()
-
-        content = QWidget()
-        form = QVBoxLayout(content)
-        form.setContentsMargins(12, 8, 12, 12)
-        form.setSpacing(6)
-        form.addWidget(section_title("Claim"))
-        form.addWidget(self.meta_label)
-        form.addWidget(self.wording_edit)
-        form.addWidget(styled_label("Exact words in the article:", "meta"))
-        form.addWidget(self.quote_label)
-        form.addWidget(self.verdict_title)
-        form.addWidget(self.rating_picker)
-        form.addWidget(styled_label("Confidence", "meta"))
-        form.addWidget(self.confidence_picker)
-        form.addWidget(styled_label("Rationale", "meta"))
-        form.addWidget(self.rationale_edit)
-        form.addLayout(_row(self.status_label, self.clear_button, stretch_first=True))
-        form.addWidget(section_title("Sources"))
-        form.addWidget(self.sources_panel)
-        form.addWidget(section_title("Other reviewers"))
-        form.addWidget(self.others_view)
-        form.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(content)
-        self._content = content
-
-        self._pages = QStackedWidget()
-        self._pages.addWidget(self.hint_label)
-        self._pages.addWidget(scroll)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(6)
-        layout.addWidget(self.note_label)
-        layout.addWidget(self.error_line)
-        layout.addWidget(self._pages, 1)
-
         for edit in (self.wording_edit, self.rationale_edit):
             edit.installEventFilter(self)
         self.wording_edit.textChanged.connect(self._wording_edited)
@@ -337,7 +245,7 @@ class VerdictEditor(QWidget):
             self._rationale_dirty = False
             self._refresh_status()
             return True
-        what = "Rate claim" if mine is None or mine.rating != rating else "Edit verdict"
+        text = f"Rate claim “{rating}”" if mine is None or mine.rating != rating else "Edit verdict"
         command = undo.SaveVerdictCommand(
             self._store,
             self._claim.id,
@@ -346,7 +254,7 @@ class VerdictEditor(QWidget):
             confidence=confidence,
             rationale=rationale,
             on_change=self._verdict_changed,
-            text=f"{what} “{rating}”" if what == "Rate claim" else what,
+            text=text,
         )
         self._rationale_dirty = False
         if not self._push(command):
@@ -405,13 +313,13 @@ class VerdictEditor(QWidget):
     # -- showing ---------------------------------------------------------------------------------
     def _refresh_widgets(self) -> None:
         claim = self._claim
-        self._pages.setCurrentIndex(0 if claim is None else 1)
+        self.pages.setCurrentIndex(0 if claim is None else 1)
         self._refresh_note()
         if claim is None:
-            self._content.setEnabled(False)
+            self.content.setEnabled(False)
             self.sources_panel.set_state(None, None, None, False)
             return
-        self._content.setEnabled(True)
+        self.content.setEnabled(True)
         self._loading = True
         try:
             if self._scale is not None:
@@ -505,13 +413,3 @@ def _claim_meta(claim: Claim) -> str:
 
 def _by_name(verdict: Verdict) -> str:
     return (verdict.reviewer_name or "").casefold()
-
-
-def _row(*widgets: QWidget, stretch_first: bool = False) -> QHBoxLayout:
-    layout = QHBoxLayout()
-    layout.setSpacing(6)
-    for i, widget in enumerate(widgets):
-        layout.addWidget(widget, 1 if stretch_first and i == 0 else 0)
-    if not stretch_first:
-        layout.addStretch(1)
-    return layout
