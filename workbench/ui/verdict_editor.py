@@ -5,15 +5,26 @@ from __future__ import annotations
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal, SignalInstance
 from PySide6.QtGui import QHideEvent, QUndoStack
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QListView,
+    QPlainTextEdit,
+    QPushButton,
+    QStackedWidget,
+    QWidget,
+)
 
 from workbench.model import Claim, RatingScale, ReviewedClaim, Reviewer, Source, Verdict
 from workbench.store import NotFoundError, Store, StoreError
 from workbench.ui import undo
+from workbench.ui.dialogs.common import ErrorLine
 from workbench.ui.dialogs.source import SourceInput
+from workbench.ui.sources_panel import SourcesPanel
+from workbench.ui.sources_view import SourceListModel
 from workbench.ui.verdict_form import setup_ui
+from workbench.ui.verdict_parts import ConfidencePicker, OtherVerdictsView, RatingPicker
 
 
 class VerdictEditor(QWidget):
@@ -23,6 +34,26 @@ class VerdictEditor(QWidget):
     sources_changed = Signal(str)
     claim_changed = Signal(str)
     error_occurred = Signal(str)
+
+    # Child widgets, created by verdict_form.setup_ui (tests and the main window may use them).
+    note_label: QLabel
+    error_line: ErrorLine
+    hint_label: QLabel
+    meta_label: QLabel
+    wording_edit: QPlainTextEdit
+    quote_label: QLabel
+    verdict_title: QLabel
+    rating_picker: RatingPicker
+    confidence_picker: ConfidencePicker
+    rationale_edit: QPlainTextEdit
+    status_label: QLabel
+    clear_button: QPushButton
+    sources_panel: SourcesPanel
+    sources_model: SourceListModel
+    sources_view: QListView
+    others_view: OtherVerdictsView
+    content: QWidget
+    pages: QStackedWidget
 
     #: Typing pauses this long before the rationale or wording is saved.
     AUTOSAVE_MS = 1000
@@ -294,12 +325,12 @@ class VerdictEditor(QWidget):
         self.error_occurred.emit(message)
 
     # -- store changes (also reached from undo/redo in the main window) ---------------------------
-    def _after_change(self, claim_id: str, signal: Signal) -> None:
+    def _after_change(self, claim_id: str, signal: SignalInstance) -> None:
         if not shiboken6.isValid(self):
             return
         if claim_id == self.claim_id:
             self.reload()
-        signal.emit(claim_id)  # type: ignore[attr-defined]
+        signal.emit(claim_id)
 
     def _verdict_changed(self, claim_id: str) -> None:
         self._after_change(claim_id, self.verdict_saved)

@@ -45,6 +45,7 @@ class ShortcutsDialog(QDialog):
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.textChanged.connect(self.apply_filter)
         rows = action_rows(actions or [])
+        self._rows = rows
         self.table = QTableWidget(len(rows), 2)
         self.table.setHorizontalHeaderLabels(["Action", "Keys"])
         self.table.verticalHeader().hide()
@@ -73,15 +74,11 @@ class ShortcutsDialog(QDialog):
 
     def rows(self) -> list[tuple[str, str]]:
         """The rows shown (hidden ones left out)."""
-        return [
-            (self.table.item(r, 0).text(), self.table.item(r, 1).text())
-            for r in range(self.table.rowCount())
-            if not self.table.isRowHidden(r)
-        ]
+        return [row for r, row in enumerate(self._rows) if not self.table.isRowHidden(r)]
 
     def apply_filter(self, text: str) -> None:
         """Show only the rows whose action or keys contain ``text``."""
         wanted = text.strip().casefold()
         for r in range(self.table.rowCount()):
-            line = f"{self.table.item(r, 0).text()} {self.table.item(r, 1).text()}".casefold()
+            line = " ".join(self._rows[r]).casefold()
             self.table.setRowHidden(r, bool(wanted) and wanted not in line)
