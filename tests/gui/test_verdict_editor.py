@@ -273,13 +273,23 @@ def test_read_only_database_disables_editing(qtbot, desk: Desk) -> None:
         widget.set_context(store, claim, desk.anna)
         assert "read-only" in widget.note_label.text()
         assert not widget.note_label.isHidden()
-        assert not widget.rationale_edit.isEnabled()
+        assert widget.rationale_edit.isReadOnly() and widget.wording_edit.isReadOnly()
+        qtbot.keyClicks(widget.rationale_edit, "typed anyway")
+        assert "typed anyway" not in widget.rationale_edit.toPlainText()
+        assert widget.flush()
         assert not widget.rating_picker.isEnabled()
         assert not widget.sources_panel.add_button.isEnabled()
         assert not widget.set_rating_by_index(2)
         assert widget.rating_picker.current() == "True"
     finally:
         store.close()
+
+
+def test_closing_the_editor_saves_what_was_typed(qtbot, editor: VerdictEditor, desk: Desk) -> None:
+    editor.set_rating_by_index(0)
+    qtbot.keyClicks(editor.rationale_edit, "Typed just before closing.")
+    editor.close()
+    assert desk.row()["rationale"] == "Typed just before closing."
 
 
 def test_no_claim_shows_a_hint(qtbot, desk: Desk) -> None:

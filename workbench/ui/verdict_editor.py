@@ -374,13 +374,11 @@ class VerdictEditor(QWidget):
         finally:
             self._loading = False
         editable = self.is_editable()
-        for widget in (
-            self.wording_edit,
-            self.rating_picker,
-            self.confidence_picker,
-            self.rationale_edit,
-        ):
-            widget.setEnabled(editable)
+        # Text stays readable (and selectable) when it cannot be changed.
+        self.wording_edit.setReadOnly(not editable)
+        self.rationale_edit.setReadOnly(not editable)
+        self.rating_picker.setEnabled(editable)
+        self.confidence_picker.setEnabled(editable)
         self.clear_button.setEnabled(editable and self._mine is not None)
         self.sources_panel.set_state(self._store, claim.id, mine, editable)
         self._refresh_status()

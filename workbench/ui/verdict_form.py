@@ -64,7 +64,7 @@ def setup_ui(editor: VerdictEditor) -> None:
 
     content = QWidget()
     form = QVBoxLayout(content)
-    form.setContentsMargins(12, 8, 12, 12)
+    form.setContentsMargins(4, 4, 4, 12)
     form.setSpacing(6)
     form.addWidget(section_title("Claim"))
     form.addWidget(editor.meta_label)
@@ -97,7 +97,7 @@ def setup_ui(editor: VerdictEditor) -> None:
     editor.pages.addWidget(editor.hint_label)
     editor.pages.addWidget(scroll)
     layout = QVBoxLayout(editor)
-    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setContentsMargins(8, 8, 8, 0)
     layout.setSpacing(6)
     layout.addWidget(editor.note_label)
     layout.addWidget(editor.error_line)

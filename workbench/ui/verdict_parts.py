@@ -37,8 +37,7 @@ QLabel[role="status"] { color: #5b6472; }
 QPushButton[role="rating"], QPushButton[role="confidence"] { text-align: left;
     padding: 5px 10px; }
 QPushButton[role="rating"]:checked, QPushButton[role="confidence"]:checked {
-    background: #1f5f8b; color: white; border: 1px solid #174a6d; border-radius: 3px;
-    font-weight: bold; }
+    background: #1f5f8b; color: white; border: 1px solid #174a6d; border-radius: 3px; }
 QFrame[role="card"] { background: #f7f8fa; border: 1px solid #dde1e6; border-radius: 4px; }
 """
 
