@@ -188,3 +188,15 @@ def test_read_only_database_refuses_commands(setup, tmp_path: Path) -> None:
         assert stack.count() == 0
     finally:
         ro.close()
+
+
+def test_saving_an_unchanged_verdict_makes_no_undo_step(setup, changes) -> None:
+    store, claim_id, anna = setup
+    store.save_verdict(claim_id, anna, "True", confidence=0.6, rationale="Same.")
+    stack = QUndoStack()
+    cmd = undo.SaveVerdictCommand(
+        store, claim_id, anna, "true", confidence=0.6, rationale=" Same. ", on_change=changes.append
+    )
+    assert undo.push(stack, cmd) is None
+    assert stack.count() == 0
+    assert changes == []

@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from workbench.model import Claim, ReviewedClaim, Source, Verdict
+from workbench.model import Claim, Rating, ReviewedClaim, Source, Verdict
 from workbench.store import Store, StoreError
 
 OnChange = Callable[[str], None]
@@ -63,6 +63,8 @@ class StoreCommand(QUndoCommand):
             if self.on_error is not None:
                 self.on_error(exc)
             return
+        if self.isObsolete():
+            return  # nothing changed: no undo step, nobody to tell
         if self.on_change is not None:
             self.on_change(self.claim_id)
 
@@ -125,6 +127,9 @@ class SaveVerdictCommand(StoreCommand):
         current = self.store.verdict_for(self.claim_id, self.reviewer_id)
         if self._first:
             self.before = _copy_verdict(current)
+            if _same(current, self.store.rating_scale().find(self.rating), self):
+                self.setObsolete(True)
+                return
             saved = self.store.save_verdict(
                 self.claim_id,
                 self.reviewer_id,
@@ -141,6 +146,16 @@ class SaveVerdictCommand(StoreCommand):
         """Put back the verdict as it was (or remove it if there was none)."""
         current = self.store.verdict_for(self.claim_id, self.reviewer_id)
         _put_verdict(self.store, current.id if current else None, self.before)
+
+
+def _same(current: Verdict | None, rating: Rating | None, wanted: SaveVerdictCommand) -> bool:
+    """True when saving would change nothing (so no undo step is made)."""
+    return (
+        current is not None
+        and rating is not None
+        and (current.rating, current.confidence, current.rationale)
+        == (rating.label, wanted.confidence, wanted.rationale.strip())
+    )
 
 
 class ClearVerdictCommand(StoreCommand):

@@ -149,7 +149,8 @@ class VerdictEditor(QWidget):
                 if reviewer is None or v.reviewer_id != reviewer.id
             ]
         self._wording_dirty = self._rationale_dirty = False
-        self.reload()
+        # The caller's ReviewedClaim is trusted as fresh; the store is read again after edits.
+        self._refresh_widgets()
 
     def reload(self) -> None:
         """Read the claim and its verdicts again from the store and show them."""
@@ -268,14 +269,6 @@ class VerdictEditor(QWidget):
         confidence = self.confidence_picker.value()
         rationale = self.rationale_edit.toPlainText().strip()
         mine = self._mine
-        if mine is not None and (mine.rating, mine.confidence, mine.rationale) == (
-            rating,
-            confidence,
-            rationale,
-        ):
-            self._rationale_dirty = False
-            self._refresh_status()
-            return True
         text = f"Rate claim “{rating}”" if mine is None or mine.rating != rating else "Edit verdict"
         command = undo.SaveVerdictCommand(
             self._store,
@@ -292,6 +285,7 @@ class VerdictEditor(QWidget):
             self._rationale_dirty = bool(rationale != (mine.rationale if mine else ""))
             return False
         self._drafts.pop(self._claim.id, None)
+        self._refresh_status()  # an unchanged verdict makes no undo step and no reload
         return True
 
     def _save_wording(self) -> bool:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -14,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.model import RatingScale, Verdict
+from workbench.model import RatingScale, Source, Verdict
 
 #: Confidence as a journalist says it, and the number stored for each level.
 CONFIDENCE_LEVELS: tuple[tuple[str, float | None], ...] = (
@@ -38,7 +39,8 @@ QPushButton[role="rating"], QPushButton[role="confidence"] { text-align: left;
     padding: 5px 10px; }
 QPushButton[role="rating"]:checked, QPushButton[role="confidence"]:checked {
     background: #1f5f8b; color: white; border: 1px solid #174a6d; border-radius: 3px; }
-QFrame[role="card"] { background: #f7f8fa; border: 1px solid #dde1e6; border-radius: 4px; }
+QLabel[role="card"] { background: #f7f8fa; border: 1px solid #dde1e6; border-radius: 4px;
+    padding: 8px 10px; }
 """
 
 
@@ -171,18 +173,23 @@ class ConfidencePicker(QWidget):
 
 
 class OtherVerdictsView(QWidget):
-    """The other reviewers' verdicts on the claim, read-only."""
+    """The other reviewers' verdicts on the claim, read-only, one card each."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(6)
-        self._cards: list[QWidget] = []
+        self._cards: list[QLabel] = []
+        self._shown: list[tuple[str, str]] | None = None
         self.set_verdicts([])
 
     def set_verdicts(self, verdicts: list[Verdict]) -> None:
-        """Show these verdicts (one card each)."""
+        """Show these verdicts (unchanged ones are not redrawn)."""
+        shown = [(v.id, v.updated_at + str(len(v.sources))) for v in verdicts]
+        if shown == self._shown:
+            return
+        self._shown = shown
         for card in self._cards:
             self._layout.removeWidget(card)
             card.deleteLater()
@@ -193,37 +200,43 @@ class OtherVerdictsView(QWidget):
             self._add(_verdict_card(verdict))
 
     def texts(self) -> list[str]:
-        """Everything the cards say, one string per card (for tests and accessibility)."""
-        out = []
-        for card in self._cards:
-            labels = [card] if isinstance(card, QLabel) else card.findChildren(QLabel)
-            out.append("\n".join(label.text() for label in labels))
-        return out
+        """What each card says, as plain text (for tests and accessibility)."""
+        return [card.accessibleDescription() or card.text() for card in self._cards]
 
-    def _add(self, widget: QWidget) -> None:
-        self._layout.addWidget(widget)
-        self._cards.append(widget)
+    def _add(self, card: QLabel) -> None:
+        self._layout.addWidget(card)
+        self._cards.append(card)
 
 
-def _verdict_card(verdict: Verdict) -> QFrame:
-    card = QFrame()
-    card.setProperty("role", "card")
-    layout = QVBoxLayout(card)
-    layout.setContentsMargins(10, 8, 10, 8)
-    layout.setSpacing(3)
-    head = styled_label(f"{verdict.reviewer_name or 'Another reviewer'}: {verdict.rating}", "")
-    head.setStyleSheet("font-weight: bold;")
-    layout.addWidget(head)
-    facts = [f"confidence {confidence_label(verdict.confidence).lower()}"]
+def _verdict_card(verdict: Verdict) -> QLabel:
+    """One label per card: building a few widgets per reviewer made selecting a claim slow."""
+    name = verdict.reviewer_name or "Another reviewer"
     count = len(verdict.sources)
-    facts.append(f"{count} source" + ("" if count == 1 else "s"))
-    facts.append(f"updated {verdict.updated_at[:10]}")
-    layout.addWidget(styled_label(" · ".join(facts)))
+    facts = " · ".join(
+        [
+            f"confidence {confidence_label(verdict.confidence).lower()}",
+            f"{count} source" + ("" if count == 1 else "s"),
+            f"updated {verdict.updated_at[:10]}",
+        ]
+    )
+    lines = [f"{name}: {verdict.rating}", facts]
     if verdict.rationale:
-        text = styled_label(verdict.rationale, "")
-        text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(text)
-    for source in verdict.sources:
-        name = source.title or source.url or source.attachment_name or "source"
-        layout.addWidget(styled_label(f"• {name}"))
+        lines.append(verdict.rationale)
+    lines += [f"• {_source_name(s)}" for s in verdict.sources]
+    # Everything shown comes from people's typing: escape it, never render it as HTML.
+    parts = [
+        f"<b>{html.escape(lines[0])}</b>",
+        f'<span style="color:#5b6472">{html.escape(facts)}</span>',
+    ]
+    parts += [html.escape(line).replace("\n", "<br>") for line in lines[2:]]
+    card = QLabel("<br>".join(parts))
+    card.setTextFormat(Qt.TextFormat.RichText)
+    card.setWordWrap(True)
+    card.setProperty("role", "card")
+    card.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    card.setAccessibleDescription("\n".join(lines))
     return card
+
+
+def _source_name(source: Source) -> str:
+    return source.title or source.url or source.attachment_name or "source"
