@@ -28,7 +28,16 @@ from workbench.ui.verdict_parts import ConfidencePicker, OtherVerdictsView, Rati
 
 
 class VerdictEditor(QWidget):
-    """Edit the current reviewer's verdict on one claim; every change is saved and undoable."""
+    """Edit the current reviewer's verdict on one claim; every change is saved and undoable.
+
+    The window calls ``set_context(store, store.claims_for(...)[i], reviewer, scale)`` when a
+    claim is selected (the ReviewedClaim is taken as fresh), ``set_rating_by_index(key - 1)`` for
+    the number keys, ``save()`` before jumping on, and ``flush()`` before undo, closing the store
+    or quitting. After each saved change the editor re-reads the claim and emits
+    ``verdict_saved`` / ``sources_changed`` / ``claim_changed`` with the claim id;
+    ``reviewed_claim()`` then returns the fresh data for the window's table. Commands pushed by
+    the window for the shown claim (dismiss, delete, span) are followed by ``reload()``.
+    """
 
     verdict_saved = Signal(str)
     sources_changed = Signal(str)
