@@ -5,14 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
     QListView,
-    QPushButton,
+    QMenu,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -59,15 +60,23 @@ class SourcesPanel(QWidget):
         self.view.setMaximumHeight(170)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.doubleClicked.connect(lambda _: self.edit_source())
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._refresh())
+        self._menu_actions: list[tuple[QToolButton, QAction]] = []
         self.hint = styled_label("", "hint")
         self.add_button = _button("Add…", "Add a document, page, data set or person")
         self.add_button.clicked.connect(lambda: self.add_source())
-        self.paste_button = _button(
-            "Paste…",
-            "Start a source from the clipboard: an address becomes its URL, text its quote",
+        # Pasting is the second way to add, so it sits in the Add button's menu.
+        self.paste_action = QAction("Paste from clipboard…", self)
+        self.paste_action.setToolTip(
+            "Start a source from the clipboard: an address becomes its URL, text its quote"
         )
-        self.paste_button.clicked.connect(self.paste_source)
+        self.paste_action.triggered.connect(self.paste_source)
+        add_menu = QMenu(self)
+        add_menu.addAction("New source…", lambda: self.add_source())
+        add_menu.addAction(self.paste_action)
+        self.add_button.setMenu(add_menu)
+        self.add_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
         self.edit_button = _button("Edit…", "Change the selected source")
         self.edit_button.clicked.connect(lambda: self.edit_source())
         self.remove_button = _button("Remove", "Remove the selected source (undoable)")
@@ -75,11 +84,15 @@ class SourcesPanel(QWidget):
         self.export_button = _button("Save file…", "Save a copy of the attached file")
         self.export_button.clicked.connect(self._ask_export)
 
+        for button in (self.edit_button, self.remove_button, self.export_button):
+            action = QAction(button.text(), self)
+            action.triggered.connect(button.click)
+            self.view.addAction(action)
+            self._menu_actions.append((button, action))
         buttons = QHBoxLayout()
         buttons.setSpacing(6)
         for button in (
             self.add_button,
-            self.paste_button,
             self.edit_button,
             self.remove_button,
             self.export_button,
@@ -209,10 +222,12 @@ class SourcesPanel(QWidget):
         can_add = self._can_change()
         selected = self.selected_source()
         self.add_button.setEnabled(can_add)
-        self.paste_button.setEnabled(can_add)
+        self.paste_action.setEnabled(can_add)
         self.edit_button.setEnabled(can_add and selected is not None)
         self.remove_button.setEnabled(can_add and selected is not None)
         self.export_button.setEnabled(bool(selected and selected.attachment_name))
+        for button, action in self._menu_actions:
+            action.setEnabled(button.isEnabled())
         if self._verdict is None and self._editable:
             hint = "Sources belong to your verdict: choose a rating first."
         elif self._verdict is not None and not self._verdict.sources:
@@ -223,7 +238,10 @@ class SourcesPanel(QWidget):
         self.hint.setVisible(bool(hint))
 
 
-def _button(text: str, tip: str) -> QPushButton:
-    button = QPushButton(text)
+def _button(text: str, tip: str) -> QToolButton:
+    # Tool buttons keep the row narrow enough for a side panel of about 320 pixels.
+    button = QToolButton()
+    button.setText(text)
     button.setToolTip(tip)
+    button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
     return button
