@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtGui import QAction, QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -23,7 +23,7 @@ from workbench.services.review import check_url
 from workbench.store import Store, StoreError
 from workbench.ui import undo
 from workbench.ui.dialogs.source import SourceDialog, SourceInput
-from workbench.ui.sources_view import SourceListModel
+from workbench.ui.sources_view import SourceDelegate, SourceListModel
 from workbench.ui.verdict_parts import styled_label
 
 
@@ -54,10 +54,9 @@ class SourcesPanel(QWidget):
         self.view.setModel(self.model)
         self.view.setAccessibleName("Sources")
         self.view.setAlternatingRowColors(True)
-        self.view.setWordWrap(True)
+        self.view.setItemDelegate(SourceDelegate(self.view))
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.view.setSpacing(2)
-        self.view.setMinimumHeight(70)
-        self.view.setMaximumHeight(170)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.doubleClicked.connect(lambda _: self.edit_source())
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
@@ -118,7 +117,21 @@ class SourcesPanel(QWidget):
             for row, source in enumerate(self.model.sources()):
                 if source.id == selected.id:
                     self.view.setCurrentIndex(self.model.index(row))
+        self._fit_height()
         self._refresh()
+
+    def _fit_height(self) -> None:
+        # The list grows with its sources (up to a limit) instead of leaving an empty box;
+        # with none, the hint above says what to do.
+        count = self.model.rowCount()
+        self.view.setVisible(count > 0)
+        rows = sum(self.view.sizeHintForRow(r) + 2 * self.view.spacing() for r in range(count))
+        self.view.setFixedHeight(min(170, rows + 2 * self.view.frameWidth() + 12))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Long source lines wrap differently at a new width: fit the list again."""
+        super().resizeEvent(event)
+        self._fit_height()
 
     def selected_source(self) -> Source | None:
         """The source selected in the list."""

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QSize, Qt
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from workbench.model import Source
 from workbench.ui.dialogs.source import describe_size
@@ -20,17 +22,17 @@ def source_heading(source: Source) -> str:
 
 
 def source_details(source: Source) -> str:
-    """Publisher, dates and attached file on one line."""
+    """Publisher, attached file and dates on one line."""
     parts = []
     if source.publisher:
         parts.append(source.publisher)
+    if source.attachment_name:
+        size = describe_size(source.attachment_size or 0)
+        parts.append(f"file: {source.attachment_name} ({size})")
     if source.published:
         parts.append(f"published {source.published}")
     if source.accessed:
         parts.append(f"accessed {source.accessed}")
-    if source.attachment_name:
-        size = describe_size(source.attachment_size or 0)
-        parts.append(f"file: {source.attachment_name} ({size})")
     return " · ".join(parts)
 
 
@@ -91,3 +93,48 @@ class SourceListModel(QAbstractListModel):
         if role == SourceRole:
             return source
         return None
+
+
+class SourceDelegate(QStyledItemDelegate):
+    """Draws a source as a bold heading over one grey line of details, both elided to fit."""
+
+    PADDING = 4
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
+        """Two lines of text (one when there are no details) plus padding."""
+        source = index.data(SourceRole)
+        lines = 2 if source is not None and source_details(source) else 1
+        return QSize(120, lines * option.fontMetrics.height() + 2 * self.PADDING + 2)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
+        """Background from the style, then heading and details."""
+        source = index.data(SourceRole)
+        if source is None:
+            super().paint(painter, option, index)
+            return
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        style = opt.widget.style() if opt.widget else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        rect = opt.rect.adjusted(self.PADDING + 2, self.PADDING, -self.PADDING, -self.PADDING)
+        height = opt.fontMetrics.height()
+        painter.save()
+        bold = QFont(opt.font)
+        bold.setBold(True)
+        painter.setFont(bold)
+        painter.setPen(opt.palette.color(role))
+        heading = QFontMetrics(bold).elidedText(
+            source_heading(source), Qt.TextElideMode.ElideRight, rect.width()
+        )
+        painter.drawText(rect.x(), rect.y(), rect.width(), height, 0, heading)
+        details = source_details(source)
+        if details:
+            painter.setFont(opt.font)
+            if not selected:
+                painter.setPen(opt.palette.color(QPalette.ColorRole.PlaceholderText))
+            line = opt.fontMetrics.elidedText(details, Qt.TextElideMode.ElideRight, rect.width())
+            painter.drawText(rect.x(), rect.y() + height, rect.width(), height, 0, line)
+        painter.restore()
