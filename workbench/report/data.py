@@ -356,7 +356,9 @@ def _reviewer_summaries(claims: list[ReportClaim]) -> list[ReviewerSummary]:
 def _rating_counts(claims: list[ReportClaim], scale: RatingScale) -> list[RatingCount]:
     """Claims per agreed rating, in scale order, then disputed and unreviewed claims."""
     agreed = Counter(c.consensus.rating for c in claims if c.consensus)
-    counts = [RatingCount(r.label, agreed[r.label], tone_for(scale, r.value)) for r in scale.ratings]
+    counts = [
+        RatingCount(r.label, agreed[r.label], tone_for(scale, r.value)) for r in scale.ratings
+    ]
     counts.append(RatingCount(DISAGREE_LABEL, sum(1 for c in claims if c.disagreement), "tx"))
     counts.append(RatingCount(UNREVIEWED_LABEL, sum(1 for c in claims if not c.verdicts), "tu"))
     return counts

@@ -8,6 +8,7 @@ from jinja2 import TemplateError
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
+    QColor,
     QFont,
     QFontMetricsF,
     QGuiApplication,
@@ -16,7 +17,6 @@ from PySide6.QtGui import (
     QPainter,
     QPdfWriter,
     QPen,
-    QColor,
     QTextDocument,
 )
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -62,7 +63,7 @@ def appendix_paragraphs(text: str, spans: list[Span]) -> list[list[Segment]]:
         pos = nl + 1
     bounds = sorted(cuts)
     paragraphs: list[list[Segment]] = [[]]
-    for a, b in zip(bounds, bounds[1:], strict=False):
+    for a, b in itertools.pairwise(bounds):
         piece = text[a:b]
         if piece == "\n":
             paragraphs.append([])
@@ -108,4 +109,6 @@ def slugify(title: str, fallback: str = "report") -> str:
     """A short, safe file-name stem made from an article title."""
     ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^A-Za-z0-9]+", "-", ascii_title).strip("-").lower()
-    return slug[:60].rstrip("-") or fallback
+    if len(slug) > 60:
+        slug = slug[:61].rsplit("-", 1)[0]
+    return slug or fallback
