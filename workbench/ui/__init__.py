@@ -1,0 +1,1 @@
+"""The review desk: PySide6 widgets, Qt models, dialogs and background workers."""

@@ -1,0 +1,1 @@
+"""Dialogs of the review desk; each has an ``ask(...)`` class method that tests replace."""
