@@ -33,7 +33,9 @@ PAGE_IDS = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter
 #: Page margins in millimetres: left, top, right, bottom (the footer sits inside the bottom one).
 MARGINS_MM = (18.0, 16.0, 18.0, 12.0)
 FOOTER_PT = 18.0
-RESOLUTION = 600
+# CSS pixels in the templates then mean what they mean in a browser (1/96 inch); design
+# metrics keep glyph positions exact whatever the resolution.
+RESOLUTION = 96
 
 _app: QGuiApplication | None = None
 
@@ -87,6 +89,7 @@ def _paint(writer: QPdfWriter, html: str, report: Report) -> None:
 
     doc = QTextDocument()
     doc.setDocumentMargin(0)
+    doc.setUseDesignMetrics(True)
     doc.documentLayout().setPaintDevice(writer)
     doc.setDefaultFont(QFont(["DejaVu Serif", "Georgia", "serif"], 10))
     doc.setHtml(html)

@@ -38,6 +38,14 @@ def short_hash(value: str | None) -> str:
     return (value or "")[:12]
 
 
+def shorten(text: str, limit: int = 140) -> str:
+    """``text`` cut at a word boundary to at most ``limit`` characters, with an ellipsis."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
 @cache
 def environment() -> Environment:
     """The Jinja2 environment for the report templates (autoescaped, strict)."""
@@ -51,6 +59,7 @@ def environment() -> Environment:
     env.filters["date"] = human_date
     env.filters["datetime"] = lambda v: human_date(v, with_time=True)
     env.filters["short_hash"] = short_hash
+    env.filters["shorten"] = shorten
     env.tests["web_url"] = is_web_url
     env.globals["tones"] = TONES
     env.globals.update(INK=INK, MUTED=MUTED, RULE=RULE, ACCENT=ACCENT)
