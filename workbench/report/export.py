@@ -59,8 +59,9 @@ def plan_paths(formats: Sequence[str], out: str | Path | None, stem: str) -> dic
     folder_given = out is None or target.is_dir() or str(out).endswith(("/", "\\"))
     if len(names) == 1 and not folder_given:
         return {names[0]: target}
-    if not folder_given:
-        if target.suffix.lower() in {FORMATS[n].suffix for n in FORMATS}:
+    if not target.is_dir():
+        trailing_slash = str(out).endswith(("/", "\\"))
+        if not trailing_slash and target.suffix.lower() in {"." + f.suffix.rsplit(".", 1)[-1] for f in FORMATS.values()}:
             raise ExportError(
                 f"Several formats go into a folder; “{target.name}” looks like a file name. "
                 "Give a folder with --out."
