@@ -61,7 +61,9 @@ def plan_paths(formats: Sequence[str], out: str | Path | None, stem: str) -> dic
         return {names[0]: target}
     if not target.is_dir():
         trailing_slash = str(out).endswith(("/", "\\"))
-        if not trailing_slash and target.suffix.lower() in {"." + f.suffix.rsplit(".", 1)[-1] for f in FORMATS.values()}:
+        if not trailing_slash and target.suffix.lower() in {
+            "." + f.suffix.rsplit(".", 1)[-1] for f in FORMATS.values()
+        }:
             raise ExportError(
                 f"Several formats go into a folder; “{target.name}” looks like a file name. "
                 "Give a folder with --out."

@@ -156,7 +156,8 @@ def csv_rows(report: Report) -> list[dict[str, str]]:
             "state": "dismissed" if c.dismissed else "open",
             "disagreement": c.disagreement,
         }
-        for v in c.verdicts or [None]:
+        verdicts: list[ReportVerdict | None] = [*c.verdicts] or [None]
+        for v in verdicts:
             row: dict[str, object] = dict(base)
             if v is not None:
                 row.update(
