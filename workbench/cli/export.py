@@ -96,3 +96,39 @@ def export_command(
         click.echo(f"wrote {path}")
     for note in result.notes:
         click.echo(f"note: {note}", err=True)
+
+
+@main.command("report-settings")
+@click.option("--organisation", help="The publishing organisation's name.")
+@click.option("--organisation-url", help="The organisation's web address.")
+@click.option("--base-url", help="Where reports are published (used by ClaimReview).")
+@click.option("--page-size", type=click.Choice(["A4", "Letter"], case_sensitive=False))
+@json_option
+@db_option
+def report_settings_command(
+    organisation: str | None,
+    organisation_url: str | None,
+    base_url: str | None,
+    page_size: str | None,
+    as_json: bool,
+    db: str | None,
+) -> None:
+    """Show the report settings of this database, or change those given."""
+    from workbench.report.data import SETTING_KEYS, normalise_page_size
+
+    changes = {
+        "organisation_name": organisation,
+        "organisation_url": organisation_url,
+        "base_url": base_url,
+        "page_size": normalise_page_size(page_size) if page_size else None,
+    }
+    with opened_store(db, read_only=not any(v is not None for v in changes.values())) as store:
+        for name, value in changes.items():
+            if value is not None:
+                store.set_setting(SETTING_KEYS[name], value.strip())
+        current = {key: store.get_setting(key) for key in SETTING_KEYS.values()}
+    if as_json:
+        print_json(current)
+        return
+    for key, value in current.items():
+        click.echo(f"{key:<18} {value if value is not None else '(not set)'}")

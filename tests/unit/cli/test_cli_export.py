@@ -122,3 +122,37 @@ def test_a_file_name_with_several_formats_is_refused(db: str, tmp_path: Path) ->
         main, ["--db", db, "export", _article(db), "-f", "pdf,html", "-o", str(tmp_path / "r.pdf")]
     )
     assert result.exit_code == 1 and "Give a folder with --out" in result.output
+
+
+def test_report_settings_are_saved_and_used(db: str, tmp_path: Path) -> None:
+    runner = CliRunner()
+    result = runner.invoke(
+        main,
+        [
+            "--db",
+            db,
+            "report-settings",
+            "--organisation",
+            "The Daily Check",
+            "--base-url",
+            "https://check.example.org/r",
+            "--page-size",
+            "letter",
+            "--json",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["report_page_size"] == "Letter"
+    out = tmp_path / "cr.jsonld"
+    result = runner.invoke(
+        main, ["--db", db, "export", _article(db), "-f", "claimreview", "-o", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    [review] = json.loads(out.read_text("utf-8"))
+    assert review["author"]["name"] == "The Daily Check"
+    assert review["url"] == "https://check.example.org/r#claim-1"
+    result = runner.invoke(
+        main, ["--db", db, "export", _article(db), "-o", str(tmp_path / "r.pdf")]
+    )
+    page = PdfReader(tmp_path / "r.pdf").pages[0]
+    assert round(float(page.mediabox.width)) == 612  # Letter
