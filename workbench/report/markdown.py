@@ -22,6 +22,12 @@ def md_line(text: str | None) -> str:
     return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), md_escape(text), count=1)
 
 
+def _split_space(text: str) -> tuple[str, str, str]:
+    core = text.strip()
+    start = text.index(core)
+    return text[:start], core, text[start + len(core) :]
+
+
 def render_markdown(report: Report) -> str:
     """Render ``report`` as a Markdown document."""
     a = report.article
@@ -67,9 +73,13 @@ def render_markdown(report: Report) -> str:
     for para in report.appendix:
         parts = []
         for seg in para:
-            parts += [f"**\\[{n}\\]**" for n in seg.markers]
+            parts += [f"**\\[{n}\\]** " for n in seg.markers]
             text = md_escape(seg.text)
-            parts.append(f"*{text}*" if seg.is_claim and text.strip() else text)
+            if seg.is_claim and text.strip():
+                # Emphasis must hug the words: "*word*" renders, "* word *" does not.
+                lead, core, trail = _split_space(text)
+                text = f"{lead}*{core}*{trail}"
+            parts.append(text)
         lines += [
             _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), "".join(parts), count=1),
             "",

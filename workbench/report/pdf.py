@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 from jinja2 import TemplateError
@@ -41,11 +42,17 @@ _app: QGuiApplication | None = None
 
 
 def ensure_gui_application() -> None:
-    """Qt needs a GUI application for fonts; the command line gets an offscreen one."""
+    """Qt needs a GUI application for fonts; a command line without a display gets an offscreen one."""
     global _app
     if QGuiApplication.instance() is not None:
         return
-    _app = QGuiApplication([sys.argv[0] if sys.argv else "workbench", "-platform", "offscreen"])
+    argv = [sys.argv[0] if sys.argv else "workbench"]
+    headless = sys.platform.startswith("linux") and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    )
+    if headless and not os.environ.get("QT_QPA_PLATFORM"):
+        argv += ["-platform", "offscreen"]
+    _app = QGuiApplication(argv)
 
 
 def render_pdf_html(report: Report) -> str:

@@ -11,6 +11,9 @@ def test_markdown_has_every_claim_verdict_and_source(report) -> None:
     assert "### 1. TRUE" in md and "### 2. REVIEWERS DISAGREE" in md and "### 3. UNPROVEN" in md
     assert "<https://www.state.gov/readout-kerry-putin>" in md
     assert "**\\[1\\]**" in md  # claim marker in the appendix
+    assert (
+        "Kerry **\\[1\\]** *met with Russian President Vladimir Putin on Tuesday*, officials" in md
+    )
 
 
 def test_markup_in_text_is_escaped(report) -> None:
