@@ -63,3 +63,19 @@ def test_page_size_follows_the_option(seeded, size, points) -> None:
 def test_hostile_text_prints_literally(pdf, texts) -> None:
     text = _squash("".join(page.extract_text() for page in pdf.pages))
     assert _squash('<script>alert("x")</script>') in text
+
+
+def test_source_addresses_are_clickable_web_links_only(seeded) -> None:
+    store, article, _ = seeded
+    verdict = store.claims_for(article.id)[0].verdicts[0]
+    store.add_source(verdict.id, title="Trap", url="javascript:alert(1)")
+    reader = PdfReader(io.BytesIO(render_pdf(build_report(store, article.id, ReportOptions()))))
+    uris = [
+        annot.get_object()["/A"]["/URI"]
+        for page in reader.pages
+        for annot in page.get("/Annots") or []
+        if "/A" in annot.get_object()
+    ]
+    assert "https://www.state.gov/readout-kerry-putin" in uris
+    assert "https://stats.example.gov/labour?x=1&y=2" in uris
+    assert not any(uri.startswith("javascript") for uri in uris)
