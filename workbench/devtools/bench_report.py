@@ -84,11 +84,12 @@ def run() -> list[tuple[str, str]]:
     started = time.perf_counter()
     render_pdf(report)  # the first one also loads fonts
     rows.append(("PDF, first export in the process", f"{time.perf_counter() - started:.3f} s"))
-    best = float("inf")
+    best = cpu = float("inf")
     for _ in range(3):
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         pdf = render_pdf(report)
         best = min(best, time.perf_counter() - started)
+        cpu = min(cpu, time.process_time() - cpu_started)
     verdict = "ok" if best < TARGET_PDF_SECONDS else "TOO SLOW"
     rows.append(
         (
@@ -96,6 +97,8 @@ def run() -> list[tuple[str, str]]:
             f"{best:.3f} s (target < {TARGET_PDF_SECONDS:.0f} s: {verdict})",
         )
     )
+    # The machine may be shared: CPU time shows the cost without other programs' load.
+    rows.append(("PDF, CPU time of this process", f"{cpu:.3f} s"))
     for name, render in (("HTML", render_html), ("JSON", render_json), ("CSV", render_csv)):
         started = time.perf_counter()
         render(report)
