@@ -1,4 +1,18 @@
-"""Export a report off the GUI thread: ``start_export(store, article_id, choice)``."""
+"""Export a report off the GUI thread: ``start_export(store, article_id, choice)``.
+
+File ▸ Export… in the main window::
+
+    choice = ExportDialog.ask(self, store.list_reviewers(), last_folder)
+    if choice is not None:
+        self.export_task = start_export(
+            store, article_id, choice, parent=self,
+            on_finished=lambda result: self.statusBar().showMessage(f"Saved {result.paths[0]}"),
+            on_failed=lambda message: QMessageBox.warning(self, "Export", message),
+        )
+
+``result`` is an :class:`~workbench.report.export.ExportResult` (``paths`` written, ``notes`` to
+show, e.g. claims left out of ClaimReview because reviewers disagree).
+"""
 
 from __future__ import annotations
 
