@@ -14,7 +14,11 @@ from pathlib import Path
 from workbench.model import Article
 
 from .errors import IngestError
+from .md import read_markdown
+from .pdf import read_pdf
 from .text import article_from_string, article_from_text
+from .web import read_html
+from .word import read_docx
 
 __all__ = ["MAX_BYTES", "READERS", "IngestError", "read_pasted", "read_path"]
 
@@ -29,7 +33,16 @@ def _read_text(data: bytes, name: str) -> Article:
 
 
 #: File suffix → reader taking (bytes, file name).
-READERS: dict[str, Reader] = {".txt": _read_text, ".text": _read_text}
+READERS: dict[str, Reader] = {
+    ".txt": _read_text,
+    ".text": _read_text,
+    ".md": read_markdown,
+    ".markdown": read_markdown,
+    ".html": read_html,
+    ".htm": read_html,
+    ".docx": read_docx,
+    ".pdf": read_pdf,
+}
 
 
 def _describe(path: Path) -> str:
