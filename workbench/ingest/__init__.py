@@ -8,41 +8,45 @@ text in Python code points (line ends normalised to ``\\n``). Every failure is a
 from __future__ import annotations
 
 import hashlib
+import importlib
 from collections.abc import Callable
 from pathlib import Path
 
 from workbench.model import Article
 
 from .errors import IngestError
-from .md import read_markdown
-from .pdf import read_pdf
-from .text import article_from_string, article_from_text
-from .web import read_html
-from .word import read_docx
+from .text import article_from_string
 
-__all__ = ["MAX_BYTES", "READERS", "IngestError", "read_pasted", "read_path"]
+__all__ = ["MAX_BYTES", "READERS", "IngestError", "read_pasted", "read_path", "reader_for"]
 
 #: Larger files are refused before they are read: no news article is this long.
 MAX_BYTES = 15 * 1024 * 1024
 
 Reader = Callable[[bytes, str], Article]
 
-
-def _read_text(data: bytes, name: str) -> Article:
-    return article_from_text(data, name=name)
-
-
-#: File suffix → reader taking (bytes, file name).
-READERS: dict[str, Reader] = {
-    ".txt": _read_text,
-    ".text": _read_text,
-    ".md": read_markdown,
-    ".markdown": read_markdown,
-    ".html": read_html,
-    ".htm": read_html,
-    ".docx": read_docx,
-    ".pdf": read_pdf,
+#: File suffix → "module:function" of a reader taking (bytes, file name). Readers are imported
+#: on first use: trafilatura and pypdf cost about a second to import, the plain text reader none.
+READERS: dict[str, str] = {
+    ".txt": "text:read_text",
+    ".text": "text:read_text",
+    ".md": "md:read_markdown",
+    ".markdown": "md:read_markdown",
+    ".html": "web:read_html",
+    ".htm": "web:read_html",
+    ".docx": "word:read_docx",
+    ".pdf": "pdf:read_pdf",
 }
+
+
+def reader_for(suffix: str) -> Reader | None:
+    """The reader for a file suffix such as ``".md"``, or None when the format is unknown."""
+    target = READERS.get(suffix.lower())
+    if target is None:
+        return None
+    module_name, function = target.split(":")
+    module = importlib.import_module(f"{__name__}.{module_name}")
+    reader: Reader = getattr(module, function)
+    return reader
 
 
 def _describe(path: Path) -> str:
@@ -53,7 +57,7 @@ def read_path(path: str | Path) -> Article:
     """Read an article file; raise :class:`IngestError` with a clear message if it can't be."""
     path = Path(path)
     name = _describe(path)
-    reader = READERS.get(path.suffix.lower())
+    reader = reader_for(path.suffix)
     if reader is None:
         known = ", ".join(sorted(READERS))
         raise IngestError(f"“{name}” is not a format the workbench can open (it opens {known}).")

@@ -29,6 +29,7 @@ _PAGE_NUMBER = re.compile(
 _BLANK_LINES = re.compile(r"\n[ \t]*\n\s*")
 _HYPHEN_END = re.compile(r"[^\W\d_]-$")
 _SENTENCE_END = re.compile(r"[.!?:;\"”’)\]]$")
+_SUBHEAD_MAX = 80
 _TITLE_JUNK = re.compile(r"^(?:microsoft (?:word|powerpoint) - |untitled)", re.IGNORECASE)
 
 
@@ -61,6 +62,14 @@ def _page_paragraphs(raw: str) -> list[str]:
         if lines:
             paragraphs.append(_join_lines(lines))
     return paragraphs
+
+
+def _continues(before: str, after: str) -> bool:
+    """Whether a page break cut one paragraph in two (no sentence end before it)."""
+    if _SENTENCE_END.search(before):
+        return False
+    # A short unpunctuated line (a subheading) ends its own paragraph.
+    return after[:1].islower() or len(before) > _SUBHEAD_MAX
 
 
 def _open(data: bytes, name: str) -> PdfReader:
@@ -108,8 +117,7 @@ def read_pdf(data: bytes, name: str) -> Article:
                 if (
                     paragraphs
                     and page_paragraphs
-                    and not _SENTENCE_END.search(paragraphs[-1])
-                    and page_paragraphs[0][:1].islower()
+                    and _continues(paragraphs[-1], page_paragraphs[0])
                 ):
                     paragraphs[-1] = _join_lines([paragraphs[-1], page_paragraphs.pop(0)])
                 paragraphs.extend(page_paragraphs)

@@ -110,3 +110,8 @@ def article_from_text(data: bytes, *, name: str) -> Article:
     if not data.strip():
         raise IngestError(f"“{name}” is empty: there is no article text in it.")
     return article_from_string(decode_bytes(data, name=name), name=name)
+
+
+def read_text(data: bytes, name: str) -> Article:
+    """Reader entry point for ``.txt`` files (same as :func:`article_from_text`)."""
+    return article_from_text(data, name=name)
