@@ -44,9 +44,10 @@ _FOOTER = re.compile(
     r"""^(?:
         (?:contact|e-?mail|write\ to|reach)\ (?:the\ )?(?:writer|author|reporter|editor|us|me)\b
       | (?:sign\ up|subscribe)\b
+        (?=.{0,100}\b(?:newsletters?|here|now|today|free|inbox|updates|alerts|our|e-?mails?)\b)
       | (?:get|receive)\b.{0,60}\bnewsletter\b
       | follow\ (?:us|me|@\w+|\w+(?:\ \w+){0,3}\ on)\b
-      | (?:©|\(c\)\ |copyright\b)
+      | (?:©|\(c\)\ |copyright\s*(?:©|\(c\)|\d{4}))
       | (?:read\ more|related|see\ also|more\ on\ this\ story|recommended|more\ from)
         \s*(?:[:|–—-]|$)
       | (?:share|tweet|like)\ this\b

@@ -160,6 +160,12 @@ def test_trailing_photo_credits_split_from_captions(caption: str, credit: str) -
         ("Pictured: the minister in Paris last week", "caption"),
         ("The minister said the deal was signed by both sides in March.", "body"),
         ("By most measures the economy grew last year.", "body"),
+        ("Copyright law changed in 2019, the minister said.", "body"),
+        ("Sign-up numbers for the scheme fell 20% in a year.", "body"),
+        ("Sign up numbers for the scheme fell 20% in a year.", "body"),
+        ("By January, prices had risen 5%.", "body"),
+        ("© 2015 IBTimes Co., Ltd.", "footer"),
+        ("Advertisement", "footer"),
     ],
 )
 def test_paragraph_roles(line: str, kind: str) -> None:
@@ -182,3 +188,9 @@ def test_pasted_text_keeps_metadata_and_long_first_line_is_no_headline() -> None
 def test_pasted_empty_text_is_refused() -> None:
     with pytest.raises(IngestError, match="empty"):
         read_pasted(" \n ")
+
+
+def test_pasted_text_with_broken_characters_still_opens() -> None:
+    article = read_pasted("Headline\n\nA lone surrogate \ud800 and a NUL \x00 in pasted text.")
+    assert "\ufffd" in article.text and "\x00" not in article.text
+    assert_valid_article(article)
