@@ -112,7 +112,7 @@ def _walk(tokens: Sequence[Token], out: TextBuilder) -> None:
         elif kind == "tr_close" and any(cell.strip() for cell in row):
             out.add("\t".join(row), separator="\n\n" if first_row else "\n")
             first_row = False
-        elif kind == "inline" and token.level >= 1 and pending_heading is None and _in_cell(token):
+        elif kind == "inline" and _in_cell(token):
             row.append(_inline_text(token)[0].replace("\n", " "))
         elif kind == "inline":
             text, has_image, emphasised = _inline_text(token)

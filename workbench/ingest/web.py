@@ -40,6 +40,7 @@ _STANDFIRST_CLASS = re.compile(
 )
 _LEAF_TAGS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "figcaption", "blockquote", "td")
 _STANDFIRST_MAX = 400
+_BLANK_LINES = re.compile(r"\n{2,}")
 
 
 def _decode(data: bytes, name: str) -> str:
@@ -114,10 +115,13 @@ def _text(element: etree._Element) -> str:
     for child in element:
         if child.tag == "lb":
             parts.append("\n")
+        elif child.tag in ("p", "head", "quote", "code"):
+            # Paragraphs inside a quote or list item stay on lines of their own.
+            parts.append("\n" + _text(child) + "\n")
         elif child.tag not in ("list", "table"):
             parts.append(_text(child))
         parts.append(child.tail or "")
-    return squash("".join(parts))
+    return _BLANK_LINES.sub("\n", squash("".join(parts)))
 
 
 def _paragraphs(body: etree._Element) -> list[tuple[str, str, str]]:
@@ -125,8 +129,10 @@ def _paragraphs(body: etree._Element) -> list[tuple[str, str, str]]:
     out: list[tuple[str, str, str]] = []
     for element in body.iter("head", "p", "item", "row", "quote", "code"):
         parent = element.getparent()
-        if element.tag in ("p", "head") and parent is not None and parent.tag in ("item", "quote"):
+        if element.tag in ("p", "head") and parent is not None and parent.tag == "item":
             continue
+        if element.tag == "quote" and element.find(".//p") is not None:
+            continue  # its paragraphs come one by one
         if element.tag == "row":
             cells = [_text(cell).replace("\n", " ") for cell in element.iter("cell")]
             out.append(("row", "", "\t".join(cells)))

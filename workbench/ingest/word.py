@@ -13,6 +13,7 @@ import io
 import zipfile
 
 from docx import Document
+from docx.document import Document as DocxDocument
 from docx.opc.exceptions import PackageNotFoundError
 from docx.table import Table
 from docx.text.paragraph import Paragraph
@@ -88,9 +89,9 @@ def _add_table(table: Table, out: TextBuilder) -> None:
             first = False
 
 
-def _walk(document: object, out: TextBuilder) -> None:
+def _walk(document: DocxDocument, out: TextBuilder) -> None:
     last_was_item = False
-    for block in document.iter_inner_content():  # type: ignore[attr-defined]
+    for block in document.iter_inner_content():
         if isinstance(block, Table):
             _add_table(block, out)
             last_was_item = False

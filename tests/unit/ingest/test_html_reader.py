@@ -128,3 +128,17 @@ def test_page_with_too_many_elements_is_refused_quickly(tmp_path: Path) -> None:
     page = "<html><body>" + "<p>Some words, said the man.</p>" * 20_000 + "</body></html>"
     with pytest.raises(IngestError, match=r"too large or complex"):
         read_path(write(tmp_path, page, "huge.html"))
+
+
+def test_quoted_paragraphs_stay_separate_blocks(tmp_path: Path) -> None:
+    page = (
+        "<html><body><article><h1>Talks resume</h1>"
+        "<p>The two ministers met on Tuesday in Moscow for more than four hours, aides said.</p>"
+        "<blockquote><p>We will meet on Friday.</p><p>Progress can be made.</p></blockquote>"
+        "</article></body></html>"
+    )
+    article = read_path(write(tmp_path, page))
+    assert layout(article)[-2:] == [
+        ("body", "We will meet on Friday."),
+        ("body", "Progress can be made."),
+    ]
