@@ -14,7 +14,14 @@ from workbench.model import Article, BlockKind
 from . import patterns
 from .decode import normalise_text
 from .errors import IngestError
-from .layout import Para, classify, fallback_title, first_headline
+from .layout import (
+    MAX_PARAGRAPHS,
+    Para,
+    classify,
+    fallback_title,
+    first_headline,
+    too_many_paragraphs,
+)
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _AROUND_NEWLINE = re.compile(r" *\n *")
@@ -30,10 +37,12 @@ def squash(text: str) -> str:
 class TextBuilder:
     """Collect paragraphs into one text with exact paragraph ranges."""
 
-    def __init__(self) -> None:
+    def __init__(self, name: str) -> None:
+        self.name = name
         self._parts: list[str] = []
         self._length = 0
         self.paras: list[Para] = []
+        self._has_headline = False
 
     def _append(self, piece: str) -> None:
         self._parts.append(piece)
@@ -50,24 +59,38 @@ class TextBuilder:
         """Add one paragraph (already cleaned); ``prefix`` is shown but outside the block."""
         if not text.strip():
             return
+        if len(self.paras) >= MAX_PARAGRAPHS:
+            raise too_many_paragraphs(self.name)
         if self._parts:
             self._append(separator)
         self._append(prefix)
         start = self._length
         self._append(text)
         self.paras.append(Para(start, self._length, hint))
+        self._has_headline = self._has_headline or hint is BlockKind.HEADLINE
 
     @property
-    def kinds(self) -> list[BlockKind | None]:
-        """The hints given so far, in order."""
-        return [p.hint for p in self.paras]
+    def empty(self) -> bool:
+        """No paragraph added yet."""
+        return not self.paras
+
+    @property
+    def only_headline(self) -> bool:
+        """Exactly one paragraph so far, and it is the headline (a standfirst may follow)."""
+        return len(self.paras) == 1 and self.paras[0].hint is BlockKind.HEADLINE
+
+    @property
+    def has_headline(self) -> bool:
+        """Whether a paragraph was added as the headline."""
+        return self._has_headline
 
     def text(self) -> str:
         """The text assembled so far."""
         return "".join(self._parts)
 
-    def build(self, *, name: str, title: str | None = None, guess_headline: bool = True) -> Article:
+    def build(self, *, title: str | None = None, guess_headline: bool = True) -> Article:
         """The article: blocks classified, title from the headline (or ``title``)."""
+        name = self.name
         text = self.text()
         if not text.strip():
             raise IngestError(f"“{name}” has no article text in it.")
@@ -76,7 +99,7 @@ class TextBuilder:
             guess_headline
             and paras
             and paras[0].hint is None
-            and BlockKind.HEADLINE not in self.kinds
+            and not self._has_headline
             and "\n" not in text[paras[0].start : paras[0].end]
             and patterns.looks_like_headline(text[paras[0].start : paras[0].end])
         ):

@@ -7,11 +7,33 @@ patterns in :mod:`.patterns` and splits a trailing photo credit off a caption.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from workbench.model import Block, BlockKind
 
 from . import patterns
+from .errors import IngestError
+
+#: More paragraphs than this is a book, not an article; the limit also bounds the work.
+MAX_PARAGRAPHS = 20_000
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+
+
+def check_paragraph_count(text: str, name: str) -> None:
+    """Refuse, before any costly parsing, a text with far too many blank-line paragraphs."""
+    for breaks, _ in enumerate(_PARAGRAPH_BREAK.finditer(text), start=1):
+        if breaks >= MAX_PARAGRAPHS:
+            raise too_many_paragraphs(name)
+
+
+def too_many_paragraphs(name: str) -> IngestError:
+    """The error for a text with more than :data:`MAX_PARAGRAPHS` paragraphs."""
+    return IngestError(
+        f"“{name}” has more than {MAX_PARAGRAPHS:,} paragraphs: too long for one article."
+    )
 
 
 @dataclass(slots=True)

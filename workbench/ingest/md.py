@@ -21,6 +21,7 @@ from workbench.model import Article, BlockKind
 from .builder import TextBuilder, squash
 from .decode import decode_bytes
 from .errors import IngestError
+from .layout import check_paragraph_count
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<body>(?:.*\n){0,60}?)(?:---|\.\.\.)[ \t]*(?:\n|\Z)")
 _FIELD = re.compile(r"^(?P<key>[A-Za-z_-]+)[ \t]*:[ \t]*(?P<value>.*?)[ \t]*$", re.MULTILINE)
@@ -142,16 +143,15 @@ def _hint(
     text: str,
 ) -> BlockKind | None:
     """The role Markdown gives a paragraph, or None to let the layout rules guess."""
-    kinds = out.kinds
     if heading is not None:
-        if not kinds:
+        if out.empty:
             return BlockKind.HEADLINE
-        if kinds == [BlockKind.HEADLINE] and heading != "h1" and len(text) <= _STANDFIRST_MAX:
+        if out.only_headline and heading != "h1" and len(text) <= _STANDFIRST_MAX:
             return BlockKind.STANDFIRST
         return BlockKind.BODY
     if has_image or (after_image and emphasised):
         return BlockKind.CAPTION
-    if kinds == [BlockKind.HEADLINE] and emphasised and len(text) <= _STANDFIRST_MAX:
+    if out.only_headline and emphasised and len(text) <= _STANDFIRST_MAX:
         return BlockKind.STANDFIRST
     return None
 
@@ -173,11 +173,12 @@ def read_markdown(data: bytes, name: str) -> Article:
     if not data.strip():
         raise IngestError(f"“{name}” is empty: there is no article text in it.")
     fields, source = _front_matter(decode_bytes(data, name=name))
+    check_paragraph_count(source, name)
     tokens = _parser.parse(source)
     _mark_cells(tokens)
-    out = TextBuilder()
+    out = TextBuilder(name)
     _walk(tokens, out)
-    article = out.build(name=name, title=fields.get("title"))
+    article = out.build(title=fields.get("title"))
     article.author = fields.get("author")
     article.published = fields.get("published")
     article.url = fields.get("url")

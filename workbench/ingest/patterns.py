@@ -59,6 +59,12 @@ _FOOTER = re.compile(
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
+_FOOTER_WORDS = ("reserved", "let us know", "sign up", "newsletter")
+_CREDIT_WORDS = (
+    "photo", "pic", "image", "credit", "illustration", "video", "courtesy", "getty", "shutterstock",
+    "alamy", "istock", "associated press", "wikimedia", "unsplash", "epa", "reuters", "afp", "aap",
+    "pa wire", "bloomberg", "xinhua", "anadolu",
+)  # fmt: skip
 _FOOTER_ANYWHERE = re.compile(
     r"all rights reserved|let us know what you think|sign up (?:for|to) (?:our|the)\b"
     r"|subscribe to (?:our|the)\b.{0,40}newsletter|newsletter\b.{0,40}\binbox",
@@ -88,7 +94,10 @@ def is_footer(par: str) -> bool:
     """Boilerplate: contact lines, newsletter prompts, follow-us, copyright, "Read more"."""
     if len(par) > _MAX_FOOTER:
         return False
-    return bool(_FOOTER.match(par) or _FOOTER_ANYWHERE.search(par))
+    if _FOOTER.match(par):
+        return True
+    low = par.lower()
+    return any(word in low for word in _FOOTER_WORDS) and bool(_FOOTER_ANYWHERE.search(par))
 
 
 def is_byline(par: str) -> bool:
@@ -116,6 +125,10 @@ def trailing_credit(par: str) -> int | None:
     if len(par) > _MAX_CAPTION:
         return None
     cut = max(0, len(par) - _TAIL)
+    tail = par[cut:].lower()
+    # Cheap substring tests first: most paragraphs have none of these and skip the regex.
+    if "/" not in tail and not tail.endswith(")") and not any(w in tail for w in _CREDIT_WORDS):
+        return None
     match = _TRAILING_CREDIT.search(par, cut)
     if match is None:
         return None

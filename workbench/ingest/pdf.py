@@ -129,10 +129,10 @@ def read_pdf(data: bytes, name: str) -> Article:
             f"“{name}” has no text layer — it is probably a scan or a picture of the article; "
             "run it through OCR first and open the result."
         )
-    out = TextBuilder()
+    out = TextBuilder(name)
     for paragraph in paragraphs:
         out.add(paragraph)
-    article = out.build(name=name, title=title)
+    article = out.build(title=title)
     article.author = author
     article.published = published
     return article

@@ -20,7 +20,15 @@ from workbench.model import Article, BlockKind
 from . import patterns
 from .decode import decode_bytes, normalise_text
 from .errors import IngestError
-from .layout import Para, classify, fallback_title, first_headline
+from .layout import (
+    MAX_PARAGRAPHS,
+    Para,
+    check_paragraph_count,
+    classify,
+    fallback_title,
+    first_headline,
+    too_many_paragraphs,
+)
 
 _WRAP_MAX = 100
 _WRAP_FILL = 0.6
@@ -100,7 +108,11 @@ def article_from_string(text: str, *, name: str) -> Article:
     text = normalise_text(text)
     if not text.strip():
         raise IngestError(f"“{name}” is empty: there is no article text in it.")
-    blocks = classify(text, paragraphs(text))
+    check_paragraph_count(text, name)
+    paras = paragraphs(text)
+    if len(paras) > MAX_PARAGRAPHS:
+        raise too_many_paragraphs(name)
+    blocks = classify(text, paras)
     title = first_headline(text, blocks) or fallback_title(text, name)
     return Article(text=text, title=title, blocks=blocks)
 

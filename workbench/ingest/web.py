@@ -145,11 +145,10 @@ def _paragraphs(body: etree._Element) -> list[tuple[str, str, str]]:
 
 def _hint(out: TextBuilder, tag: str, text: str, standfirsts: set[str]) -> BlockKind | None:
     """The role the page's markup gives a paragraph, or None to let the layout rules guess."""
-    kinds = out.kinds
-    if tag == "head" and not kinds:
+    if tag == "head" and out.empty:
         return BlockKind.HEADLINE
     short = len(text) <= _STANDFIRST_MAX
-    if kinds == [BlockKind.HEADLINE] and short and (tag == "head" or _key(text) in standfirsts):
+    if out.only_headline and short and (tag == "head" or _key(text) in standfirsts):
         return BlockKind.STANDFIRST
     if tag == "head":
         return BlockKind.BODY
@@ -175,7 +174,7 @@ def read_html(data: bytes, name: str) -> Article:
     if not isinstance(doc, Document) or body is None or not (doc.text or "").strip():
         raise IngestError(f"“{name}” has no article text that the workbench could find.")
     title = squash(doc.title or "").replace("\n", " ")
-    out = TextBuilder()
+    out = TextBuilder(name)
     paragraphs = _paragraphs(body)
     if title and not (
         paragraphs and paragraphs[0][0] == "head" and _key(paragraphs[0][2]) == title
@@ -198,7 +197,7 @@ def read_html(data: bytes, name: str) -> Article:
         separator = "\n" if tag in ("row", "item") and tag == last_tag else "\n\n"
         out.add(text, _hint(out, tag, text, standfirsts), prefix=prefix, separator=separator)
         last_tag = tag
-    article = out.build(name=name, title=title or None)
+    article = out.build(title=title or None)
     article.author = doc.author or None
     article.published = doc.date or None
     article.url = doc.url or None

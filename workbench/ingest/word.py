@@ -61,10 +61,9 @@ def _style(paragraph: Paragraph) -> str:
 
 
 def _hint(style: str, out: TextBuilder) -> BlockKind | None:
-    kinds = out.kinds
-    if style == "title" or (style == "heading 1" and not kinds):
-        return BlockKind.BODY if BlockKind.HEADLINE in kinds else BlockKind.HEADLINE
-    if style == "subtitle" and kinds == [BlockKind.HEADLINE]:
+    if style == "title" or (style == "heading 1" and out.empty):
+        return BlockKind.BODY if out.has_headline else BlockKind.HEADLINE
+    if style == "subtitle" and out.only_headline:
         return BlockKind.STANDFIRST
     if style == "caption":
         return BlockKind.CAPTION
@@ -115,7 +114,7 @@ def read_docx(data: bytes, name: str) -> Article:
     if not data:
         raise IngestError(f"“{name}” is empty: there is no article text in it.")
     check_zip(data, name)
-    out = TextBuilder()
+    out = TextBuilder(name)
     try:
         document = Document(io.BytesIO(data))
         _walk(document, out)
@@ -125,7 +124,7 @@ def read_docx(data: bytes, name: str) -> Article:
         created = props.created.date().isoformat() if props.created else None
     except (PackageNotFoundError, KeyError, ValueError, etree.XMLSyntaxError) as exc:
         raise IngestError(f"“{name}” is not a Word document or it is damaged.") from exc
-    article = out.build(name=name, title=title)
+    article = out.build(title=title)
     article.author = author
     article.published = created
     return article

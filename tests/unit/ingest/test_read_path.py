@@ -33,3 +33,11 @@ def test_missing_file_and_folder_are_refused(tmp_path: Path) -> None:
     folder.mkdir()
     with pytest.raises(IngestError, match=r"“folder\.txt” is not a file"):
         read_path(folder)
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".md"])
+def test_text_with_absurdly_many_paragraphs_is_refused(tmp_path: Path, suffix: str) -> None:
+    path = tmp_path / f"book{suffix}"
+    path.write_text("Word.\n\n" * 20_001)
+    with pytest.raises(IngestError, match=r"“book\.(txt|md)” has more than 20,000 paragraphs"):
+        read_path(path)
