@@ -27,6 +27,9 @@ from .errors import IngestError
 #: The whole package may not inflate to more than this, nor hold more parts.
 MAX_UNZIPPED = 200 * 1024 * 1024
 MAX_PARTS = 5_000
+#: The main text part alone: a long article's is well under 5 MB; parsing 30 MB of XML takes
+#: long enough already.
+MAX_TEXT_PART = 30 * 1024 * 1024
 _MAX_RATIO = 200
 # python-docx's blank template fills these in; they say nothing about the article.
 _TEMPLATE_AUTHORS = {"python-docx", ""}
@@ -48,6 +51,8 @@ def check_zip(data: bytes, name: str) -> None:
             f"“{name}” would unpack to {total // (1024 * 1024)} MB: it is not a normal Word "
             "document (possibly a zip bomb), so it was not opened."
         )
+    if any(i.filename.endswith(".xml") and i.file_size > MAX_TEXT_PART for i in infos):
+        raise IngestError(f"“{name}” holds more text than any article: it was not opened.")
     if not any(info.filename == "[Content_Types].xml" for info in infos):
         raise IngestError(f"“{name}” is a zip file but not a Word document.")
 
