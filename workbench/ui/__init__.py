@@ -1,1 +1,1 @@
-"""The review desk: PySide6 widgets, Qt models and background workers."""
+"""The review desk: Qt widgets, models and dialogs."""
