@@ -219,3 +219,29 @@ def test_importing_a_file_opens_it_and_runs_claim_finding_off_the_gui_thread(
         )
     else:
         assert "Claim finding is not available" in messages[-1][1]
+
+
+def test_verdict_and_source_from_the_editor_are_there_after_reopening(make_window, qtbot) -> None:
+    from workbench.ui.dialogs.source import SourceInput
+
+    window = make_window()
+    window.restore_last_article()
+    claim_id = window.claims_pane.table_order()[1]
+    window.claims_pane.select_claim(claim_id)
+    qtbot.keyClick(window.article_pane.text, Qt.Key.Key_5)
+    assert window.editor.my_verdict.rating == "False"
+    with qtbot.waitSignal(window.editor.sources_changed, timeout=3000):
+        window.editor.add_source_from(
+            SourceInput({"title": "Council budget 2023", "url": "https://council.example/budget"})
+        )
+    assert "False" in table_text(window, Column.MINE)
+    window.close()
+    window.desk.store.close()
+
+    again = make_window()
+    again.restore_last_article()
+    again.claims_pane.select_claim(claim_id)
+    [verdict] = again.claims[claim_id].verdicts
+    assert verdict.rating == "False"
+    assert [s.title for s in verdict.sources] == ["Council budget 2023"]
+    assert again.editor.my_verdict.sources[0].url == "https://council.example/budget"

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 ARTICLE_FILTER = (
     "Articles (*.txt *.md *.html *.htm *.docx *.pdf);;Text (*.txt *.md);;Web pages (*.html *.htm);;"
@@ -14,16 +14,13 @@ ARTICLE_FILTER = (
 )
 
 
-def ask_reviewer(parent: QWidget | None, existing_names: list[str]) -> str | None:
+def ask_reviewer(
+    parent: QWidget | None, existing_names: list[str], current: str | None = None
+) -> str | None:
     """Who is reviewing (a name from the list, or a new one)."""
-    try:
-        from workbench.ui.dialogs.reviewer import ReviewerDialog
-    except ImportError:
-        name, ok = QInputDialog.getItem(
-            parent, "Who is reviewing?", "Your name:", existing_names or [""], 0, True
-        )
-        return name.strip() or None if ok else None
-    return ReviewerDialog.ask(parent, existing_names)
+    from workbench.ui.dialogs.reviewer import ReviewerDialog
+
+    return ReviewerDialog.ask(parent, existing_names, current)
 
 
 def ask_pasted_article(parent: QWidget | None) -> Any:
@@ -42,30 +39,19 @@ def ask_preferences(parent: QWidget | None, settings: dict[str, Any]) -> dict[st
 
 def show_shortcuts(parent: QWidget | None, actions: Sequence[QAction]) -> None:
     """List the keyboard shortcuts of these actions."""
-    try:
-        from workbench.ui.dialogs.shortcuts import ShortcutsDialog
-    except ImportError:
-        lines = [
-            f"{a.shortcut().toString():<14} {a.text().replace('&', '')}"
-            for a in actions
-            if not a.shortcut().isEmpty()
-        ]
-        QMessageBox.information(parent, "Keyboard shortcuts", "\n".join(lines))
-        return
+    from workbench.ui.dialogs.shortcuts import ShortcutsDialog
+
     ShortcutsDialog.show_for(parent, list(actions))
+
+
+def ask_export(parent: QWidget | None, reviewers: Sequence[Any], folder: str) -> Any:
+    """What to export and where; None when cancelled."""
+    from workbench.ui.dialogs.export import ExportDialog
+
+    return ExportDialog.ask(parent, reviewers, folder)
 
 
 def ask_article_files(parent: QWidget | None, folder: str = "") -> list[str]:
     """Article files to import."""
     paths, _ = QFileDialog.getOpenFileNames(parent, "Import articles", folder, ARTICLE_FILTER)
     return paths
-
-
-def dialog_available(module: str) -> bool:
-    """True when a dialog module is part of this installation."""
-    import importlib.util
-
-    try:
-        return importlib.util.find_spec(f"workbench.ui.dialogs.{module}") is not None
-    except ModuleNotFoundError:
-        return False

@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import (
     QCloseEvent,
-    QDragEnterEvent,
-    QDropEvent,
     QShowEvent,
     QUndoStack,
 )
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QWidget
 
 from workbench.model import Article, ClaimState, ReviewedClaim
 from workbench.services.desk import Desk, Extractor
@@ -21,17 +18,18 @@ from workbench.services.desk import Desk, Extractor
 from . import hooks
 from .article_view import ArticlePane
 from .claims_pane import ClaimsPane
-from .commands import AddClaimCommand, DeleteCommand, RateCommand, SpanCommand, StateCommand
 from .editor_slot import make_verdict_editor
 from .errors import MessageBoxes, show_error
 from .imports import ImportController
+from .library_actions import LibraryActions
 from .menus import Actions
 from .settings import DeskSettings
+from .triage import TriageActions
 
 log = logging.getLogger(__name__)
 
 
-class MainWindow(QMainWindow):
+class MainWindow(TriageActions, LibraryActions, QMainWindow):
     """One database, one article at a time; every edit is saved at once and can be undone."""
 
     article_opened = Signal(str)
@@ -74,7 +72,7 @@ class MainWindow(QMainWindow):
         self.actions_ = Actions(self)
         self.actions_.set_scale(desk.scale().labels)
         self.article_pane.text.set_extra_actions([self.actions_.add_claim, self.actions_.set_span])
-        for action in (self.actions_.export, self.actions_.backup, self.actions_.restore_backup):
+        for action in (self.actions_.backup, self.actions_.restore_backup):
             action.setEnabled(False)
             action.setToolTip("Not available in this version yet")
 
@@ -91,10 +89,13 @@ class MainWindow(QMainWindow):
         self.claims_pane.threshold_changed.connect(self._on_threshold)
         self.article_pane.text.claim_clicked.connect(self.claims_pane.select_claim)
         self.article_pane.text.selectionChanged.connect(self._update_actions)
-        for signal_name in ("verdict_saved", "sources_changed"):
+        for signal_name in ("verdict_saved", "sources_changed", "claim_changed"):
             signal = getattr(self.editor, signal_name, None)
             if signal is not None:
-                signal.connect(lambda claim_id: self.claims_changed(claim_id))
+                signal.connect(self._on_editor_saved)
+        error_signal = getattr(self.editor, "error_occurred", None)
+        if error_signal is not None:
+            error_signal.connect(lambda message: self.statusBar().showMessage(message, 8000))
 
         self.claims_pane.set_threshold(self.settings.sensitivity)
         self.setWindowTitle(f"Factcheck Workbench — {desk.display_name}")
@@ -113,6 +114,7 @@ class MainWindow(QMainWindow):
         except Exception as exc:
             self.report_error(exc, "Open article")
             return False
+        self.flush_editor()
         self.article = article
         self.undo_stack.clear()
         self.article_pane.show_article(article)
@@ -134,7 +136,7 @@ class MainWindow(QMainWindow):
             return self.open_article(wanted)
         return self.open_article(ids[0]) if ids else False
 
-    def claims_changed(self, select: str | None = None) -> None:
+    def claims_changed(self, select: str | None = None, *, refresh_editor: bool = True) -> None:
         """Reload the article's claims from the database (after any edit, undo or redo)."""
         if self.article is None:
             return
@@ -143,16 +145,29 @@ class MainWindow(QMainWindow):
         except Exception as exc:
             self.report_error(exc, "Reload claims")
             return
-        self._show_claims(claims, select)
+        self._show_claims(claims, select, refresh_editor=refresh_editor)
 
-    def _show_claims(self, claims: list[ReviewedClaim], select: str | None = None) -> None:
+    def _on_editor_saved(self, claim_id: str) -> None:
+        # The editor already shows what it saved; only the table and highlights follow.
+        self.claims_changed(claim_id, refresh_editor=False)
+
+    def _show_claims(
+        self,
+        claims: list[ReviewedClaim],
+        select: str | None = None,
+        *,
+        refresh_editor: bool = True,
+    ) -> None:
         self.claims = {rc.claim.id: rc for rc in claims}
         self.claims_pane.set_claims(claims, self.desk.reviewer_id)
         current = select or self.claims_pane.current_claim_id()
         self.article_pane.text.set_claims(self.claims_pane.visible_rows(), current)
         if select is not None and select in self.claims:
+            blocked = self.claims_pane.blockSignals(not refresh_editor)
             self.claims_pane.select_claim(select)
-        self._refresh_editor()
+            self.claims_pane.blockSignals(blocked)
+        if refresh_editor:
+            self._refresh_editor()
         self._update_status()
         self.claims_reloaded.emit()
 
@@ -165,7 +180,9 @@ class MainWindow(QMainWindow):
         claim_id = self.claims_pane.current_claim_id()
         reviewed = self.claims.get(claim_id) if claim_id else None
         try:
-            self.editor.set_context(self.desk, reviewed, self.desk.reviewer, self.desk.scale())  # type: ignore[attr-defined]
+            self.editor.set_context(  # type: ignore[attr-defined]
+                self.desk.store, reviewed, self.desk.reviewer, self.desk.scale()
+            )
         except Exception as exc:
             self.report_error(exc, "Show claim")
 
@@ -175,128 +192,6 @@ class MainWindow(QMainWindow):
             self.claims_pane.visible_rows(), self.claims_pane.current_claim_id()
         )
         self._update_status()
-
-    # -- triage ------------------------------------------------------------------------------
-    def current_claim(self) -> ReviewedClaim | None:
-        """The selected claim."""
-        claim_id = self.claims_pane.current_claim_id()
-        return self.claims.get(claim_id) if claim_id else None
-
-    def step_claim(self, delta: int) -> None:
-        """Select the next or previous claim."""
-        self.claims_pane.step(delta)
-
-    def next_unreviewed(self) -> None:
-        """Select the next claim I have not reviewed."""
-        if self.claims_pane.next_unreviewed() is None:
-            self.statusBar().showMessage("You have reviewed every claim shown.", 5000)
-
-    def save_and_next(self) -> None:
-        """Save what the editor holds, then go to the next claim I have not reviewed."""
-        save = getattr(self.editor, "save", None)
-        if callable(save):
-            try:
-                save()
-            except Exception as exc:
-                self.report_error(exc, "Save verdict")
-                return
-        self.next_unreviewed()
-
-    def rate_current(self, rating: str) -> None:
-        """Give the selected claim this rating (number keys)."""
-        rc = self.current_claim()
-        if rc is None or not self._ensure_reviewer():
-            return
-        before = self.desk.my_verdict(rc.claim.id)
-        try:
-            self.desk.rate(rc.claim.id, rating)
-        except Exception as exc:
-            self.report_error(exc, "Rate claim")
-            return
-        self.undo_stack.push(RateCommand(self, rc.claim.id, rating, before))
-        self.claims_changed(rc.claim.id)
-
-    def toggle_dismissed(self) -> None:
-        """Dismiss the selected claim, or restore it if it was dismissed."""
-        rc = self.current_claim()
-        if rc is None:
-            return
-        state = ClaimState.OPEN if rc.claim.state is ClaimState.DISMISSED else ClaimState.DISMISSED
-        self._do(
-            StateCommand(self, rc.claim.id, state),
-            lambda: self.desk.set_state(rc.claim.id, state),
-            "Dismiss claim",
-        )
-
-    def delete_claim(self) -> None:
-        """Delete the selected claim with its verdicts (undo puts it back)."""
-        rc = self.current_claim()
-        if rc is None:
-            return
-        try:
-            deleted = self.desk.delete_claim(rc.claim.id)
-        except Exception as exc:
-            self.report_error(exc, "Delete claim")
-            return
-        self.undo_stack.push(DeleteCommand(self, deleted))
-        self.claims_changed()
-
-    def add_claim_from_selection(self) -> None:
-        """Mark the selected article text as a claim."""
-        span = self.article_pane.text.selected_span()
-        if self.article is None or span is None:
-            self.statusBar().showMessage("Select words in the article first.", 5000)
-            return
-        try:
-            claim = self.desk.add_claim(self.article.id, *span)
-        except Exception as exc:
-            self.report_error(exc, "Add claim")
-            return
-        self.undo_stack.push(AddClaimCommand(self, claim.id))
-        self.claims_changed(claim.id)
-
-    def set_span_from_selection(self) -> None:
-        """Move the selected claim to the selected article text."""
-        rc = self.current_claim()
-        span = self.article_pane.text.selected_span()
-        if rc is None or span is None:
-            self.statusBar().showMessage("Select a claim, then the words it should cover.", 5000)
-            return
-        before = (rc.claim.start, rc.claim.end)
-        try:
-            after = self.desk.set_span(rc.claim.id, *span)
-        except Exception as exc:
-            self.report_error(exc, "Change claim span")
-            return
-        self.undo_stack.push(SpanCommand(self, rc.claim.id, before, (after.start, after.end)))
-        self.claims_changed(rc.claim.id)
-
-    def _do(self, command, action, title: str) -> None:
-        try:
-            action()
-        except Exception as exc:
-            self.report_error(exc, title)
-            return
-        self.undo_stack.push(command)
-        self.claims_changed(command.claim_id)
-
-    def set_score_order(self, on: bool) -> None:
-        """Order the table by score (highest first) or by article order."""
-        self.claims_pane.set_score_order(on)
-
-    def set_only_unreviewed(self, on: bool) -> None:
-        """Show only claims I have not reviewed."""
-        self.claims_pane.unreviewed_box.setChecked(on)
-
-    def focus_filter(self) -> None:
-        """Put the cursor in the filter box."""
-        self.claims_pane.filter_box.setFocus()
-        self.claims_pane.filter_box.selectAll()
-
-    def find_claims_again(self) -> None:
-        """Look for claims in an article that has none found automatically."""
-        if self.article is not None:
-            self.imports.find_claims(self.article.id)
 
     # -- reviewers ---------------------------------------------------------------------------
     def ensure_reviewer(self, name: str | None = None) -> bool:
@@ -319,6 +214,7 @@ class MainWindow(QMainWindow):
             self.report_error(exc, "Choose reviewer")
             return False
         self.settings.reviewer = reviewer.name
+        self.flush_editor()
         self.undo_stack.clear()
         self.claims_changed()
         self._update_status()
@@ -326,7 +222,8 @@ class MainWindow(QMainWindow):
 
     def switch_reviewer(self) -> None:
         """Ask who is reviewing now."""
-        name = hooks.ask_reviewer(self, [r.name for r in self.desk.reviewers()])
+        current = self.desk.reviewer.name if self.desk.reviewer else None
+        name = hooks.ask_reviewer(self, [r.name for r in self.desk.reviewers()], current)
         if name:
             self.use_reviewer(name)
 
@@ -341,94 +238,6 @@ class MainWindow(QMainWindow):
             action.setCheckable(True)
             action.setChecked(reviewer.id == self.desk.reviewer_id)
             action.triggered.connect(lambda _=False, n=reviewer.name: self.use_reviewer(n))
-
-    # -- library -----------------------------------------------------------------------------
-    def import_dialog(self) -> None:
-        """Ask for article files and import them."""
-        paths = hooks.ask_article_files(self, self.settings.last_folder)
-        if paths:
-            self.settings.last_folder = str(Path(paths[0]).parent)
-            self.imports.import_files(paths)
-
-    def paste_article(self) -> None:
-        """Import pasted text."""
-        try:
-            pasted = hooks.ask_pasted_article(self)
-        except ImportError:
-            self.show_message("Paste article", "Pasting articles is not available in this version.")
-            return
-        if pasted is not None:
-            self.imports.import_pasted(
-                pasted.text,
-                title=pasted.title,
-                outlet=pasted.outlet,
-                url=pasted.url,
-                published=pasted.published,
-            )
-
-    def open_article_dialog(self) -> None:
-        """Pick an earlier article from the library."""
-        from .library_dialog import OpenArticleDialog
-
-        article_id = OpenArticleDialog.ask(self, self.desk)
-        if article_id:
-            self.open_article(article_id)
-
-    def remember_recent(self, path: str) -> None:
-        """Put a file at the top of File ▸ Recent files."""
-        self.settings.add_recent(path)
-
-    def fill_recent_menu(self) -> None:
-        """List the recent files."""
-        menu = self.actions_.recent_menu
-        menu.clear()
-        recent = self.settings.recent_files
-        for path in recent:
-            action = menu.addAction(Path(path).name)
-            action.setToolTip(path)
-            action.triggered.connect(lambda _=False, p=path: self.imports.import_files([p]))
-        if not recent:
-            menu.addAction("No recent files").setEnabled(False)
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
-            event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
-        if paths:
-            event.acceptProposedAction()
-            self.imports.import_files(paths)
-
-    # -- hooks for export, backups and preferences -------------------------------------------
-    def export_report(self) -> None:
-        """File ▸ Export (wired when the export dialog is part of the program)."""
-
-    def back_up_now(self) -> None:
-        """File ▸ Back up now (wired when backups are part of the program)."""
-
-    def restore_from_backup(self) -> None:
-        """File ▸ Restore from backup (wired when backups are part of the program)."""
-
-    def edit_preferences(self) -> None:
-        """Show the preferences and apply what changed."""
-        from .preferences import edit_preferences
-
-        edit_preferences(self)
-
-    def show_shortcuts(self) -> None:
-        """Help ▸ Keyboard shortcuts."""
-        hooks.show_shortcuts(self, self.actions_.all())
-
-    def show_about(self) -> None:
-        """Help ▸ About."""
-        from workbench import __version__
-
-        QMessageBox.about(
-            self,
-            "About Factcheck Workbench",
-            f"Factcheck Workbench {__version__}\nCheck the claims in a news article, offline.",
-        )
 
     # -- status, errors, closing --------------------------------------------------------------
     def _update_status(self) -> None:
@@ -467,6 +276,7 @@ class MainWindow(QMainWindow):
             self.settings.restore_splitters(self.main_split, self.right_split)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.flush_editor()
         self.settings.save_window(self, self.main_split, self.right_split)
         self.imports.shut_down()
         super().closeEvent(event)

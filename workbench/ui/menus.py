@@ -52,14 +52,17 @@ class Actions:
         )
         self.quit = act("&Quit", w.close, QKeySequence.StandardKey.Quit)
 
-        self.undo = w.undo_stack.createUndoAction(w, "&Undo")
-        self.undo.setShortcut(QKeySequence.StandardKey.Undo)
-        self.undo.setIcon(style.standardIcon(sp.SP_ArrowBack))
-        self.redo = w.undo_stack.createRedoAction(w, "&Redo")
+        # Own actions rather than the stack's: typed text is saved before undo runs.
+        self.undo = act("&Undo", w.undo, QKeySequence.StandardKey.Undo, sp.SP_ArrowBack)
+        self.redo = act("&Redo", w.redo, "Ctrl+Shift+Z", sp.SP_ArrowForward)
         self.redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        self.redo.setIcon(style.standardIcon(sp.SP_ArrowForward))
-        for action in (self.undo, self.redo):
-            w.addAction(action)
+        stack = w.undo_stack
+        self.undo.setEnabled(False)
+        self.redo.setEnabled(False)
+        stack.canUndoChanged.connect(self.undo.setEnabled)
+        stack.canRedoChanged.connect(self.redo.setEnabled)
+        stack.undoTextChanged.connect(lambda t: self.undo.setText(f"&Undo {t}".strip()))
+        stack.redoTextChanged.connect(lambda t: self.redo.setText(f"&Redo {t}".strip()))
         self.find = act("&Filter claims", w.focus_filter, QKeySequence.StandardKey.Find)
 
         self.next_claim = act("&Next claim", lambda: w.step_claim(1), "J", sp.SP_ArrowDown)

@@ -1,4 +1,4 @@
-"""Edit → Preferences: gather the current values, ask, apply what changed."""
+"""Edit ▸ Preferences: gather the current values, ask, apply what changed."""
 
 from __future__ import annotations
 
@@ -9,53 +9,50 @@ from . import hooks
 if TYPE_CHECKING:
     from .main_window import MainWindow
 
-#: Preferences kept in the database (they travel with the file) rather than in QSettings.
-DATABASE_KEYS = (
-    "organisation_name",
-    "organisation_url",
-    "report_page_size",
-    "backups_to_keep",
-    "spacy_pipeline",
-    "new_database_scale",
-)
+#: Dialog key → per-database setting (these travel with the file; the report reads them).
+DATABASE_KEYS = {
+    "organisation_name": "organisation_name",
+    "organisation_url": "organisation_url",
+    "page_size": "report_page_size",
+    "backups_to_keep": "backups_to_keep",
+    "spacy_pipeline": "spacy_pipeline",
+}
 
 
 def current_preferences(window: MainWindow) -> dict[str, Any]:
-    """The values the preferences dialog starts from."""
+    """The values the preferences dialog starts from (missing ones take the dialog's defaults)."""
     values: dict[str, Any] = {
-        "reviewer": window.desk.reviewer.name if window.desk.reviewer else "",
+        "reviewer_name": window.desk.reviewer.name if window.desk.reviewer else "",
         "sensitivity": window.settings.sensitivity,
+        "rating_scale": window.settings.new_database_scale,
     }
-    for key in DATABASE_KEYS:
-        values[key] = window.desk.setting(key)
+    for key, setting in DATABASE_KEYS.items():
+        stored = window.desk.setting(setting)
+        if stored is not None:
+            values[key] = stored
     return values
 
 
 def edit_preferences(window: MainWindow) -> None:
     """Show the dialog and apply the answer."""
-    try:
-        answer = hooks.ask_preferences(window, current_preferences(window))
-    except ImportError:
-        window.show_message(
-            "Preferences", "The preferences dialog is not available in this version."
-        )
-        return
-    if answer is None:
-        return
-    apply_preferences(window, answer)
+    answer = hooks.ask_preferences(window, current_preferences(window))
+    if answer is not None:
+        apply_preferences(window, answer)
 
 
 def apply_preferences(window: MainWindow, values: dict[str, Any]) -> None:
     """Store changed preferences and show their effect."""
     try:
-        for key in DATABASE_KEYS:
-            if key in values and values[key] != window.desk.setting(key):
-                window.desk.set_setting(key, values[key])
+        for key, setting in DATABASE_KEYS.items():
+            if key in values and values[key] != window.desk.setting(setting):
+                window.desk.set_setting(setting, values[key])
     except Exception as exc:
         window.report_error(exc, "Preferences")
+    if values.get("rating_scale"):
+        window.settings.new_database_scale = str(values["rating_scale"])
     if "sensitivity" in values:
         window.claims_pane.set_threshold(float(values["sensitivity"]))
         window.claims_pane.threshold_changed.emit(float(values["sensitivity"]))
-    name = str(values.get("reviewer") or "").strip()
+    name = str(values.get("reviewer_name") or "").strip()
     if name and (window.desk.reviewer is None or name != window.desk.reviewer.name):
         window.use_reviewer(name)

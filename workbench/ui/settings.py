@@ -47,6 +47,15 @@ class DeskSettings:
         self.qsettings.setValue("last_folder", folder)
 
     @property
+    def export_folder(self) -> str:
+        """Where the last report was exported."""
+        return str(self._get("export_folder", str(Path.home()), str))
+
+    @export_folder.setter
+    def export_folder(self, folder: str) -> None:
+        self.qsettings.setValue("export_folder", folder)
+
+    @property
     def sensitivity(self) -> float:
         """Found claims scoring below this are hidden."""
         return float(self._get("sensitivity", 0.0, float))  # type: ignore[arg-type]
@@ -54,6 +63,15 @@ class DeskSettings:
     @sensitivity.setter
     def sensitivity(self, value: float) -> None:
         self.qsettings.setValue("sensitivity", float(value))
+
+    @property
+    def new_database_scale(self) -> str:
+        """The rating scale a new database is created with."""
+        return str(self._get("new_database_scale", "standard", str))
+
+    @new_database_scale.setter
+    def new_database_scale(self, name: str) -> None:
+        self.qsettings.setValue("new_database_scale", name)
 
     @property
     def recent_files(self) -> list[str]:
