@@ -134,7 +134,7 @@ def render_screenshot(
             reviewers = window.desk.reviewers()
             if reviewers:
                 window.use_reviewer(reviewers[0].name)
-            window.resize(1480, 900)
+            window.resize(1600, 960)
             window.show()
             start(window, ask_reviewer=False)
             if article:

@@ -303,9 +303,9 @@ class ArticlePane(QWidget):
         self.text = ArticleText(self)
         # One wrapping label, so the legend never forces the pane to be wide.
         legend = QLabel(
-            "&nbsp; ".join(
+            " &nbsp; ".join(
                 f"<span style='background:{look.fill.name()}; color:#222;'>"
-                f"&nbsp;{look.marker} {look.label}&nbsp;</span>"
+                f"&nbsp;{look.marker}&nbsp;{look.label.replace(' ', '&nbsp;')}&nbsp;</span>"
                 for look in LOOKS.values()
             )
         )

@@ -71,11 +71,11 @@ class ClaimsPane(QWidget):
         header.setSectionResizeMode(Column.CLAIM, QHeaderView.ResizeMode.Stretch)
         for column, width in (
             (Column.NUMBER, 54),
-            (Column.SPEAKER, 110),
-            (Column.KIND, 120),
-            (Column.SCORE, 56),
-            (Column.MINE, 100),
-            (Column.OTHERS, 130),
+            (Column.SPEAKER, 90),
+            (Column.KIND, 108),
+            (Column.SCORE, 52),
+            (Column.MINE, 96),
+            (Column.OTHERS, 124),
         ):
             self.table.setColumnWidth(column, width)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_row)

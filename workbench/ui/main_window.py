@@ -273,7 +273,9 @@ class MainWindow(TriageActions, LibraryActions, QMainWindow):
         super().showEvent(event)
         if not self._splitters_restored:
             self._splitters_restored = True
-            self.settings.restore_splitters(self.main_split, self.right_split)
+            self.settings.restore_splitters(
+                self.main_split, self.right_split, shares=[[41, 59], [40, 60]]
+            )
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.flush_editor()

@@ -90,12 +90,14 @@ class DeskSettings:
         if geometry is not None and not geometry.isEmpty():
             window.restoreGeometry(geometry)
 
-    def restore_splitters(self, *splitters: QSplitter) -> None:
-        """Give the panes the sizes they had (call once the window is shown and laid out)."""
+    def restore_splitters(self, *splitters: QSplitter, shares: list[list[int]]) -> None:
+        """Give the panes the sizes they had, or first-run ``shares`` of the space."""
         for number, splitter in enumerate(splitters):
             sizes = [int(s) for s in self._get(f"window/splitter{number}", [], list) or []]  # type: ignore[union-attr]
-            if sizes:
-                splitter.setSizes(sizes)
+            if not sizes:
+                total = sum(splitter.sizes()) or 1000
+                sizes = [total * share // sum(shares[number]) for share in shares[number]]
+            splitter.setSizes(sizes)
 
     def save_window(self, window: QMainWindow, *splitters: QSplitter) -> None:
         """Remember the window's geometry and splitter sizes."""
