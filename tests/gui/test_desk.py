@@ -36,6 +36,12 @@ def test_highlights_sit_exactly_on_the_claims_even_after_emoji(make_window) -> N
         for q, *_ in EMOJI_CLAIMS
     )
     assert sorted(window.article_pane.text.highlighted_ranges()) == expected
+    # The short article fits on screen, so Qt paints every one of them.
+    painted = {
+        (s.cursor.selectionStart(), s.cursor.selectionEnd())
+        for s in window.article_pane.text.extraSelections()
+    }
+    assert set(expected) <= painted
     document = window.article_pane.text.document()
     for (start, end), (quote, *_) in zip(
         window.article_pane.text.highlighted_ranges(),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, Signal
@@ -65,11 +66,15 @@ class ArticleText(QPlainTextEdit):
         self._text = ""
         self._rows: list[ClaimRow] = []
         self._base: list[QTextEdit.ExtraSelection] = []
+        self._starts: list[int] = []
+        self._longest = 0
+        self._shown = (-1, -1)
         self._current: str | None = None
         self._extra_actions: list[QAction] = []
         self._gutter = _Gutter(self)
         self.setViewportMargins(GUTTER_WIDTH, 0, 0, 0)
         self.updateRequest.connect(self._on_update_request)
+        self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
 
     # -- contents --------------------------------------------------------------------------
     def set_text(self, text: str) -> None:
@@ -78,6 +83,8 @@ class ArticleText(QPlainTextEdit):
         self._map = Utf16Map(text)
         self._rows = []
         self._base = []
+        self._starts = []
+        self._shown = (-1, -1)
         self._current = None
         self.setPlainText(text)
         self.setExtraSelections([])
@@ -86,6 +93,11 @@ class ArticleText(QPlainTextEdit):
         """Highlight these claims, each coloured and underlined by its state."""
         self._rows = sorted(rows, key=lambda r: (r.reviewed.claim.start, r.reviewed.claim.end))
         self._base = [self._selection(row, current=False) for row in self._rows]
+        self._starts = [row.reviewed.claim.start for row in self._rows]
+        self._longest = max(
+            (r.reviewed.claim.end - r.reviewed.claim.start for r in self._rows), default=0
+        )
+        self._shown = (-1, -1)
         self._current = current
         self._apply()
         self._gutter.update()
@@ -98,8 +110,27 @@ class ArticleText(QPlainTextEdit):
         if row is not None and scroll:
             self._scroll_to(row)
 
+    def _visible_slice(self) -> tuple[int, int]:
+        """Indexes of the claims that may show in the viewport (claims are sorted by start)."""
+        if not self._rows:
+            return (0, 0)
+        first = self._map.from_qt(self.cursorForPosition(QPoint(0, 0)).position())
+        corner = QPoint(self.viewport().width(), self.viewport().height())
+        last = self._map.from_qt(self.cursorForPosition(corner).position())
+        return (
+            bisect_left(self._starts, first - self._longest),
+            bisect_right(self._starts, last + 1),
+        )
+
+    def _on_scrolled(self) -> None:
+        if self._visible_slice() != self._shown:
+            self._apply()
+
     def _apply(self) -> None:
-        selections = list(self._base)
+        # Only the highlights near the viewport are handed to Qt: the text view checks every
+        # extra selection on each paint, and an article may have a thousand claims.
+        self._shown = self._visible_slice()
+        selections = self._base[self._shown[0] : self._shown[1]]
         row = self._row(self._current)
         if row is not None:
             selections.append(self._selection(row, current=True))
@@ -197,6 +228,7 @@ class ArticleText(QPlainTextEdit):
         super().resizeEvent(event)
         rect = self.contentsRect()
         self._gutter.setGeometry(QRect(rect.left(), rect.top(), GUTTER_WIDTH, rect.height()))
+        self._on_scrolled()
 
     def _on_update_request(self, rect: QRect, dy: int) -> None:
         if dy:
@@ -218,7 +250,8 @@ class ArticleText(QPlainTextEdit):
         font.setBold(True)
         painter.setFont(font)
         cursor = QTextCursor(self.document())
-        for row in self._rows:
+        low, high = self._visible_slice()
+        for row in self._rows[low:high]:
             cursor.setPosition(self._map.to_qt(row.reviewed.claim.start))
             rect = self.cursorRect(cursor)
             if rect.bottom() < 0:
