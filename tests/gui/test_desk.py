@@ -251,3 +251,80 @@ def test_verdict_and_source_from_the_editor_are_there_after_reopening(make_windo
     assert verdict.rating == "False"
     assert [s.title for s in verdict.sources] == ["Council budget 2023"]
     assert again.editor.my_verdict.sources[0].url == "https://council.example/budget"
+
+
+def test_a_pasted_article_opens_with_its_details(make_window, qtbot, monkeypatch) -> None:
+    from workbench.ui import hooks
+    from workbench.ui.dialogs.paste_article import PastedArticle
+
+    pasted = PastedArticle(
+        text="Inflation rose to 4.2 percent in March, the bank said.",
+        title="Prices",
+        outlet="Daily Ledger",
+        url="https://ledger.example/prices",
+        published="2024-04-02",
+    )
+    monkeypatch.setattr(hooks, "ask_pasted_article", lambda parent: pasted)
+    window = make_window()
+    with qtbot.waitSignal(window.article_opened, timeout=5000):
+        window.actions_.paste.trigger()
+    assert window.article_pane.title.text() == "Prices"
+    assert "Daily Ledger" in window.article_pane.meta.text()
+    assert window.article_pane.text.toPlainText() == pasted.text
+    qtbot.waitUntil(lambda: not window.imports.runner.busy, timeout=60000)
+
+
+def test_dropping_a_file_on_the_window_imports_it(make_window, qtbot, tmp_path) -> None:
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    article = tmp_path / "budget.txt"
+    article.write_text("Council budget\n\nThe council will spend £4m on parks.", encoding="utf-8")
+    window = make_window()
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(article))])
+    event = QDropEvent(
+        QPointF(50, 50),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    with qtbot.waitSignal(window.article_opened, timeout=5000):
+        window.dropEvent(event)
+    assert window.article.title == "Council budget"
+    qtbot.waitUntil(lambda: not window.imports.runner.busy, timeout=60000)
+
+
+def test_preferences_change_the_threshold_and_the_database_settings(
+    make_window, monkeypatch
+) -> None:
+    from workbench.ui import hooks
+
+    window = make_window()
+    window.restore_last_article()
+    seen = {}
+
+    def answer(parent, values):
+        seen.update(values)
+        return {**values, "sensitivity": 0.5, "organisation_name": "Gazette Checks"}
+
+    monkeypatch.setattr(hooks, "ask_preferences", answer)
+    window.actions_.preferences.trigger()
+    assert seen["reviewer_name"] == "Ana Lima"
+    assert window.claims_pane.proxy.rowCount() == 2
+    assert window.desk.setting("organisation_name") == "Gazette Checks"
+    assert window.settings.sensitivity == 0.5
+
+
+def test_help_lists_the_triage_shortcuts(make_window, monkeypatch) -> None:
+    from workbench.ui import hooks
+
+    window = make_window()
+    listed = []
+    monkeypatch.setattr(hooks, "show_shortcuts", lambda parent, actions: listed.extend(actions))
+    window.actions_.shortcuts.trigger()
+    keys = {a.text().replace("&", ""): a.shortcut().toString() for a in listed}
+    assert keys["Dismiss or restore claim"] == "D"
+    assert keys["Save and go to next unreviewed"] == "Ctrl+Return"
+    assert "1  True" in keys
