@@ -328,3 +328,21 @@ def test_help_lists_the_triage_shortcuts(make_window, monkeypatch) -> None:
     assert keys["Dismiss or restore claim"] == "D"
     assert keys["Save and go to next unreviewed"] == "Ctrl+Return"
     assert "1  True" in keys
+
+
+def test_hovering_a_claim_shows_its_kind_score_and_reasons(make_window) -> None:
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QApplication, QToolTip
+
+    window = make_window()
+    window.restore_last_article()
+    text = window.article_pane.text
+    quote = EMOJI_CLAIMS[0][0]
+    cursor = QTextCursor(text.document())
+    cursor.setPosition(utf16(EMOJI_ARTICLE, EMOJI_ARTICLE.index(quote) + 3))
+    point = text.cursorRect(cursor).center()
+    event = QHelpEvent(QEvent.Type.ToolTip, point, text.viewport().mapToGlobal(point))
+    QApplication.sendEvent(text.viewport(), event)
+    tip = QToolTip.text()
+    assert "Quantity" in tip and "0.90" in tip and "a number" in tip and "the mayor" in tip
