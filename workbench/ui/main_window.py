@@ -80,10 +80,11 @@ class MainWindow(TriageActions, LibraryActions, QMainWindow):
         self.db_label = QLabel()
         self.progress_label = QLabel()
         bar = self.statusBar()
-        bar.addWidget(self.reviewer_label)
-        bar.addWidget(self.db_label)
-        bar.addWidget(self.progress_label)
+        # Permanent, so that passing messages on the left never hide them.
         bar.addPermanentWidget(self.imports.panel)
+        bar.addPermanentWidget(self.progress_label)
+        bar.addPermanentWidget(self.reviewer_label)
+        bar.addPermanentWidget(self.db_label)
 
         self.claims_pane.current_changed.connect(self._on_current_claim)
         self.claims_pane.threshold_changed.connect(self._on_threshold)

@@ -8,6 +8,9 @@ from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtWidgets import QMainWindow, QSplitter
 
 MAX_RECENT = 10
+#: The claim finder's own check-worthiness threshold (workbench.claims.CHECKWORTHY_THRESHOLD),
+#: repeated here so the window need not import spaCy to start.
+DEFAULT_SENSITIVITY = 0.35
 
 
 class DeskSettings:
@@ -58,7 +61,7 @@ class DeskSettings:
     @property
     def sensitivity(self) -> float:
         """Found claims scoring below this are hidden."""
-        return float(self._get("sensitivity", 0.0, float))  # type: ignore[arg-type]
+        return float(self._get("sensitivity", DEFAULT_SENSITIVITY, float))  # type: ignore[arg-type]
 
     @sensitivity.setter
     def sensitivity(self, value: float) -> None:
