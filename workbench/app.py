@@ -146,7 +146,7 @@ def render_screenshot(
             if imports.runner.busy:
                 QTimer.singleShot(120_000, loop.quit)
                 loop.exec()
-            window.claims_pane.step(1)
+            _select_showcase_claim(window)
             app.processEvents()
             out = Path(png)
             out.parent.mkdir(parents=True, exist_ok=True)
@@ -156,3 +156,19 @@ def render_screenshot(
         finally:
             window.close()
             window.desk.store.close()
+
+
+def _select_showcase_claim(window: MainWindow) -> None:
+    """Select a claim that shows the editor at work: one of mine, else the first open one."""
+    from workbench.ui.claim_state import ReviewState
+
+    rows = [
+        window.claims_pane.model.row_at(window.claims_pane.model.row_of(i))
+        for i in window.claims_pane.table_order()
+    ]
+    for wanted in (ReviewState.MINE, ReviewState.UNREVIEWED):
+        for row in rows:
+            if row.state is wanted:
+                window.claims_pane.select_claim(row.claim_id)
+                return
+    window.claims_pane.step(1)
