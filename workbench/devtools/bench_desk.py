@@ -84,14 +84,23 @@ def _launch_times(script: str, args: list[str]) -> tuple[list[float], list[float
     # An installed program has its bytecode compiled; one uncounted run writes it here too.
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     subprocess.run([sys.executable, "-c", script, *args], env=env, check=True, capture_output=True)
-    times = []
+    times, cpu = [], []
     for _ in range(RUNS):
-        begin = time.perf_counter()
+        begin, used = time.perf_counter(), _children_cpu()
         subprocess.run(
             [sys.executable, "-c", script, *args], env=env, check=True, capture_output=True
         )
         times.append(time.perf_counter() - begin)
-    return times
+        cpu.append(_children_cpu() - used)
+    return times, cpu
+
+
+def _children_cpu() -> float:
+    """CPU seconds used by finished child processes (the machine may be shared: wall time varies)."""
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def _launch_rows(tmp: Path) -> list[tuple[str, str]]:
