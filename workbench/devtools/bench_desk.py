@@ -180,7 +180,8 @@ def _table_rows(tmp: Path) -> list[tuple[str, str]]:
             toggle = iter([True, False] * 8)
             sorting = _timed(lambda t=toggle, pane=pane: pane.set_score_order(next(t)))
             pane.select_claim(order[len(order) // 2])
-            rate = _timed(lambda: window.rate_current("True"), repeat=3)
+            ratings = iter(["True", "False"] * 4)
+            rate = _timed(lambda r=ratings: window.rate_current(next(r)), repeat=5)
             rows += [
                 (f"{n} claims: open article", opened),
                 (f"{n} claims: select a claim (target < 50 ms)", select),

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from workbench.ingest import read_pasted, read_path
 from workbench.model import (
     Article,
     Claim,
@@ -19,7 +18,6 @@ from workbench.model import (
     Reviewer,
     Verdict,
 )
-from workbench.services.library import seed_if_new
 from workbench.store import InvalidInputError, NotFoundError, Store
 
 Progress = Callable[[int, int], None]
@@ -95,6 +93,9 @@ class Extractor:
 
 def read_article_file(path: str | Path) -> Article:
     """Read an article file (no database involved, so a worker thread may call it)."""
+    # The readers load only when first needed: the window shows sooner.
+    from workbench.ingest import read_path
+
     return read_path(path)
 
 
@@ -178,6 +179,8 @@ class Desk:
 
     def seed(self) -> list[Article]:
         """Import the sample article into a new database; its claims are found later, off the GUI thread."""
+        from workbench.services.library import seed_if_new
+
         articles = [r.article for r in seed_if_new(self.store, run_extraction=False)]
         for article in articles:
             self.mark_pending(article.id)
@@ -191,6 +194,8 @@ class Desk:
 
     def pasted_article(self, text: str, **metadata: str | None) -> Article:
         """Make an article from pasted text and its title, outlet, URL and date."""
+        from workbench.ingest import read_pasted
+
         return read_pasted(text, **metadata)
 
     def save_article(self, article: Article) -> Article:
