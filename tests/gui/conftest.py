@@ -83,12 +83,14 @@ def make_window(qtbot, db_path: Path, settings_path: Path) -> Iterator[Callable[
     make_application()
     windows: list[MainWindow] = []
 
-    def make(reviewer: str | None = "Ana Lima", path: Path | None = None) -> MainWindow:
+    def make(
+        reviewer: str | None = "Ana Lima", path: Path | None = None, extractor=None
+    ) -> MainWindow:
         settings = QSettings(str(settings_path), QSettings.Format.IniFormat)
         if not settings.contains("sensitivity"):
             # The hand-made claims include a low scorer that the tests want to see.
             settings.setValue("sensitivity", 0.0)
-        window = build_window(path or db_path, settings, reviewer=reviewer)
+        window = build_window(path or db_path, settings, reviewer=reviewer, extractor=extractor)
         qtbot.addWidget(window)
         window.show()
         # Window shortcuts (number keys, D, Ctrl+Z…) only fire in the active window.
@@ -108,3 +110,12 @@ def close(window: MainWindow) -> None:
         window.close()
     window.imports.shut_down()
     window.desk.store.close()
+
+
+@pytest.fixture(scope="session")
+def extractor():
+    """One claim finder for the session: the spaCy pipeline loads once."""
+    pytest.importorskip("workbench.claims")
+    from workbench.services.desk import Extractor
+
+    return Extractor()
