@@ -26,6 +26,8 @@ Cancelled = Callable[[], bool]
 #: Articles saved before their claims were found (extraction cancelled or still to run).
 PENDING_SETTING = "desk.pending_extraction"
 PIPELINE_SETTING = "spacy_pipeline"
+#: Set by ``services.library.seed_if_new`` once the sample article was offered.
+SEEDED_SETTING = "seeded"
 
 
 class DeskError(Exception):
@@ -179,6 +181,9 @@ class Desk:
 
     def seed(self) -> list[Article]:
         """Import the sample article into a new database; its claims are found later, off the GUI thread."""
+        if self.read_only or self.store.get_setting(SEEDED_SETTING, False):
+            # Checked here first: the readers behind seeding load only for a new database.
+            return []
         from workbench.services.library import seed_if_new
 
         articles = [r.article for r in seed_if_new(self.store, run_extraction=False)]

@@ -255,12 +255,15 @@ class MainWindow(TriageActions, LibraryActions, QMainWindow):
     def _update_actions(self) -> None:
         has_claim = self.current_claim() is not None
         has_text = self.article_pane.text.textCursor().hasSelection()
+        writable = not self.desk.read_only
         a = self.actions_
         for action in (a.dismiss, a.delete, *a.rate):
-            action.setEnabled(has_claim)
-        a.add_claim.setEnabled(self.article is not None and has_text)
-        a.set_span.setEnabled(has_claim and has_text)
-        a.find_claims.setEnabled(self.article is not None)
+            action.setEnabled(has_claim and writable)
+        a.add_claim.setEnabled(self.article is not None and has_text and writable)
+        a.set_span.setEnabled(has_claim and has_text and writable)
+        a.find_claims.setEnabled(self.article is not None and writable)
+        for action in (a.import_file, a.paste, a.save_next):
+            action.setEnabled(writable)
 
     def report_error(self, exc: Exception, action: str) -> None:
         """Show a lower layer's error as a message; the window keeps running."""
