@@ -79,6 +79,7 @@ def test_rating_with_a_number_key_is_saved_and_there_after_reopening(make_window
     qtbot.keyClick(window.article_pane.text, Qt.Key.Key_2)
     labels = window.desk.scale().labels
     assert table_text(window, Column.MINE)[0] == labels[1]
+    assert table_text(window, Column.NUMBER)[0].startswith("✓")
     assert window.progress_label.text().startswith("1 of 3")
     window.close()
     window.desk.store.close()

@@ -102,6 +102,16 @@ class ArticleText(QPlainTextEdit):
         self._apply()
         self._gutter.update()
 
+    def update_row(self, row: ClaimRow) -> None:
+        """Restyle one claim's highlight (its span is unchanged)."""
+        for index, old in enumerate(self._rows):
+            if old.claim_id == row.claim_id:
+                self._rows[index] = row
+                self._base[index] = self._selection(row, current=False)
+                self._apply()
+                self._gutter.update()
+                return
+
     def set_current(self, claim_id: str | None, *, scroll: bool = True) -> None:
         """Mark one claim as the selected one and bring it into view."""
         self._current = claim_id

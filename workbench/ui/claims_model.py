@@ -130,6 +130,18 @@ class ClaimsTableModel(QAbstractTableModel):
         self._row_of = {r.claim_id: i for i, r in enumerate(rows)}
         self.endResetModel()
 
+    def update_claim(self, reviewed: ReviewedClaim, reviewer_id: str | None) -> ClaimRow | None:
+        """Refresh one claim's row in place (after an edit of its verdict or wording)."""
+        index = self._row_of.get(reviewed.claim.id, -1)
+        if index < 0:
+            return None
+        [row] = make_rows([reviewed], reviewer_id)
+        row.number = self._rows[index].number
+        row.cells = (f"{row.state.look.marker} {row.number}", *row.cells[1:])
+        self._rows[index] = row
+        self.dataChanged.emit(self.index(index, 0), self.index(index, _COLUMNS - 1))
+        return row
+
     def rows(self) -> list[ClaimRow]:
         """All rows, in the order of the last sort."""
         return list(self._rows)

@@ -149,8 +149,24 @@ class MainWindow(TriageActions, LibraryActions, QMainWindow):
         self._show_claims(claims, select, refresh_editor=refresh_editor)
 
     def _on_editor_saved(self, claim_id: str) -> None:
-        # The editor already shows what it saved; only the table and highlights follow.
-        self.claims_changed(claim_id, refresh_editor=False)
+        # The editor already shows what it saved and hands back the fresh claim: only its row
+        # and highlight change, so a keypress stays quick on an article with many claims.
+        fresh = getattr(self.editor, "reviewed_claim", lambda: None)()
+        old = self.claims.get(claim_id)
+        if (
+            fresh is None
+            or old is None
+            or fresh.claim.id != claim_id
+            or (fresh.claim.start, fresh.claim.end, fresh.claim.state)
+            != (old.claim.start, old.claim.end, old.claim.state)
+        ):
+            self.claims_changed(claim_id, refresh_editor=False)
+            return
+        self.claims[claim_id] = fresh
+        row = self.claims_pane.model.update_claim(fresh, self.desk.reviewer_id)
+        if row is not None and self.claims_pane.proxy.passes_threshold(row):
+            self.article_pane.text.update_row(row)
+        self._update_status()
 
     def _show_claims(
         self,
