@@ -15,7 +15,15 @@ from workbench.model import Article, Claim, ClaimState, RatingScale, now_iso
 from workbench.scales import DEFAULT_SCALE, load_scale
 
 from . import rows
-from .connection import WriterLock, check_header, connect
+from .backup import backup_name, backups_dir, write_backup
+from .connection import (
+    WriterLock,
+    check_header,
+    connect,
+    enable_wal,
+    not_writable_reason,
+    refuse_if_not_writable,
+)
 from .errors import (
     DatabaseDamagedError,
     InvalidInputError,
@@ -33,11 +41,19 @@ class Store(ReviewMixin, SearchMixin):
     """Named operations on one database file; each write is one transaction with its event row."""
 
     def __init__(
-        self, db: Database, path: Path | None, *, read_only: bool, lock: WriterLock | None
+        self,
+        db: Database,
+        path: Path | None,
+        *,
+        read_only: bool,
+        lock: WriterLock | None,
+        read_only_reason: str | None = None,
     ):
         self.db = db
         self.path = path
         self.read_only = read_only
+        #: Why editing is disabled, in words for the window's banner (None when writable).
+        self.read_only_reason = (read_only_reason or "opened read-only") if read_only else None
         self._lock = lock
 
     # -- lifecycle -------------------------------------------------------------------------
@@ -65,7 +81,9 @@ class Store(ReviewMixin, SearchMixin):
     def write(self) -> Iterator[Database]:
         """One transaction: everything inside is written, or nothing is."""
         if self.read_only:
-            raise ReadOnlyError(f"“{self.display_name}” is open read-only; nothing was changed.")
+            raise ReadOnlyError(
+                f"“{self.display_name}” is open read-only ({self.read_only_reason}); nothing was changed."
+            )
         try:
             with self.db.atomic():
                 yield self.db
@@ -73,6 +91,19 @@ class Store(ReviewMixin, SearchMixin):
             raise InvalidInputError(f"That change was refused by the database ({exc}).") from exc
         except sqlite3.OperationalError as exc:
             raise StoreError(f"Could not save to “{self.display_name}”: {exc}.") from exc
+        except sqlite3.DatabaseError as exc:
+            raise DatabaseDamagedError(
+                f"“{self.display_name}” is damaged; nothing was saved ({exc})."
+            ) from exc
+
+    def backup(self, dest: str | Path) -> Path:
+        """Write a consistent, checked copy of the database to ``dest`` (which must not exist)."""
+        return write_backup(self.db, Path(dest))
+
+    def last_event(self) -> tuple[int, str] | None:
+        """The id and time of the newest audit-log row: it changes with every saved edit."""
+        found = list(self.db.query("SELECT id, at FROM events ORDER BY id DESC LIMIT 1"))
+        return (found[0]["id"], found[0]["at"]) if found else None
 
     def log(
         self,
@@ -305,7 +336,12 @@ def _check_blocks(article: Article) -> None:
 def open_store(
     path: str | Path | None, *, read_only: bool = False, scale: str | None = None
 ) -> Store:
-    """Open (creating and migrating if needed) a workbench database; ``None`` or ":memory:" for a private in-memory one."""
+    """Open (creating and migrating if needed) a workbench database; ``None`` or ":memory:" for a private in-memory one.
+
+    A file that cannot be written (read-only file or folder) raises :class:`NotWritableError`
+    without touching it; open it again with ``read_only=True`` (``services.database`` does).
+    A damaged, foreign or newer file raises a :class:`StoreError` and is left byte-for-byte alone.
+    """
     file = None if path is None or str(path) == ":memory:" else Path(path)
     lock = None
     if file is not None:
@@ -313,15 +349,19 @@ def open_store(
         if read_only and not file.exists():
             raise NotFoundError(f"“{file.name}” does not exist.")
         if not read_only:
+            refuse_if_not_writable(file)
             file.parent.mkdir(parents=True, exist_ok=True)
             lock = WriterLock(file)
             lock.acquire()
     try:
         db = connect(file, read_only=read_only)
-        _check_schema(db, file)
-        store = Store(db, file, read_only=read_only, lock=lock)
+        pending = check_schema(db, file, read_only=read_only)
+        reason = (not_writable_reason(file) if file else None) if read_only else None
+        store = Store(db, file, read_only=read_only, lock=lock, read_only_reason=reason)
         if not read_only:
-            _migrate(store, scale)
+            if file is not None:
+                enable_wal(db)
+            _migrate(store, scale, pending)
         return store
     except BaseException:
         if lock is not None:
@@ -329,7 +369,8 @@ def open_store(
         raise
 
 
-def _check_schema(db: Database, file: Path | None) -> None:
+def check_schema(db: Database, file: Path | None, *, read_only: bool = False) -> list[str]:
+    """Refuse a file that is not ours or is newer than this program; return pending migrations."""
     name = file.name if file else "database"
     try:
         applied = {m.name for m in migrations.applied(db)}
@@ -338,24 +379,36 @@ def _check_schema(db: Database, file: Path | None) -> None:
         raise DatabaseDamagedError(
             f"“{name}” is damaged and could not be read ({exc}). The file was left untouched."
         ) from exc
-    known = {m.name for m in migrations._migrations}
-    if applied - known:
+    known = [m.name for m in migrations._migrations]
+    if applied - set(known):
         raise SchemaTooNewError(
             f"“{name}” was written by a newer version of Factcheck Workbench; update the program to open it. The file was left untouched."
         )
-    if tables and "_sqlite_migrations" not in tables:
+    if tables and not applied:
         raise DatabaseDamagedError(
             f"“{name}” is an SQLite file but not a Factcheck Workbench database. The file was left untouched."
         )
+    pending = [m for m in known if m not in applied]
+    if read_only and applied and pending:
+        raise StoreError(
+            f"“{name}” was written by an older version and must be upgraded, but it is open read-only. "
+            "Copy it to a folder you can write to and open the copy."
+        )
+    return pending
 
 
-def _migrate(store: Store, scale: str | None) -> None:
-    fresh = not store.db["_sqlite_migrations"].exists()
-    if fresh:
+def _migrate(store: Store, scale: str | None, pending: list[str]) -> None:
+    fresh = not store.db.table_names()
+    if fresh or store.get_setting("rating_scale") is None:
         load_scale(scale or DEFAULT_SCALE)  # refuse an unknown scale before writing anything
+    if pending and not fresh and store.path is not None and store.db["articles"].exists():
+        # An upgrade rewrites tables: keep the file as it was, whatever happens next.
+        dest = backups_dir(store.path) / backup_name(store.path, "before-upgrade")
+        store.backup(dest)
     try:
         migrations.apply(store.db)
     except sqlite3.DatabaseError as exc:
         raise DatabaseDamagedError(f"Could not prepare “{store.display_name}” ({exc}).") from exc
-    if fresh:
+    # Set after the schema commits; a crash in between is repaired on the next open.
+    if store.get_setting("rating_scale") is None:
         store.set_setting("rating_scale", scale or DEFAULT_SCALE)
