@@ -353,6 +353,7 @@ def open_store(
             file.parent.mkdir(parents=True, exist_ok=True)
             lock = WriterLock(file)
             lock.acquire()
+    db = None
     try:
         db = connect(file, read_only=read_only)
         pending = check_schema(db, file, read_only=read_only)
@@ -364,6 +365,8 @@ def open_store(
             _migrate(store, scale, pending)
         return store
     except BaseException:
+        if db is not None:
+            db.close()
         if lock is not None:
             lock.release()
         raise
