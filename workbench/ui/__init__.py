@@ -1,0 +1,1 @@
+"""The review desk: PySide6 widgets that call the services."""

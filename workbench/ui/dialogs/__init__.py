@@ -1,0 +1,1 @@
+"""Dialogs with an ``ask(...)`` class method that tests can replace."""
