@@ -122,7 +122,7 @@ def _initial(db: Database) -> None:
         """
     )
     for table, columns in FTS_COLUMNS.items():
-        db[table].enable_fts(list(columns), create_triggers=True, tokenize="trigram")
+        db.table(table).enable_fts(list(columns), create_triggers=True, tokenize="trigram")
 
 
 def transform_table(db: Database, table: str, **changes: Any) -> None:

@@ -1,1 +1,1 @@
-"""The review desk: PySide6 widgets that call the services."""
+"""The review desk: Qt widgets, models and dialogs."""
