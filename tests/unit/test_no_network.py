@@ -86,6 +86,13 @@ def test_import_extract_verdict_export_without_network(
     run("check")
     if HAS_EXPORT:
         out = tmp_path / "report"
-        run("export", article["id"], "--out", str(out))
-        assert out.exists()
+        run(
+            "export",
+            article["id"],
+            "--format",
+            "pdf,html,md,json,csv,claimreview",
+            "--out",
+            str(out),
+        )
+        assert len(list(out.iterdir())) == 6
     assert attempts == []
