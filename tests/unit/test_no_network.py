@@ -91,6 +91,8 @@ def test_import_extract_verdict_export_without_network(
             article["id"],
             "--format",
             "pdf,html,md,json,csv,claimreview",
+            "--base-url",
+            "https://example.org/checks/",
             "--out",
             str(out),
         )
