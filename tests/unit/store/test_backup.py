@@ -174,3 +174,13 @@ def test_a_killed_backup_leaves_no_listed_file(tmp_path: Path) -> None:
         store.add_reviewer("Bo")
         backup_on_open(store)
     assert not leftover.exists()
+
+
+def test_read_only_store_is_not_backed_up_on_open_but_can_be_copied(tmp_path: Path) -> None:
+    db = tmp_path / "r.sqlite3"
+    with open_store(db) as store:
+        _fill(store)
+    with open_store(db, read_only=True) as store:
+        assert backup_on_open(store) is None
+        copy = backup_now(store, tmp_path / "copy.sqlite3")
+    assert inspect_backup(copy).counts["verdicts"] == 1

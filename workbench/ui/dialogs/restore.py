@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.store.backup import BackupFile
+from workbench.services.backup import BackupFile
 
 
 class RestoreDialog(QDialog):
