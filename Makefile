@@ -6,7 +6,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test lint format typecheck bench eval venv clean
+.PHONY: run test lint format typecheck bench eval stress venv clean
 
 venv: $(STAMP)
 
@@ -36,6 +36,10 @@ typecheck: $(STAMP)
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m workbench.devtools.bench $(BENCH)
+
+KILLS ?= 500
+stress: $(STAMP)
+	$(PY) -m workbench.devtools.stress --kills $(KILLS)
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache .mypy_cache
