@@ -68,14 +68,15 @@ def build_window(
 ) -> MainWindow:
     """Open the database and build the window on it (it is not shown yet)."""
     with _sqlite_utils_without_numpy():
+        from workbench.services.database import open_database
         from workbench.services.desk import Desk
-        from workbench.store import default_db_path, open_store
+        from workbench.store import default_db_path
         from workbench.ui.main_window import MainWindow
 
-    store = open_store(Path(db_path) if db_path else default_db_path())
+    # A file that cannot be written opens read-only; the status bar says so.
+    store = open_database(Path(db_path) if db_path else default_db_path())
     desk = Desk(store)
     window = MainWindow(desk, settings, extractor=extractor)
-    window.destroyed.connect(store.close)
     if reviewer:
         window.use_reviewer(reviewer)
     return window

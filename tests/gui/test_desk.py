@@ -347,3 +347,22 @@ def test_hovering_a_claim_shows_its_kind_score_and_reasons(make_window) -> None:
     QApplication.sendEvent(text.viewport(), event)
     tip = QToolTip.text()
     assert "Quantity" in tip and "0.90" in tip and "a number" in tip and "the mayor" in tip
+
+
+def test_back_up_then_restore_brings_back_the_earlier_state(make_window, monkeypatch) -> None:
+    from workbench.services.backup import list_backups
+    from workbench.ui import hooks
+
+    window = make_window()
+    window.restore_last_article()
+    window.actions_.backup.trigger()
+    [backup] = [b for b in list_backups(window.desk.path) if b.kind == "manual"]
+    claim_id = window.claims_pane.table_order()[0]
+    window.claims_pane.select_claim(claim_id)
+    window.rate_current("False")
+    assert window.claims[claim_id].verdicts
+    monkeypatch.setattr(hooks, "ask_restore", lambda parent, backups: backup.path)
+    window.actions_.restore_backup.trigger()
+    assert window.claims[claim_id].verdicts == []
+    assert window.desk.reviewer.name == "Ana Lima"
+    assert window.article.title == "Council roads"

@@ -51,6 +51,13 @@ def ask_export(parent: QWidget | None, reviewers: Sequence[Any], folder: str) ->
     return ExportDialog.ask(parent, reviewers, folder)
 
 
+def ask_restore(parent: QWidget | None, backups: Sequence[Any]) -> Any:
+    """The backup file to restore; None when cancelled."""
+    from workbench.ui.dialogs.restore import RestoreDialog
+
+    return RestoreDialog.ask(parent, backups)
+
+
 def ask_article_files(parent: QWidget | None, folder: str = "") -> list[str]:
     """Article files to import."""
     paths, _ = QFileDialog.getOpenFileNames(parent, "Import articles", folder, ARTICLE_FILTER)

@@ -110,10 +110,57 @@ class LibraryActions(_Base):
             QMessageBox.information(self, "Report exported", "\n".join(notes))
 
     def back_up_now(self) -> None:
-        """File ▸ Back up now (wired when backups are part of the program)."""
+        """File ▸ Back up now: a checked copy in the database's backup folder."""
+        from workbench.services.backup import backup_now
+
+        self.flush_editor()
+        try:
+            path = backup_now(self.desk.store)
+        except Exception as exc:
+            self.report_error(exc, "Back up")
+            return
+        self.statusBar().showMessage(f"Backed up to {path}", 8000)
 
     def restore_from_backup(self) -> None:
-        """File ▸ Restore from backup (wired when backups are part of the program)."""
+        """File ▸ Restore from backup: replace the database with a backup, then reopen it."""
+        from workbench.services.backup import list_backups, restore_backup
+        from workbench.services.database import open_database
+        from workbench.services.desk import Desk
+
+        path = self.desk.path
+        if path is None:
+            return
+        if self.imports.runner.busy:
+            self.show_message(
+                "Restore from backup", "Wait for claim finding to end, or cancel it, then restore."
+            )
+            return
+        chosen = hooks.ask_restore(self, list_backups(path))
+        if chosen is None:
+            return
+        self.flush_editor()
+        reviewer = self.desk.reviewer.name if self.desk.reviewer else None
+        self.desk.store.close()
+        try:
+            saved = restore_backup(path, chosen)
+        except Exception as exc:
+            self.report_error(exc, "Restore from backup")
+            saved = None
+        try:
+            self.desk = Desk(open_database(path))
+        except Exception as exc:
+            self.report_error(exc, "Reopen the database")
+            return
+        self.undo_stack.clear()
+        if reviewer:
+            self.use_reviewer(reviewer)
+        if not self.restore_last_article():
+            self.article_pane.show_article(None)
+            self._show_claims([])
+        if saved is not None:
+            self.statusBar().showMessage(
+                f"Restored. The replaced file was kept as {saved.name}.", 10000
+            )
 
     def edit_preferences(self) -> None:
         """Show the preferences and apply what changed."""

@@ -72,9 +72,6 @@ class MainWindow(TriageActions, LibraryActions, QMainWindow):
         self.actions_ = Actions(self)
         self.actions_.set_scale(desk.scale().labels)
         self.article_pane.text.set_extra_actions([self.actions_.add_claim, self.actions_.set_span])
-        for action in (self.actions_.backup, self.actions_.restore_backup):
-            action.setEnabled(False)
-            action.setToolTip("Not available in this version yet")
 
         self.reviewer_label = QLabel()
         self.db_label = QLabel()
