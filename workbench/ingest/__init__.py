@@ -24,11 +24,15 @@ def read_path(path: str | Path) -> Article:
     reader = _READERS.get(path.suffix.lower())
     if reader is None:
         known = ", ".join(sorted(_READERS))
-        raise IngestError(f"“{path.name}” is not a format the workbench can open (it opens {known}).")
+        raise IngestError(
+            f"“{path.name}” is not a format the workbench can open (it opens {known})."
+        )
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise IngestError(f"“{path.name}” is {size // (1024 * 1024)} MB: too large for an article.")
+            raise IngestError(
+                f"“{path.name}” is {size // (1024 * 1024)} MB: too large for an article."
+            )
         data = path.read_bytes()
     except OSError as exc:
         raise IngestError(f"Could not read “{path.name}”: {exc.strerror or exc}.") from exc

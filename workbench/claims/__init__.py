@@ -1,0 +1,27 @@
+"""Claim extraction with spaCy: segmentation, attribution, kinds and check-worthiness."""
+
+from __future__ import annotations
+
+from .errors import ClaimsError, ExtractionCancelled
+from .extract import MIN_SCORE, claim_blocks, extract_claims, score_texts
+from .pipeline import (
+    COMPONENTS_VERSION,
+    DEFAULT_PIPELINES,
+    add_claim_components,
+    load_pipeline,
+    pipeline_version,
+)
+
+__all__ = [
+    "COMPONENTS_VERSION",
+    "DEFAULT_PIPELINES",
+    "MIN_SCORE",
+    "ClaimsError",
+    "ExtractionCancelled",
+    "add_claim_components",
+    "claim_blocks",
+    "extract_claims",
+    "load_pipeline",
+    "pipeline_version",
+    "score_texts",
+]
