@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+# Importing the component modules registers their spaCy factories.
+from . import attribution, checkworthy, segment  # noqa: F401
 from .errors import ClaimsError, ExtractionCancelled
 from .extract import MIN_SCORE, claim_blocks, extract_claims, score_texts
 from .pipeline import (

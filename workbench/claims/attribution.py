@@ -77,7 +77,14 @@ _QUOTE_EDGE = " \t\r\n\u00a0,;:"
 
 
 def _verb_lemma(token: Token) -> str:
-    return (token.lemma_ or token.lower_).lower()
+    if token.lemma_:
+        return token.lemma_.lower()
+    # Without a lemmatizer, undo the regular inflections.
+    word = token.lower_
+    for ending in ("ed", "d", "s"):
+        if word.endswith(ending) and word[: -len(ending)] in SPEECH_VERBS:
+            return word[: -len(ending)]
+    return word
 
 
 def _is_speech_verb(token: Token) -> bool:

@@ -11,9 +11,9 @@ from spacy.tokens import Doc
 
 from workbench.model import Article, Block, BlockKind, Claim, ClaimKind
 
+from .checkworthy import ATTRIBUTION_PREFIXES
 from .errors import ClaimsError, ExtractionCancelled
 from .pipeline import COMPONENTS, add_claim_components, load_pipeline, pipeline_version
-from .checkworthy import ATTRIBUTION_PREFIXES
 from .spans import claim_spans
 
 #: Candidates scoring below this are too weak to list at all; the review desk hides more.
