@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 def parsed(
     nlp: Language, rows: list[tuple[str, int, str, str]], ents: list[str] | None = None
 ) -> Doc:
-    """A Doc from ``(word, head index, dep, pos)`` rows; a word ending in " " is followed by a space."""
+    """A Doc from ``(word, head, dep, pos)`` rows; a trailing space on a word is kept."""
     words = [word.rstrip(" ") for word, *_ in rows]
     spaces = [word.endswith(" ") for word, *_ in rows]
     return Doc(
