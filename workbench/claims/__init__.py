@@ -5,7 +5,7 @@ from __future__ import annotations
 # Importing the component modules registers their spaCy factories.
 from . import attribution, checkworthy, segment  # noqa: F401
 from .errors import ClaimsError, ExtractionCancelled
-from .extract import MIN_SCORE, claim_blocks, extract_claims, score_texts
+from .extract import CHECKWORTHY_THRESHOLD, MIN_SCORE, claim_blocks, extract_claims, score_texts
 from .pipeline import (
     COMPONENTS_VERSION,
     DEFAULT_PIPELINES,
@@ -15,6 +15,7 @@ from .pipeline import (
 )
 
 __all__ = [
+    "CHECKWORTHY_THRESHOLD",
     "COMPONENTS_VERSION",
     "DEFAULT_PIPELINES",
     "MIN_SCORE",

@@ -138,8 +138,9 @@ class ClaimAttribution:
             if inside:
                 # Only the quoted words are the speaker's; the "X said" around them is not a claim.
                 for quote in inside:
-                    part = doc[max(span.start, quote.start) : min(span.end, quote.end)]
-                    part = self._strip_edges(part)
+                    part = self._strip_edges(
+                        doc[max(span.start, quote.start) : min(span.end, quote.end)]
+                    )
                     if part is not None:
                         part._.speaker = quote._.speaker
                         part._.attribution = "quote"

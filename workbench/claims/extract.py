@@ -18,6 +18,8 @@ from .spans import claim_spans
 
 #: Candidates scoring below this are too weak to list at all; the review desk hides more.
 MIN_SCORE = 0.15
+#: Score from which a sentence counts as check-worthy (best F1 on ct24 train and dev).
+CHECKWORTHY_THRESHOLD = 0.35
 #: Blocks per ``nlp.pipe`` batch: small enough that progress and cancel respond quickly.
 BATCH_SIZE = 16
 

@@ -28,6 +28,7 @@ _CHANGE = _words(
     decline declined declines double doubled tripled triple cut cuts raised raise raising
     reduce reduced reducing lowered soared plunged surged jumped shrank shrunk expanded"""
 )
+_UP_DOWN_VERBS = _words("is are was were gone went come came brought bring driven drove go goes")
 _LAW = _words(
     """law laws legal illegal illegally unlawful lawful legislation bill bills act statute ban
     banned bans banning regulation regulations rule rules ruled constitution constitutional
@@ -61,8 +62,15 @@ PATTERNS: dict[str, list[list[dict[str, object]]]] = {
     "number": [[{"LIKE_NUM": True}], [{"TEXT": {"REGEX": r"^\d"}}]],
     "percent": [[{"TEXT": {"IN": ["%", "percent"]}}], [{"LOWER": "per"}, {"LOWER": "cent"}]],
     "money": [[{"IS_CURRENCY": True}], [{"LOWER": {"IN": ["dollars", "euros", "pounds"]}}]],
-    "comparison": [[{"LOWER": {"IN": ["more", "less", "fewer"]}}, {"LOWER": "than"}]],
-    "superlative": [[{"LOWER": {"IN": ["record", "first", "only", "never", "ever"]}}]],
+    "comparison": [
+        [{"LOWER": {"IN": ["more", "less", "fewer"]}}, {"LOWER": "than"}],
+        [{"LOWER": {"IN": ["twice", "ahead", "behind", "ranks", "ranked", "compared"]}}],
+        [{"LIKE_NUM": True}, {"LOWER": "times"}],
+    ],
+    "superlative": [
+        [{"LOWER": {"IN": ["record", "first", "only", "never", "ever"]}}],
+        [{"LOWER": "number"}, {"LOWER": "one"}],
+    ],
     "causal": [
         [{"LOWER": {"IN": _CAUSAL}}],
         [{"LOWER": {"IN": ["due", "owing"]}}, {"LOWER": "to"}],
@@ -79,7 +87,11 @@ PATTERNS: dict[str, list[list[dict[str, object]]]] = {
         [{"LOWER": {"IN": ["forecast", "forecasts", "predict", "predicts", "projection", "next"]}}],
     ],
     "law": [[{"LOWER": {"IN": _LAW}}]],
-    "change": [[{"LOWER": {"IN": _CHANGE}}]],
+    "change": [
+        [{"LOWER": {"IN": _CHANGE}}],
+        [{"LOWER": {"IN": ["up", "down"]}}, {"LIKE_NUM": True}],
+        [{"LOWER": {"IN": _UP_DOWN_VERBS}}, {"LOWER": {"IN": ["up", "down"]}}],
+    ],
     "measure": [[{"LOWER": {"IN": _MEASURE}}]],
     "action": [[{"LOWER": {"IN": _ACTION}}]],
     "opinion": [
@@ -98,6 +110,7 @@ TAGGED_PATTERNS: dict[str, list[list[dict[str, object]]]] = {
     "comparison": [[{"TAG": {"IN": ["JJR", "RBR"]}}]],
     "superlative": [[{"TAG": {"IN": ["JJS", "RBS"]}}]],
     "prediction": [[{"LOWER": "going"}, {"LOWER": "to"}, {"POS": {"IN": ["VERB", "AUX"]}}]],
+    "past": [[{"TAG": {"IN": ["VBD", "VBN"]}}]],
 }
 
 #: Signals that come from entities rather than the Matcher.
@@ -174,7 +187,7 @@ class SignalFinder:
         """The signals inside ``span`` given the doc's ``matches``."""
         doc = span.doc
         result = Signals(words=sum(1 for t in span if not (t.is_punct or t.is_space)))
-        in_date = set()
+        in_date: set[int] = set()
         for ent in doc.ents:
             if ent.start < span.start or ent.end > span.end:
                 continue
@@ -194,6 +207,9 @@ class SignalFinder:
             if end > span.end:
                 continue
             if name == "number" and start in in_date:
+                continue
+            # "Bill Ayers", "the Affordable Care Act": names, not rules (LAW entities count).
+            if name == "law" and doc[start].pos_ == "PROPN":
                 continue
             result.add(name, doc[start:end].text)
         if span.text.rstrip(" \"'”’»)").endswith("?"):

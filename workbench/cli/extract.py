@@ -36,13 +36,12 @@ def extract_command(file: str, as_json: bool, pipeline: str | None) -> None:
         fail(str(exc))
         return
     if as_json:
+        described: dict[str, object] = dict(article.metadata())
+        described["text"] = article.text
+        described["blocks"] = [block.to_dict() for block in article.blocks]
         print_json(
             {
-                "article": {
-                    **article.metadata(),
-                    "text": article.text,
-                    "blocks": [block.to_dict() for block in article.blocks],
-                },
+                "article": described,
                 "claims": [
                     {
                         "start": c.start,

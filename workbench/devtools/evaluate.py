@@ -19,10 +19,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from workbench.claims.extract import CHECKWORTHY_THRESHOLD
+
 Scorer = Callable[[list[str]], list[float]]
 
-#: Score at or above which a sentence counts as check-worthy.
-THRESHOLD = 0.5
+#: Score at or above which a sentence counts as check-worthy (the extractor's default).
+THRESHOLD = CHECKWORTHY_THRESHOLD
 CT24_SPLITS = ("dev", "dev-test")
 
 
