@@ -1,4 +1,4 @@
-"""The linguistic signals behind a check-worthiness score, found with spaCy's Matcher.
+"""The linguistic signals behind a check-worthiness score, found with spaCy's matchers.
 
 Each signal has a weight (log-odds) and a reason a reviewer can read. Word lists use lower-case
 forms rather than lemmas so they also work on pipelines without a lemmatizer.
@@ -9,7 +9,8 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
-from spacy.matcher import Matcher
+import numpy
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
@@ -57,60 +58,48 @@ _BOILERPLATE = _words(
     advertisement sponsored cookies"""
 )
 
-#: name -> Matcher patterns that need only the tokenizer
-PATTERNS: dict[str, list[list[dict[str, object]]]] = {
-    "number": [[{"LIKE_NUM": True}], [{"TEXT": {"REGEX": r"^\d"}}]],
-    "percent": [[{"TEXT": {"IN": ["%", "percent"]}}], [{"LOWER": "per"}, {"LOWER": "cent"}]],
-    "money": [[{"IS_CURRENCY": True}], [{"LOWER": {"IN": ["dollars", "euros", "pounds"]}}]],
+#: name -> lower-case words and phrases (one PhraseMatcher pass finds them all)
+PHRASES: dict[str, list[str]] = {
+    "percent": ["%", "percent", "per cent"],
+    "money": ["dollars", "euros", "pounds"],
     "comparison": [
-        [{"LOWER": {"IN": ["more", "less", "fewer"]}}, {"LOWER": "than"}],
-        [{"LOWER": {"IN": ["twice", "ahead", "behind", "ranks", "ranked", "compared"]}}],
-        [{"LIKE_NUM": True}, {"LOWER": "times"}],
+        *(f"{word} than" for word in ("more", "less", "fewer")),
+        *_words("twice ahead behind ranks ranked compared"),
     ],
-    "superlative": [
-        [{"LOWER": {"IN": ["record", "first", "only", "never", "ever"]}}],
-        [{"LOWER": "number"}, {"LOWER": "one"}],
-    ],
+    "superlative": [*_words("record first only never ever"), "number one"],
     "causal": [
-        [{"LOWER": {"IN": _CAUSAL}}],
-        [{"LOWER": {"IN": ["due", "owing"]}}, {"LOWER": "to"}],
-        [{"LOWER": {"IN": ["led", "lead", "leads", "leading"]}}, {"LOWER": "to"}],
-        [{"LOWER": {"IN": ["result", "resulted", "results", "resulting"]}}, {"LOWER": "in"}],
-        [{"LOWER": "as"}, {"LOWER": "a"}, {"LOWER": "result"}],
+        *_CAUSAL,
+        *(f"{word} to" for word in _words("due owing led lead leads leading")),
+        *(f"{word} in" for word in _words("result resulted results resulting")),
+        "as a result",
     ],
     "prediction": [
-        [{"LOWER": {"IN": ["will", "'ll", "’ll", "shall", "wo"]}}],
-        [
-            {"LOWER": {"IN": ["expected", "likely", "set", "projected", "forecast", "predicted"]}},
-            {"LOWER": "to"},
-        ],
-        [{"LOWER": {"IN": ["forecast", "forecasts", "predict", "predicts", "projection", "next"]}}],
+        *_words("will 'll ’ll shall wo forecast forecasts predict predicts projection next"),
+        *(f"{word} to" for word in _words("expected likely set projected forecast predicted")),
+        "going to",
     ],
-    "law": [[{"LOWER": {"IN": _LAW}}]],
-    "change": [
-        [{"LOWER": {"IN": _CHANGE}}],
-        [{"LOWER": {"IN": ["up", "down"]}}, {"LIKE_NUM": True}],
-        [{"LOWER": {"IN": _UP_DOWN_VERBS}}, {"LOWER": {"IN": ["up", "down"]}}],
-    ],
-    "measure": [[{"LOWER": {"IN": _MEASURE}}]],
-    "action": [[{"LOWER": {"IN": _ACTION}}]],
-    "opinion": [
-        [{"LOWER": {"IN": _OPINION}}],
-        [{"LOWER": "in"}, {"LOWER": "my"}, {"LOWER": {"IN": ["opinion", "view"]}}],
-    ],
-    "first_person": [[{"LOWER": {"IN": ["i", "me", "my", "i'm", "i’m"]}}]],
-    "boilerplate": [
-        [{"LOWER": {"IN": _BOILERPLATE}}],
-        [{"LOWER": "let"}, {"LOWER": "us"}, {"LOWER": "know"}],
-    ],
+    "law": _LAW,
+    "change": [*_CHANGE, *(f"{verb} {way}" for verb in _UP_DOWN_VERBS for way in ("up", "down"))],
+    "measure": _MEASURE,
+    "action": _ACTION,
+    "opinion": [*_OPINION, "in my opinion", "in my view"],
+    "first_person": _words("i me my i'm i’m"),
+    "boilerplate": [*_BOILERPLATE, "let us know"],
 }
 
-#: Patterns that need part-of-speech tags (used only when the doc has them)
-TAGGED_PATTERNS: dict[str, list[list[dict[str, object]]]] = {
-    "comparison": [[{"TAG": {"IN": ["JJR", "RBR"]}}]],
-    "superlative": [[{"TAG": {"IN": ["JJS", "RBS"]}}]],
-    "prediction": [[{"LOWER": "going"}, {"LOWER": "to"}, {"POS": {"IN": ["VERB", "AUX"]}}]],
-    "past": [[{"TAG": {"IN": ["VBD", "VBN"]}}]],
+#: name -> Matcher patterns on token attributes
+PATTERNS: dict[str, list[list[dict[str, object]]]] = {
+    "number": [[{"LIKE_NUM": True}]],
+    "money": [[{"IS_CURRENCY": True}]],
+    "comparison": [[{"LIKE_NUM": True}, {"LOWER": "times"}]],
+    "change": [[{"LOWER": way}, {"LIKE_NUM": True}] for way in ("up", "down")],
+}
+
+#: name -> fine-grained tags that show it (used only when the doc is tagged)
+TAGS: dict[str, tuple[str, ...]] = {
+    "comparison": ("JJR", "RBR"),
+    "superlative": ("JJS", "RBS"),
+    "past": ("VBD", "VBN"),
 }
 
 #: Signals that come from entities rather than the Matcher.
@@ -127,6 +116,7 @@ ENTITY_SIGNALS = {
     "MONEY": "money",
     "QUANTITY": "number",
 }
+_VERBAL = ("VERB", "AUX")
 _DURATION_UNITS = frozenset(
     [
         "year",
@@ -166,20 +156,39 @@ class SignalFinder:
     """Find the signals of every candidate span of a doc with one Matcher pass."""
 
     def __init__(self, vocab: Vocab) -> None:
+        self.phrases = PhraseMatcher(vocab, attr="LOWER")
+        for name, phrases in PHRASES.items():
+            self.phrases.add(name, [Doc(vocab, words=phrase.split()) for phrase in phrases])
         self.matcher = Matcher(vocab)
         for name, patterns in PATTERNS.items():
             self.matcher.add(name, patterns)
-        self.tagged_matcher = Matcher(vocab)
-        for name, patterns in TAGGED_PATTERNS.items():
-            self.tagged_matcher.add(name, patterns)
+        self.tags = {
+            name: numpy.array([vocab.strings.add(tag) for tag in tags], dtype="uint64")
+            for name, tags in TAGS.items()
+        }
         self.vocab = vocab
 
     def matches(self, doc: Doc) -> list[tuple[int, int, str]]:
         """``(start, end, signal)`` for the whole doc, sorted by start."""
         strings = self.vocab.strings
         found = [(start, end, strings[key]) for key, start, end in self.matcher(doc)]
-        if doc.has_annotation("TAG") and doc.has_annotation("POS"):
-            found += [(start, end, strings[key]) for key, start, end in self.tagged_matcher(doc)]
+        tagged = doc.has_annotation("TAG")
+        for key, start, end in self.phrases(doc):
+            name = strings[key]
+            # "going to" predicts only before a verb ("going to win", not "going to Paris").
+            if (
+                tagged
+                and doc[start].lower_ == "going"
+                and (end >= len(doc) or doc[end].pos_ not in _VERBAL)
+            ):
+                continue
+            found.append((start, end, name))
+        if tagged:
+            tags = doc.to_array("TAG")
+            for name, wanted in self.tags.items():
+                found.extend(
+                    (int(i), int(i) + 1, name) for i in numpy.flatnonzero(numpy.isin(tags, wanted))
+                )
         found.sort()
         return found
 
