@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import minibatch
 
 from .spans import CLAIMS_KEY, register_extensions, trim
@@ -16,7 +16,7 @@ _VERBAL = frozenset({"VERB", "AUX"})
 _CLAUSE_TAIL = ",;:-–—"
 
 
-def _has_subject(token) -> bool:  # type: ignore[no-untyped-def]
+def _has_subject(token: Token) -> bool:
     return any(child.dep_ in _SUBJECTS for child in token.children)
 
 

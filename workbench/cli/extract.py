@@ -8,10 +8,10 @@ import sys
 import click
 
 from . import main
-from .common import fail, json_option, print_json
+from .common import F, fail, json_option, print_json
 
 
-def _pipeline_option(func):  # type: ignore[no-untyped-def]
+def _pipeline_option(func: F) -> F:
     return click.option(
         "--pipeline",
         default=None,

@@ -19,6 +19,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from spacy.language import Language
+
 from workbench.claims.extract import CHECKWORTHY_THRESHOLD
 
 Scorer = Callable[[list[str]], list[float]]
@@ -90,7 +92,7 @@ def mean_average_precision(runs: Sequence[tuple[Sequence[float], Sequence[int]]]
     return sum(values) / len(values) if values else 0.0
 
 
-def trivial_rule(nlp) -> Scorer:  # type: ignore[no-untyped-def]
+def trivial_rule(nlp: Language) -> Scorer:
     """1.0 when a sentence has a number, a date or a named entity, else 0.0."""
     keep = {"ner"}
     disabled = [name for name in nlp.pipe_names if name not in keep]
