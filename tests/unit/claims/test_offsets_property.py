@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from workbench.claims import claim_blocks, extract_claims
@@ -50,9 +50,7 @@ sentence = st.lists(st.sampled_from(WORDS), min_size=1, max_size=25).map(" ".joi
 paragraph = st.lists(sentence, min_size=1, max_size=3).map(". ".join)
 
 
-@settings(
-    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+@settings(max_examples=30, deadline=None)
 @given(paragraphs=st.lists(paragraph, min_size=1, max_size=4), with_blocks=st.booleans())
 def test_offsets_slice_out_the_quote(nlp, paragraphs, with_blocks):
     text = "\r\n\r\n".join(paragraphs)
