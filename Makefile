@@ -2,6 +2,7 @@
 # Both create the virtual environment and install the pinned dependencies first.
 
 PYTHON ?= python3
+DATASETS ?= ../shared/datasets
 VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
@@ -35,7 +36,10 @@ typecheck: $(STAMP)
 	$(VENV)/bin/mypy
 
 bench: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(PY) -m workbench.devtools.bench $(BENCH)
+	DATASETS=$(DATASETS) QT_QPA_PLATFORM=offscreen $(PY) -m workbench.devtools.bench $(BENCH)
+
+eval: $(STAMP)
+	$(PY) -m workbench.devtools.evaluate --datasets $(DATASETS)
 
 KILLS ?= 500
 stress: $(STAMP)

@@ -39,3 +39,4 @@ def main(ctx: click.Context, db: str | None, screenshot: str | None, article: st
 from . import articles  # noqa: E402,F401,I001
 from . import export  # noqa: E402,F401
 from . import maintenance  # noqa: E402,F401
+from . import extract  # noqa: E402,F401
