@@ -6,7 +6,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test lint format typecheck bench eval venv clean
+.PHONY: run test lint format typecheck bench eval venv clean package
 
 venv: $(STAMP)
 
@@ -36,6 +36,20 @@ typecheck: $(STAMP)
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m workbench.devtools.bench $(BENCH)
+
+# The one-folder app in dist/workbench/ (PyInstaller), then a smoke test of the built app.
+PACKAGE_STAMP := $(VENV)/.package-stamp
+
+$(PACKAGE_STAMP): $(STAMP)
+	PIP_CONSTRAINT=constraints.txt $(PY) -m pip install --quiet --disable-pip-version-check -e '.[package]'
+	@touch $(PACKAGE_STAMP)
+
+package: $(PACKAGE_STAMP)
+	@start=$$(date +%s); \
+	$(VENV)/bin/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller \
+		packaging/pyinstaller/workbench.spec || exit 1; \
+	echo "Built dist/workbench in $$(( $$(date +%s) - start )) s"
+	$(PY) packaging/smoke_test.py dist/workbench
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache .mypy_cache
