@@ -61,7 +61,9 @@ def check_version(exe: Path, env: dict[str, str], report: Report) -> None:
     if done.returncode == 0 and __version__ in done.stdout:
         report.step("--version", "PASS", f"{done.stdout.strip()!r} in {seconds:.2f} s")
     else:
-        report.step("--version", "FAIL", f"exit {done.returncode}\n{_tail(done.stdout + done.stderr)}")
+        report.step(
+            "--version", "FAIL", f"exit {done.returncode}\n{_tail(done.stdout + done.stderr)}"
+        )
 
 
 def check_extract(exe: Path, env: dict[str, str], report: Report) -> None:
@@ -106,11 +108,16 @@ def check_desktop_files(report: Report) -> None:
     for tool, args, package in checks:
         name = f"{tool} {args[-1]}"
         if shutil.which(tool) is None:
-            report.step(name, "SKIP", f"{tool} not installed (Debian/Ubuntu: apt install {package})")
+            report.step(
+                name, "SKIP", f"{tool} not installed (Debian/Ubuntu: apt install {package})"
+            )
             continue
         done = subprocess.run([tool, *args], capture_output=True, text=True, cwd=LINUX)
-        status = "PASS" if done.returncode == 0 else "FAIL"
-        report.step(name, status, _tail(done.stdout + done.stderr, 4).strip() or "valid")
+        output = (done.stdout + done.stderr).strip()
+        if done.returncode == 0:
+            report.step(name, "PASS", output.splitlines()[-1] if output else "valid")
+        else:
+            report.step(name, "FAIL", f"exit {done.returncode}\n{_tail(output)}")
 
 
 def folder_size(folder: Path) -> int:

@@ -76,7 +76,9 @@ def icns_bytes(pngs: dict[int, bytes]) -> bytes:
     return b"icns" + struct.pack(">I", 8 + len(body)) + body
 
 
-def render_all(svg: Path = SVG, icons: Path = ICONS, small_svg: Path | None = SMALL_SVG) -> list[Path]:
+def render_all(
+    svg: Path = SVG, icons: Path = ICONS, small_svg: Path | None = SMALL_SVG
+) -> list[Path]:
     """Write every PNG size, ``workbench.ico`` and ``workbench.icns``; return the written paths."""
     from PySide6.QtGui import QGuiApplication
 
