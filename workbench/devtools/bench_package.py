@@ -52,7 +52,9 @@ def _window_shown(display: str) -> bool:
     tree = subprocess.run(
         ["xwininfo", "-root", "-tree", "-display", display], capture_output=True, text=True
     ).stdout
-    return any(f'"{TITLE}' in line and "+" in line for line in tree.splitlines())
+    # Qt makes an unmapped 1x1 "group leader" window with the app's name as soon as the
+    # QApplication exists; only a real window counts.
+    return any(f'"{TITLE}' in line and " 1x1+" not in line for line in tree.splitlines())
 
 
 def _launch_to_window(cmd: list[str], env: dict[str, str], display: str) -> float:
