@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from workbench.model import ReviewedClaim, Reviewer, Source, Verdict, now_iso
 
 from . import rows
+from .core import CoreStore
 from .errors import InvalidInputError, NotFoundError
-
-if TYPE_CHECKING:
-    from .store import Store
 
 #: Attachments larger than this are refused: keep a link to big documents instead.
 MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024
@@ -20,11 +18,11 @@ MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024
 SOURCE_FIELDS = ("title", "url", "publisher", "published", "accessed", "quote", "note")
 
 
-class ReviewMixin:
+class ReviewStore(CoreStore):
     """Reviewer, verdict and source operations of :class:`~workbench.store.Store`."""
 
     # -- reviewers -------------------------------------------------------------------------
-    def add_reviewer(self: Store, name: str) -> Reviewer:
+    def add_reviewer(self, name: str) -> Reviewer:
         """Add a reviewer; names are unique, ignoring case."""
         name = " ".join(name.split())
         if not name:
@@ -33,36 +31,38 @@ class ReviewMixin:
             raise InvalidInputError(f"There is already a reviewer called “{name}”.")
         reviewer = Reviewer(name=name)
         with self.write() as db:
-            db["reviewers"].insert(
+            db.table("reviewers").insert(
                 {"id": reviewer.id, "name": reviewer.name, "created_at": reviewer.created_at}
             )
             self.log("add", "reviewer", reviewer.id, after={"name": name}, reviewer_id=reviewer.id)
         return reviewer
 
-    def find_reviewer(self: Store, name: str) -> Reviewer | None:
+    def find_reviewer(self, name: str) -> Reviewer | None:
         """The reviewer with this name (case ignored), if any."""
         name = " ".join(name.split())
-        found = list(self.db["reviewers"].rows_where("name = ? COLLATE NOCASE", [name], limit=1))
+        found = list(
+            self.db.table("reviewers").rows_where("name = ? COLLATE NOCASE", [name], limit=1)
+        )
         return rows.row_to_reviewer(found[0]) if found else None
 
-    def get_reviewer(self: Store, reviewer_id: str) -> Reviewer:
+    def get_reviewer(self, reviewer_id: str) -> Reviewer:
         """One reviewer by id."""
         return rows.row_to_reviewer(self._one("reviewers", reviewer_id, "reviewer"))
 
-    def ensure_reviewer(self: Store, name: str) -> Reviewer:
+    def ensure_reviewer(self, name: str) -> Reviewer:
         """The reviewer with this name, added if new."""
         return self.find_reviewer(name) or self.add_reviewer(name)
 
-    def list_reviewers(self: Store) -> list[Reviewer]:
+    def list_reviewers(self) -> list[Reviewer]:
         """All reviewers, by name."""
         return [
             rows.row_to_reviewer(r)
-            for r in self.db["reviewers"].rows_where(order_by="name COLLATE NOCASE")
+            for r in self.db.table("reviewers").rows_where(order_by="name COLLATE NOCASE")
         ]
 
     # -- verdicts --------------------------------------------------------------------------
     def save_verdict(
-        self: Store,
+        self,
         claim_id: str,
         reviewer_id: str,
         rating: str,
@@ -97,7 +97,7 @@ class ReviewMixin:
             verdict.sources = existing.sources
         verdict.updated_at = now_iso()
         with self.write() as db:
-            db["verdicts"].upsert(rows.verdict_to_row(verdict), pk="id")
+            db.table("verdicts").upsert(rows.verdict_to_row(verdict), pk="id")
             self.log(
                 "update" if existing else "add",
                 "verdict",
@@ -108,10 +108,10 @@ class ReviewMixin:
             )
         return verdict
 
-    def verdict_for(self: Store, claim_id: str, reviewer_id: str) -> Verdict | None:
+    def verdict_for(self, claim_id: str, reviewer_id: str) -> Verdict | None:
         """This reviewer's verdict on this claim, with its sources."""
         found = list(
-            self.db["verdicts"].rows_where(
+            self.db.table("verdicts").rows_where(
                 "claim_id = ? AND reviewer_id = ?", [claim_id, reviewer_id]
             )
         )
@@ -121,19 +121,19 @@ class ReviewMixin:
         verdict.sources = self.sources_for(verdict.id)
         return verdict
 
-    def get_verdict(self: Store, verdict_id: str) -> Verdict:
+    def get_verdict(self, verdict_id: str) -> Verdict:
         """One verdict by id, with its sources."""
         row = self._one("verdicts", verdict_id, "verdict")
         verdict = rows.row_to_verdict(row, self.get_reviewer(row["reviewer_id"]).name)
         verdict.sources = self.sources_for(verdict_id)
         return verdict
 
-    def delete_verdict(self: Store, verdict_id: str) -> tuple[Verdict, dict[str, bytes | None]]:
+    def delete_verdict(self, verdict_id: str) -> tuple[Verdict, dict[str, bytes | None]]:
         """Remove a verdict with its sources; returns it and the attachments (for undo)."""
         verdict = self.get_verdict(verdict_id)
         attachments = {s.id: self.get_attachment(s.id) for s in verdict.sources}
         with self.write() as db:
-            db["verdicts"].delete(verdict_id)
+            db.table("verdicts").delete(verdict_id)
             self.log(
                 "delete",
                 "verdict",
@@ -144,7 +144,7 @@ class ReviewMixin:
         return verdict, attachments
 
     def restore_verdict(
-        self: Store, verdict: Verdict, attachments: dict[str, bytes | None] | None = None
+        self, verdict: Verdict, attachments: dict[str, bytes | None] | None = None
     ) -> Verdict:
         """Put back a verdict removed by :meth:`delete_verdict`, with its sources."""
         with self.write():
@@ -158,17 +158,15 @@ class ReviewMixin:
             )
         return verdict
 
-    def _insert_verdict(
-        self: Store, verdict: Verdict, attachments: dict[str, bytes | None]
-    ) -> None:
-        self.db["verdicts"].insert(rows.verdict_to_row(verdict))
+    def _insert_verdict(self, verdict: Verdict, attachments: dict[str, bytes | None]) -> None:
+        self.db.table("verdicts").insert(rows.verdict_to_row(verdict))
         for source in verdict.sources:
             row = rows.source_to_row(source)
             row["attachment"] = attachments.get(source.id)
-            self.db["sources"].insert(row)
+            self.db.table("sources").insert(row)
 
     def delete_claim(
-        self: Store, claim_id: str, *, reviewer_id: str | None = None
+        self, claim_id: str, *, reviewer_id: str | None = None
     ) -> tuple[ReviewedClaim, dict[str, bytes | None]]:
         """Delete a claim with its verdicts and sources; returns them for undo."""
         claim = self.get_claim(claim_id)
@@ -177,12 +175,12 @@ class ReviewMixin:
             s.id: self.get_attachment(s.id) for v in reviewed.verdicts for s in v.sources
         }
         with self.write() as db:
-            db["claims"].delete(claim_id)
+            db.table("claims").delete(claim_id)
             self.log("delete", "claim", claim_id, before=claim.to_dict(), reviewer_id=reviewer_id)
         return reviewed, attachments
 
     def restore_claim_deleted(
-        self: Store,
+        self,
         reviewed: ReviewedClaim,
         attachments: dict[str, bytes | None] | None = None,
         *,
@@ -190,7 +188,7 @@ class ReviewMixin:
     ) -> None:
         """Put back a claim removed by :meth:`delete_claim`, with its verdicts and sources."""
         with self.write() as db:
-            db["claims"].insert(rows.claim_to_row(reviewed.claim))
+            db.table("claims").insert(rows.claim_to_row(reviewed.claim))
             for verdict in reviewed.verdicts:
                 self._insert_verdict(verdict, attachments or {})
             self.log(
@@ -203,7 +201,7 @@ class ReviewMixin:
 
     # -- sources ---------------------------------------------------------------------------
     def add_source(
-        self: Store,
+        self,
         verdict_id: str,
         *,
         attachment: bytes | None = None,
@@ -218,17 +216,17 @@ class ReviewMixin:
         row = rows.source_to_row(_with_attachment(source, attachment, attachment_name))
         row["attachment"] = attachment
         with self.write() as db:
-            db["sources"].insert(row)
+            db.table("sources").insert(row)
             self.log(
                 "add", "source", source.id, after=source.to_dict(), reviewer_id=verdict.reviewer_id
             )
         return source
 
-    def get_source(self: Store, source_id: str) -> Source:
+    def get_source(self, source_id: str) -> Source:
         """One source by id (without attachment bytes)."""
         return rows.row_to_source(self._one("sources", source_id, "source"))
 
-    def update_source(self: Store, source_id: str, **fields: Any) -> Source:
+    def update_source(self, source_id: str, **fields: Any) -> Source:
         """Change a source's descriptive fields."""
         before = self.get_source(source_id)
         after = Source(
@@ -242,52 +240,52 @@ class ReviewMixin:
         if not (after.title or after.url or after.attachment_name):
             raise InvalidInputError("A source needs at least a title, a URL or an attached file.")
         with self.write() as db:
-            db["sources"].update(source_id, {k: getattr(after, k) for k in SOURCE_FIELDS})
+            db.table("sources").update(source_id, {k: getattr(after, k) for k in SOURCE_FIELDS})
             self.log("update", "source", source_id, before=before.to_dict(), after=after.to_dict())
         return after
 
-    def remove_source(self: Store, source_id: str) -> tuple[Source, bytes | None]:
+    def remove_source(self, source_id: str) -> tuple[Source, bytes | None]:
         """Remove a source; returns it and its attachment bytes so it can be put back."""
         source = self.get_source(source_id)
         data = self.get_attachment(source_id)
         with self.write() as db:
-            db["sources"].delete(source_id)
+            db.table("sources").delete(source_id)
             self.log("delete", "source", source_id, before=source.to_dict())
         return source, data
 
-    def restore_source(self: Store, source: Source, attachment: bytes | None = None) -> Source:
+    def restore_source(self, source: Source, attachment: bytes | None = None) -> Source:
         """Put back a source removed by :meth:`remove_source`."""
         self.get_verdict(source.verdict_id)
         row = rows.source_to_row(source)
         row["attachment"] = attachment
         with self.write() as db:
-            db["sources"].insert(row)
+            db.table("sources").insert(row)
             self.log("restore", "source", source.id, after=source.to_dict())
         return source
 
-    def get_attachment(self: Store, source_id: str) -> bytes | None:
+    def get_attachment(self, source_id: str) -> bytes | None:
         """The attached file's bytes, if the source has one."""
         found = list(self.db.query("SELECT attachment FROM sources WHERE id = ?", [source_id]))
         if not found:
             raise NotFoundError(f"There is no source with id {source_id}.")
         return found[0]["attachment"]
 
-    def sources_for(self: Store, verdict_id: str) -> list[Source]:
+    def sources_for(self, verdict_id: str) -> list[Source]:
         """A verdict's sources in the order they were added."""
         cols = ", ".join(f"[{c}]" for c in rows.SOURCE_COLUMNS)
         query = f"SELECT {cols} FROM sources WHERE verdict_id = ? ORDER BY created_at, rowid"
         return [rows.row_to_source(r) for r in self.db.query(query, [verdict_id])]
 
     # -- reading claims with their verdicts --------------------------------------------------
-    def claims_for(
-        self: Store, article_id: str, *, include_dismissed: bool = True
-    ) -> list[ReviewedClaim]:
+    def claims_for(self, article_id: str, *, include_dismissed: bool = True) -> list[ReviewedClaim]:
         """An article's claims in article order, each with every reviewer's verdict and sources."""
         self.get_article(article_id)
         where = "article_id = ?" + ("" if include_dismissed else " AND state = 'open'")
         claims = [
             rows.row_to_claim(r)
-            for r in self.db["claims"].rows_where(where, [article_id], order_by="start, [end]")
+            for r in self.db.table("claims").rows_where(
+                where, [article_id], order_by="start, [end]"
+            )
         ]
         verdicts: dict[str, list[Verdict]] = defaultdict(list)
         by_id: dict[str, Verdict] = {}
@@ -314,10 +312,10 @@ class ReviewMixin:
             by_id[row["verdict_id"]].sources.append(rows.row_to_source(row))
         return [ReviewedClaim(c, verdicts.get(c.id, [])) for c in claims]
 
-    def events_for(self: Store, entity: str, entity_id: str) -> list[dict[str, Any]]:
+    def events_for(self, entity: str, entity_id: str) -> list[dict[str, Any]]:
         """The audit log of one entity, oldest first."""
         return list(
-            self.db["events"].rows_where(
+            self.db.table("events").rows_where(
                 "entity = ? AND entity_id = ?", [entity, entity_id], order_by="id"
             )
         )

@@ -119,4 +119,4 @@ def _initial(db: Database) -> None:
         """
     )
     for table, columns in FTS_COLUMNS.items():
-        db[table].enable_fts(list(columns), create_triggers=True, tokenize="trigram")
+        db.table(table).enable_fts(list(columns), create_triggers=True, tokenize="trigram")

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from .store import Store
+from .core import CoreStore
 
 #: The trigram index finds any substring of three characters or more.
 MIN_QUERY_LENGTH = 3
@@ -51,10 +49,10 @@ _QUERIES = {
 }
 
 
-class SearchMixin:
+class SearchMixin(CoreStore):
     """The search operation of :class:`~workbench.store.Store`."""
 
-    def search(self: Store, text: str, *, limit: int = 50) -> list[SearchHit]:
+    def search(self, text: str, *, limit: int = 50) -> list[SearchHit]:
         """Articles, claims, rationales and sources containing ``text`` (any substring of 3+ characters)."""
         words = [w for w in text.split() if len(w) >= MIN_QUERY_LENGTH]
         if not words:
