@@ -6,7 +6,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test lint format typecheck bench eval venv clean package
+.PHONY: run test lint format typecheck bench eval stress venv clean package
 
 venv: $(STAMP)
 
@@ -36,6 +36,10 @@ typecheck: $(STAMP)
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m workbench.devtools.bench $(BENCH)
+
+KILLS ?= 500
+stress: $(STAMP)
+	$(PY) -m workbench.devtools.stress --kills $(KILLS)
 
 # The one-folder app in dist/workbench/ (PyInstaller), then a smoke test of the built app.
 PACKAGE_STAMP := $(VENV)/.package-stamp
