@@ -7,7 +7,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test lint format typecheck bench eval stress venv clean
+.PHONY: run test lint format typecheck bench eval stress venv clean package
 
 venv: $(STAMP)
 
@@ -44,6 +44,20 @@ eval: $(STAMP)
 KILLS ?= 500
 stress: $(STAMP)
 	$(PY) -m workbench.devtools.stress --kills $(KILLS)
+
+# The one-folder app in dist/workbench/ (PyInstaller), then a smoke test of the built app.
+PACKAGE_STAMP := $(VENV)/.package-stamp
+
+$(PACKAGE_STAMP): $(STAMP)
+	PIP_CONSTRAINT=constraints.txt $(PY) -m pip install --quiet --disable-pip-version-check -e '.[package]'
+	@touch $(PACKAGE_STAMP)
+
+package: $(PACKAGE_STAMP)
+	@start=$$(date +%s); \
+	$(VENV)/bin/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller \
+		packaging/pyinstaller/workbench.spec || exit 1; \
+	echo "Built dist/workbench in $$(( $$(date +%s) - start )) s"
+	$(PY) packaging/smoke_test.py dist/workbench
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache .mypy_cache
