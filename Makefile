@@ -22,6 +22,7 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(VENV)/bin/ruff check workbench tests
+	$(VENV)/bin/ruff format --check --quiet workbench tests
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
 lint: $(STAMP)
