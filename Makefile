@@ -6,7 +6,9 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test lint format typecheck bench eval venv clean
+.PHONY: run test lint format typecheck bench eval venv clean train-model
+
+DATASETS ?= ../shared/datasets
 
 venv: $(STAMP)
 
@@ -36,6 +38,11 @@ typecheck: $(STAMP)
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m workbench.devtools.bench $(BENCH)
+
+# Trains the check-worthiness model into resources/models/checkworthy (needs the train extra).
+train-model: $(STAMP)
+	PIP_CONSTRAINT=constraints.txt $(PY) -m pip install --quiet --disable-pip-version-check -e '.[test,train]'
+	$(PY) -m workbench.devtools.train_checkworthy --datasets $(DATASETS) --out resources/models/checkworthy
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache .mypy_cache
