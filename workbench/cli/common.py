@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable
-from typing import Any, TypeVar
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
+
+if TYPE_CHECKING:
+    from workbench.store import Store
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -34,7 +39,51 @@ def print_json(data: object) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
 
-def fail(message: str, code: int = 1) -> None:
+def fail(message: str, code: int = 1) -> NoReturn:
     """Print one clear line on stderr and exit non-zero."""
     click.echo(f"workbench: {message}", err=True)
     sys.exit(code)
+
+
+def resolve_db(db: str | None) -> Path:
+    """The database path: the command's ``--db``, the group's ``--db``, then the default."""
+    if db:
+        return Path(db)
+    ctx = click.get_current_context(silent=True)
+    root_db = ctx.find_root().params.get("db") if ctx else None
+    if root_db:
+        return Path(root_db)
+    from workbench.store import default_db_path
+
+    return default_db_path()
+
+
+@contextmanager
+def opened_store(db: str | None, *, read_only: bool = False) -> Iterator[Store]:
+    """Open the database for one command; lower-layer errors become one line and exit 1."""
+    from workbench.store import open_store
+
+    with handle_errors():
+        store = open_store(resolve_db(db), read_only=read_only)
+    try:
+        with handle_errors():
+            yield store
+    finally:
+        store.close()
+
+
+@contextmanager
+def handle_errors() -> Iterator[None]:
+    """Turn the named errors of the lower layers into one clear line on stderr and exit 1."""
+    from workbench.ingest import IngestError
+    from workbench.store import StoreError
+
+    try:
+        yield
+    except (StoreError, IngestError, ValueError) as exc:
+        fail(str(exc))
+    except Exception as exc:
+        # Named errors of layers imported lazily (claims, report) carry a message for people too.
+        if type(exc).__name__.endswith("Error") and type(exc).__module__.startswith("workbench."):
+            fail(str(exc))
+        raise

@@ -1,0 +1,146 @@
+"""The review commands end to end on a real database file in a temporary folder."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from workbench.cli import main
+
+
+@pytest.fixture
+def run(tmp_path: Path):
+    db = str(tmp_path / "t.sqlite3")
+    runner = CliRunner()
+
+    def invoke(*args: str, ok: bool = True):
+        result = runner.invoke(main, ["--db", db, *args], catch_exceptions=False)
+        if ok:
+            assert result.exit_code == 0, result.output
+        return result
+
+    invoke.db = db
+    return invoke
+
+
+def test_import_claim_reviewer_verdict_and_json(run, seed_article_path: Path) -> None:
+    run("import", "--no-extract", str(seed_article_path))
+    [article] = json.loads(run("articles", "--json").output)
+    assert article["title"].startswith("U.S. Secretary of State John Kerry")
+
+    added = json.loads(
+        run(
+            "claims",
+            "add",
+            article["id"][:8],
+            "met with Russian President Vladimir Putin",
+            "--json",
+        ).output
+    )
+    run("reviewers", "add", "Ana")
+    run(
+        "verdict",
+        added["id"],
+        "--reviewer",
+        "Ana",
+        "--rating",
+        "True",
+        "--source",
+        "https://example.org/x",
+    )
+
+    claims = json.loads(run("claims", article["id"], "--json").output)
+    assert [c["quote"] for c in claims] == ["met with Russian President Vladimir Putin"]
+    [verdict] = claims[0]["verdicts"]
+    assert (verdict["reviewer"], verdict["rating"]) == ("Ana", "True")
+    assert [s["url"] for s in verdict["sources"]] == ["https://example.org/x"]
+
+    text = run("claims", article["id"][:8]).output
+    assert "Ana: True" in text
+
+
+def test_db_option_works_on_the_subcommand_too(tmp_path: Path) -> None:
+    db = tmp_path / "sub.sqlite3"
+    result = CliRunner().invoke(main, ["reviewers", "add", "Ana", "--db", str(db)])
+    assert result.exit_code == 0
+    assert db.exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["verdict", "CLAIM", "--reviewer", "Nobody", "--rating", "True"], "no reviewer called"),
+        (
+            ["verdict", "CLAIM", "--reviewer", "Ana", "--rating", "Sort of"],
+            "not on this database's rating scale",
+        ),
+        (
+            [
+                "verdict",
+                "CLAIM",
+                "--reviewer",
+                "Ana",
+                "--rating",
+                "True",
+                "--source",
+                "example dot org",
+            ],
+            "not a web address",
+        ),
+        (["claims", "add", "ARTICLE", "Kerry"], "more than once"),
+        (["claims", "add", "ARTICLE", "Kerry flew to the Moon"], "does not appear"),
+        (["claims", "nope1234"], "no article whose id starts"),
+    ],
+)
+def test_errors_are_one_line_nonzero_and_write_nothing(
+    run, seed_article_path: Path, args: list[str], message: str
+) -> None:
+    run("import", "--no-extract", str(seed_article_path))
+    article = json.loads(run("articles", "--json").output)[0]["id"]
+    claim = json.loads(
+        run("claims", "add", article, "met with Russian President Vladimir Putin", "--json").output
+    )["id"]
+    run("reviewers", "add", "Ana")
+    before = run("claims", article, "--json").output
+
+    args = [claim if a == "CLAIM" else article if a == "ARTICLE" else a for a in args]
+    result = run(*args, ok=False)
+    assert result.exit_code == 1
+    assert message in result.output
+    assert "Traceback" not in result.output
+    assert run("claims", article, "--json").output == before
+
+
+def test_importing_the_same_file_twice_opens_the_first_copy(run, seed_article_path: Path) -> None:
+    run("import", "--no-extract", str(seed_article_path))
+    second = run("import", "--no-extract", str(seed_article_path)).output
+    assert "already imported" in second
+    assert len(json.loads(run("articles", "--json").output)) == 1
+
+
+def test_bad_file_is_a_clear_error(run, tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    result = run("import", "--no-extract", str(empty), ok=False)
+    assert result.exit_code == 1
+    assert "empty" in result.output
+    assert json.loads(run("articles", "--json").output) == []
+
+
+def test_search_command(run, seed_article_path: Path) -> None:
+    run("import", "--no-extract", str(seed_article_path))
+    assert "Lavrov" in run("search", "Lavrov").output
+
+
+def test_console_script_prints_version() -> None:
+    from workbench import __version__
+
+    out = subprocess.run(
+        [sys.executable, "-m", "workbench", "--version"], capture_output=True, text=True, check=True
+    )
+    assert __version__ in out.stdout

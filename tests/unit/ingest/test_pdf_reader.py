@@ -1,0 +1,77 @@
+"""PDF reader on PDF files written byte by byte."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from workbench.ingest import IngestError, read_path
+
+from .checks import assert_valid_article, layout
+from .pdfbytes import make_pdf
+
+PAGE_ONE = [
+    (72, 720, 20, "Kerry meets Putin in Moscow"),
+    (72, 690, 10, "Kerry speaks at a news conference.   Reuters/Andrew Kelly"),
+    (72, 660, 11, "Russia and the United States are well prepared to discuss"),
+    (72, 646, 11, "the peace process at the talks on Friday, but still dis-"),
+    (72, 632, 11, "agreed on allowing Assad to stay."),
+    (72, 606, 11, "US Secretary of State John Kerry met with Russian"),
+    (72, 592, 11, "President Vladimir Putin and Foreign Minister Sergei"),
+    (300, 40, 9, "1"),
+]
+PAGE_TWO = [
+    (72, 720, 11, "Lavrov on Tuesday in Moscow."),
+    (72, 690, 11, "Contact the writer at feedback@example.com."),
+    (300, 40, 9, "2"),
+]
+
+
+def write(tmp_path: Path, data: bytes, name: str = "article.pdf") -> Path:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+def test_pdf_paragraphs_metadata_and_blocks(tmp_path: Path) -> None:
+    info = {"Title": "Kerry in Moscow", "Author": "Jane Doe", "CreationDate": "D:20151215100000Z"}
+    article = read_path(write(tmp_path, make_pdf([PAGE_ONE, PAGE_TWO], info)))
+    assert_valid_article(article)
+    assert layout(article) == [
+        ("headline", "Kerry meets Putin in Moscow"),
+        ("caption", "Kerry speaks at a news conference."),
+        ("credit", "Reuters/Andrew Kelly"),
+        (
+            "body",
+            "Russia and the United States are well prepared to discuss the peace process at "
+            "the talks on Friday, but still disagreed on allowing Assad to stay.",
+        ),
+        (
+            "body",
+            "US Secretary of State John Kerry met with Russian President Vladimir Putin and "
+            "Foreign Minister Sergei Lavrov on Tuesday in Moscow.",
+        ),
+        ("footer", "Contact the writer at feedback@example.com."),
+    ]
+    assert article.title == "Kerry meets Putin in Moscow"
+    assert (article.author, article.published) == ("Jane Doe", "2015-12-15")
+    assert "  " not in article.text
+
+
+def test_pdf_without_text_layer_is_refused_with_ocr_advice(tmp_path: Path) -> None:
+    with pytest.raises(IngestError, match=r"“scan\.pdf” has no text layer.*OCR"):
+        read_path(write(tmp_path, make_pdf([[], []]), "scan.pdf"))
+
+
+def test_corrupt_and_truncated_pdfs_are_refused(tmp_path: Path) -> None:
+    with pytest.raises(IngestError, match=r"“bad\.pdf”"):
+        read_path(write(tmp_path, b"%PDF-1.4\nthis is not really a pdf\n%%EOF", "bad.pdf"))
+    valid = make_pdf([PAGE_ONE])
+    with pytest.raises(IngestError, match=r"“cut\.pdf”"):
+        read_path(write(tmp_path, valid[: len(valid) // 3], "cut.pdf"))
+
+
+def test_text_file_named_pdf_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(IngestError, match=r"not a PDF or it is damaged"):
+        read_path(write(tmp_path, b"Just some words, not a PDF at all.\n"))

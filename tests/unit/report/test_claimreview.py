@@ -1,0 +1,64 @@
+"""ClaimReview JSON-LD against a JSON Schema of the required and recommended fields."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from workbench.report import ExportError, ReportOptions, build_report
+from workbench.report.claimreview import claim_reviews, render_claimreview
+
+SCHEMA = json.loads((Path(__file__).parent / "claimreview.schema.json").read_text("utf-8"))
+
+
+def test_claimreviews_pass_the_schema(report) -> None:
+    items = json.loads(render_claimreview(report))
+    jsonschema.validate(items, SCHEMA)
+    assert len(items) == 2
+
+
+def test_fields_follow_the_verdict_and_settings(report) -> None:
+    first, unproven = json.loads(render_claimreview(report))
+    assert first["url"] == "https://check.example.org/reports/kerry#claim-1"
+    assert first["claimReviewed"] == "met with Russian President Vladimir Putin on Tuesday"
+    assert first["author"] == {
+        "@type": "Organization",
+        "name": "The Daily Check",
+        "url": "https://check.example.org",
+    }
+    rating = first["reviewRating"]
+    assert (rating["alternateName"], rating["ratingValue"]) == ("True", 5)
+    assert (rating["bestRating"], rating["worstRating"]) == (5, 1)
+    assert "Verdict" not in first["claimReviewed"]
+    appearance = first["itemReviewed"]["appearance"][0]
+    assert appearance["url"] == "https://news.example.com/kerry-putin"
+    assert first["itemReviewed"]["datePublished"] == "2015-12-15"
+    # "Unproven" has no number on the scale: the label is published without a value.
+    assert unproven["reviewRating"]["alternateName"] == "Unproven"
+    assert "ratingValue" not in unproven["reviewRating"]
+    assert unproven["itemReviewed"]["author"]["name"] == "The minister & <Co>"
+
+
+def test_disputed_claims_are_left_out_and_named(report) -> None:
+    result = claim_reviews(report)
+    assert result.disputed == [2]
+    assert all(not item["url"].endswith("#claim-2") for item in result.items)
+
+
+def test_one_reviewer_publishes_their_verdicts(seeded) -> None:
+    store, article, _ = seeded
+    options = ReportOptions(reviewers=("Tom Okafor",), base_url="https://c.example.org/r")
+    items = json.loads(render_claimreview(build_report(store, article.id, options)))
+    assert [i["reviewRating"]["alternateName"] for i in items] == ["True", "False", "Unproven"]
+    # Without an organisation the reviewer signs the review.
+    assert items[0]["author"] == {"@type": "Person", "name": "Tom Okafor"}
+    jsonschema.validate(items, SCHEMA)
+
+
+def test_without_a_report_address_it_says_what_to_set(seeded) -> None:
+    store, article, _ = seeded
+    with pytest.raises(ExportError, match="report_base_url"):
+        render_claimreview(build_report(store, article.id, ReportOptions()))

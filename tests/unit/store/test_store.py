@@ -1,0 +1,266 @@
+"""Round trips, rules and the audit log of the store."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from workbench.ingest import read_path
+from workbench.model import Article, Block, BlockKind, Claim, ClaimState
+from workbench.store import InvalidInputError, NotFoundError, ReadOnlyError, open_store
+
+
+def _article(text: str = "Prices rose 5% in May. The mayor said so.") -> Article:
+    return Article(text=text, title="Prices", blocks=[Block(BlockKind.BODY, 0, len(text))])
+
+
+def _claim(article: Article, quote: str) -> Claim:
+    start = article.text.index(quote)
+    return Claim(article_id=article.id, start=start, end=start + len(quote), quote=quote, score=0.8)
+
+
+@pytest.fixture(params=["memory", "file"])
+def store(request: pytest.FixtureRequest, tmp_path: Path):
+    s = open_store(None if request.param == "memory" else tmp_path / "t.sqlite3")
+    yield s
+    s.close()
+
+
+def test_article_and_claims_round_trip(store, seed_article_path: Path) -> None:
+    article = read_path(seed_article_path)
+    claim = _claim(article, "met with Russian President Vladimir Putin")
+    claim.reasons = ["names a person (Vladimir Putin)"]
+    store.add_article(article, [claim])
+
+    again = store.get_article(article.id)
+    assert again.text == article.text
+    assert again.blocks == article.blocks
+    assert again.source_sha256 == article.source_sha256
+    [reviewed] = store.claims_for(article.id)
+    assert reviewed.claim.quote == again.text[reviewed.claim.start : reviewed.claim.end]
+    assert reviewed.claim.reasons == ["names a person (Vladimir Putin)"]
+
+
+def test_file_store_keeps_data_after_reopening(tmp_path: Path) -> None:
+    path = tmp_path / "keep.sqlite3"
+    with open_store(path) as s:
+        article = s.add_article(_article())
+        reviewer = s.add_reviewer("Ana")
+        [claim] = s.add_claims(article.id, [_claim(article, "Prices rose 5% in May.")])
+        s.save_verdict(
+            claim.id, reviewer.id, "mostly true", rationale="Statistics office, May release"
+        )
+    with open_store(path) as s:
+        [reviewed] = s.claims_for(article.id)
+        assert reviewed.verdicts[0].rating == "Mostly true"
+        assert reviewed.verdicts[0].rating_value == 4
+        assert reviewed.verdicts[0].reviewer_name == "Ana"
+
+
+def test_new_file_gets_pragmas_and_schema(tmp_path: Path) -> None:
+    path = tmp_path / "new.sqlite3"
+    with open_store(path) as s:
+        assert s.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert s.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+        assert s.db.execute("PRAGMA synchronous").fetchone()[0] == 1  # NORMAL
+        assert {"articles", "claims", "reviewers", "verdicts", "sources", "events"} <= set(
+            s.db.table_names()
+        )
+    # Opening again applies nothing twice.
+    with open_store(path) as s:
+        assert [m["name"] for m in s.db["_sqlite_migrations"].rows] == ["0001_initial"]
+
+
+def test_one_verdict_per_reviewer_is_updated_in_place(store) -> None:
+    article = store.add_article(_article())
+    [claim] = store.add_claims(article.id, [_claim(article, "Prices rose 5% in May.")])
+    ana = store.add_reviewer("Ana")
+    first = store.save_verdict(claim.id, ana.id, "True")
+    second = store.save_verdict(claim.id, ana.id, "False", rationale="Wrong month")
+    assert first.id == second.id
+    [reviewed] = store.claims_for(article.id)
+    assert [(v.rating, v.rationale) for v in reviewed.verdicts] == [("False", "Wrong month")]
+    with pytest.raises(sqlite3.IntegrityError):
+        store.db["verdicts"].insert({**store.db["verdicts"].get(first.id), "id": "another"})
+
+
+def test_foreign_keys_are_enforced(store) -> None:
+    with pytest.raises(sqlite3.IntegrityError):
+        store.db["claims"].insert(
+            {
+                "id": "x",
+                "article_id": "missing",
+                "start": 0,
+                "end": 1,
+                "quote": "a",
+                "claim": "a",
+                "kind": "other_factual",
+                "origin": "auto",
+                "state": "open",
+                "created_at": "now",
+            }
+        )
+    with pytest.raises(NotFoundError):
+        store.save_verdict("missing-claim", "missing-reviewer", "True")
+
+
+def test_deleting_an_article_removes_its_claims_verdicts_and_sources(store) -> None:
+    article = store.add_article(_article())
+    [claim] = store.add_claims(article.id, [_claim(article, "Prices rose 5% in May.")])
+    verdict = store.save_verdict(claim.id, store.add_reviewer("Ana").id, "True")
+    store.add_source(verdict.id, url="https://example.org/cpi")
+    store.delete_article(article.id)
+    for table in ("claims", "verdicts", "sources"):
+        assert store.db[table].count == 0
+
+
+def test_rating_must_be_on_the_scale_and_nothing_is_written(store) -> None:
+    article = store.add_article(_article())
+    [claim] = store.add_claims(article.id, [_claim(article, "Prices rose 5% in May.")])
+    ana = store.add_reviewer("Ana")
+    events_before = store.db["events"].count
+    with pytest.raises(InvalidInputError, match="not on this database's rating scale"):
+        store.save_verdict(claim.id, ana.id, "Pants on fire")
+    assert store.db["verdicts"].count == 0
+    assert store.db["events"].count == events_before
+
+
+def test_unproven_has_no_numeric_value(store) -> None:
+    article = store.add_article(_article())
+    [claim] = store.add_claims(article.id, [_claim(article, "Prices rose 5% in May.")])
+    verdict = store.save_verdict(claim.id, store.add_reviewer("Ana").id, "unproven")
+    assert (verdict.rating, verdict.rating_value) == ("Unproven", None)
+
+
+def test_short_scale_chosen_for_a_new_database(tmp_path: Path) -> None:
+    with open_store(tmp_path / "short.sqlite3", scale="short") as s:
+        assert s.rating_scale().labels == ["Correct", "Misleading", "Incorrect", "Unproven"]
+    with pytest.raises(ValueError, match="no rating scale called"):
+        open_store(tmp_path / "other.sqlite3", scale="nonsense")
+    assert (
+        not (tmp_path / "other.sqlite3").exists()
+        or open_store(tmp_path / "other.sqlite3").close() is None
+    )
+
+
+def test_claim_span_must_match_quote(store) -> None:
+    article = store.add_article(_article())
+    bad = Claim(article_id=article.id, start=0, end=6, quote="Wages")
+    with pytest.raises(InvalidInputError, match="not anchored"):
+        store.add_claims(article.id, [bad])
+    assert store.db["claims"].count == 0
+
+
+def test_dismiss_restore_and_span_adjustment(store) -> None:
+    article = store.add_article(_article())
+    [claim] = store.add_claims(article.id, [_claim(article, "Prices rose 5% in May.")])
+    assert store.dismiss_claim(claim.id).state is ClaimState.DISMISSED
+    assert store.claims_for(article.id, include_dismissed=False) == []
+    assert store.restore_claim(claim.id).state is ClaimState.OPEN
+    moved = store.update_claim(claim.id, start=0, end=len("Prices rose 5%"))
+    assert moved.quote == "Prices rose 5%"
+    with pytest.raises(InvalidInputError):
+        store.update_claim(claim.id, start=5, end=500)
+
+
+def test_delete_claim_and_undo_restores_verdicts_and_attachments(store) -> None:
+    article = store.add_article(_article())
+    [claim] = store.add_claims(article.id, [_claim(article, "Prices rose 5% in May.")])
+    verdict = store.save_verdict(claim.id, store.add_reviewer("Ana").id, "True")
+    source = store.add_source(
+        verdict.id, title="CPI table", attachment=b"a,b\n1,2\n", attachment_name="../../cpi.csv"
+    )
+    assert source.attachment_name == "cpi.csv"
+    reviewed, attachments = store.delete_claim(claim.id)
+    assert store.claims_for(article.id) == []
+    store.restore_claim_deleted(reviewed, attachments)
+    [back] = store.claims_for(article.id)
+    assert back.verdicts[0].sources[0].title == "CPI table"
+    assert store.get_attachment(source.id) == b"a,b\n1,2\n"
+
+
+def test_sources_add_update_remove_and_put_back(store) -> None:
+    article = store.add_article(_article())
+    [claim] = store.add_claims(article.id, [_claim(article, "Prices rose 5% in May.")])
+    verdict = store.save_verdict(claim.id, store.add_reviewer("Ana").id, "True")
+    source = store.add_source(
+        verdict.id, title="Release", url="https://stats.example/cpi", quote="up 5.0%"
+    )
+    store.update_source(source.id, publisher="Statistics office")
+    assert store.get_source(source.id).publisher == "Statistics office"
+    removed, data = store.remove_source(source.id)
+    assert store.sources_for(verdict.id) == []
+    store.restore_source(removed, data)
+    assert [s.publisher for s in store.sources_for(verdict.id)] == ["Statistics office"]
+    with pytest.raises(InvalidInputError):
+        store.add_source(verdict.id, note="no title, no url")
+
+
+def test_search_finds_a_claim_by_a_word_of_its_rationale(store) -> None:
+    article = store.add_article(_article())
+    [claim] = store.add_claims(article.id, [_claim(article, "Prices rose 5% in May.")])
+    store.save_verdict(
+        claim.id, store.add_reviewer("Ana").id, "True", rationale="Matches the consumer price index"
+    )
+    hits = store.search("consumer")
+    assert [(h.entity, h.article_id) for h in hits] == [("verdict", article.id)]
+    assert "consumer" in hits[0].snippet
+    # Substrings and punctuation are searched literally, never parsed as query syntax.
+    assert {h.entity for h in store.search("ices May.")} == {"article", "claim"}
+    assert store.search('"OR" NOT ( *') == []
+    assert store.search("zz") == []
+
+
+def test_every_write_leaves_an_event(store) -> None:
+    article = store.add_article(_article())
+    [claim] = store.add_claims(article.id, [_claim(article, "Prices rose 5% in May.")])
+    ana = store.add_reviewer("Ana")
+    verdict = store.save_verdict(claim.id, ana.id, "True")
+    store.save_verdict(claim.id, ana.id, "False")
+    source = store.add_source(verdict.id, url="https://example.org")
+    store.dismiss_claim(claim.id)
+    assert [e["action"] for e in store.events_for("claim", claim.id)] == ["add", "update"]
+    assert [e["action"] for e in store.events_for("verdict", verdict.id)] == ["add", "update"]
+    assert [e["action"] for e in store.events_for("source", source.id)] == ["add"]
+    assert store.events_for("article", article.id)[0]["action"] == "import"
+    with pytest.raises(sqlite3.DatabaseError, match="audit log"):
+        store.db.execute("DELETE FROM events")
+
+
+def test_second_writer_gets_a_clear_error_and_read_only_works(tmp_path: Path) -> None:
+    from workbench.store import DatabaseInUseError
+
+    path = tmp_path / "shared.sqlite3"
+    first = open_store(path)
+    first.add_article(_article())
+    try:
+        with pytest.raises(DatabaseInUseError, match="already open elsewhere"):
+            open_store(path)
+        reader = open_store(path, read_only=True)
+        assert len(reader.list_articles()) == 1
+        with pytest.raises(ReadOnlyError):
+            reader.add_reviewer("Bob")
+        reader.close()
+    finally:
+        first.close()
+    open_store(path).close()  # the lock is released on close
+
+
+def test_a_file_that_is_not_a_database_is_refused_untouched(tmp_path: Path) -> None:
+    from workbench.store import DatabaseDamagedError
+
+    path = tmp_path / "notes.sqlite3"
+    path.write_bytes(b"these are my notes, not a database" * 10)
+    before = path.read_bytes()
+    with pytest.raises(DatabaseDamagedError, match="left untouched"):
+        open_store(path)
+    assert path.read_bytes() == before
+
+
+def test_unique_id_prefixes_resolve(store) -> None:
+    article = store.add_article(_article())
+    assert store.resolve_id("articles", article.id[:8], "article") == article.id
+    with pytest.raises(NotFoundError):
+        store.resolve_id("articles", "ffffffff", "article")

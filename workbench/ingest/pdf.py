@@ -1,0 +1,138 @@
+"""PDF files through pypdf: the text layer, whitespace normalised, paragraphs rebuilt.
+
+pypdf's layout mode keeps vertical gaps as blank lines, which separate paragraphs; lines inside
+a paragraph are joined with a space (a word hyphenated across lines is joined again), page
+numbers are dropped and a paragraph cut by a page break is mended. A PDF without a text layer
+(a scan) is refused with advice to run OCR first.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import warnings
+
+from pypdf import PdfReader
+from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
+
+from workbench.model import Article
+
+from .builder import TextBuilder, squash
+from .errors import IngestError
+
+#: More pages than this is a book or a report, not an article.
+MAX_PAGES = 500
+
+_PAGE_NUMBER = re.compile(
+    r"^(?:[-–—]\s*)?(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?(?:\s*[-–—])?$", re.IGNORECASE
+)
+_BLANK_LINES = re.compile(r"\n[ \t]*\n\s*")
+_HYPHEN_END = re.compile(r"[^\W\d_]-$")
+_SENTENCE_END = re.compile(r"[.!?:;\"”’)\]]$")
+_SUBHEAD_MAX = 80
+_TITLE_JUNK = re.compile(r"^(?:microsoft (?:word|powerpoint) - |untitled)", re.IGNORECASE)
+
+
+def _page_text(page: object) -> str:
+    try:
+        return page.extract_text(extraction_mode="layout") or ""  # type: ignore[attr-defined]
+    except (ValueError, KeyError, TypeError, IndexError, ZeroDivisionError):
+        # Layout mode gives up on some odd fonts; plain mode still reads their text.
+        return page.extract_text() or ""  # type: ignore[attr-defined]
+
+
+def _join_lines(lines: list[str]) -> str:
+    """One paragraph from its lines: spaces between, hyphenated words mended."""
+    out = ""
+    for line in lines:
+        if not out:
+            out = line
+        elif _HYPHEN_END.search(out) and line[:1].islower():
+            out = out[:-1] + line
+        else:
+            out = f"{out} {line}"
+    return out
+
+
+def _page_paragraphs(raw: str) -> list[str]:
+    paragraphs = []
+    for chunk in _BLANK_LINES.split(raw):
+        lines = [squash(line) for line in chunk.split("\n")]
+        lines = [line for line in lines if line and not _PAGE_NUMBER.match(line)]
+        if lines:
+            paragraphs.append(_join_lines(lines))
+    return paragraphs
+
+
+def _continues(before: str, after: str) -> bool:
+    """Whether a page break cut one paragraph in two (no sentence end before it)."""
+    if _SENTENCE_END.search(before):
+        return False
+    # A short unpunctuated line (a subheading) ends its own paragraph.
+    return after[:1].islower() or len(before) > _SUBHEAD_MAX
+
+
+def _open(data: bytes, name: str) -> PdfReader:
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise IngestError(f"“{name}” is protected by a password; save an unprotected copy.")
+        if len(reader.pages) > MAX_PAGES:
+            raise IngestError(f"“{name}” has {len(reader.pages)} pages: too long for an article.")
+    except (FileNotDecryptedError, DependencyError, NotImplementedError) as exc:
+        raise IngestError(f"“{name}” is encrypted in a way the workbench cannot open.") from exc
+    except (PdfReadError, ValueError, KeyError, TypeError, IndexError, EOFError) as exc:
+        raise IngestError(f"“{name}” is not a PDF or it is damaged.") from exc
+    return reader
+
+
+def _metadata(reader: PdfReader) -> tuple[str | None, str | None, str | None]:
+    try:
+        info = reader.metadata
+        if info is None:
+            return None, None, None
+        title = squash(str(info.title or "")) or None
+        if title and _TITLE_JUNK.match(title):
+            title = None
+        author = squash(str(info.author or "")) or None
+        created = info.creation_date
+    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError):
+        return None, None, None
+    return title, author, created.date().isoformat() if created else None
+
+
+def read_pdf(data: bytes, name: str) -> Article:
+    """Read a PDF's text layer into an article; refuse scans without text."""
+    if not data:
+        raise IngestError(f"“{name}” is empty: there is no article text in it.")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        reader = _open(data, name)
+        if len(reader.pages) == 0:
+            raise IngestError(f"“{name}” has no pages.")
+        paragraphs: list[str] = []
+        try:
+            for page in reader.pages:
+                page_paragraphs = _page_paragraphs(_page_text(page))
+                if (
+                    paragraphs
+                    and page_paragraphs
+                    and _continues(paragraphs[-1], page_paragraphs[0])
+                ):
+                    paragraphs[-1] = _join_lines([paragraphs[-1], page_paragraphs.pop(0)])
+                paragraphs.extend(page_paragraphs)
+        except (PdfReadError, ValueError, KeyError, TypeError, IndexError, EOFError) as exc:
+            raise IngestError(f"“{name}” is damaged: its text could not be read.") from exc
+        title, author, published = _metadata(reader)
+    if not paragraphs:
+        raise IngestError(
+            f"“{name}” has no text layer — it is probably a scan or a picture of the article; "
+            "run it through OCR first and open the result."
+        )
+    out = TextBuilder(name)
+    for paragraph in paragraphs:
+        out.add(paragraph)
+    article = out.build(title=title)
+    article.author = author
+    article.published = published
+    return article

@@ -1,0 +1,117 @@
+"""schema.org ClaimReview JSON-LD: one ClaimReview per reviewed claim, for publishing."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from .data import Report, ReportClaim
+from .errors import ExportError
+from .text import iso_day
+
+CONTEXT = "https://schema.org"
+
+
+@dataclass(slots=True)
+class ClaimReviews:
+    """The ClaimReview objects, and the claims left out because reviewers disagree."""
+
+    items: list[dict[str, Any]] = field(default_factory=list)
+    disputed: list[int] = field(default_factory=list)
+
+
+def check_ready(report: Report) -> None:
+    """Refuse early when the report has no web address to point ClaimReviews at."""
+    if not (report.options.base_url or "").strip():
+        raise ExportError(
+            "ClaimReview needs the web address where the report will be published: set it with "
+            "--base-url or the database setting “report_base_url”."
+        )
+
+
+def claim_reviews(report: Report) -> ClaimReviews:
+    """Build one ClaimReview per claim whose reviewers agree; disputed claims are listed apart."""
+    check_ready(report)
+    result = ClaimReviews()
+    for claim in report.claims:
+        if claim.dismissed or not claim.verdicts:
+            continue
+        if claim.disagreement:
+            result.disputed.append(claim.number)
+            continue
+        result.items.append(_review(report, claim))
+    return result
+
+
+def render_claimreview(report: Report) -> str:
+    """The ClaimReview objects as a JSON-LD array."""
+    return json.dumps(claim_reviews(report).items, ensure_ascii=False, indent=2) + "\n"
+
+
+def _review(report: Report, claim: ReportClaim) -> dict[str, Any]:
+    verdict = claim.verdicts[0]
+    scale = report.scale
+    rating: dict[str, Any] = {"@type": "Rating", "alternateName": verdict.rating}
+    if verdict.rating_value is not None:
+        rating["ratingValue"] = verdict.rating_value
+    rating["bestRating"] = scale.best
+    rating["worstRating"] = scale.worst
+    explanation = "\n\n".join(dict.fromkeys(v.rationale for v in claim.verdicts if v.rationale))
+    if explanation:
+        rating["ratingExplanation"] = explanation
+    review: dict[str, Any] = {
+        "@context": CONTEXT,
+        "@type": "ClaimReview",
+        "url": f"{(report.options.base_url or '').strip()}#{claim.anchor}",
+        "claimReviewed": claim.wording,
+        "datePublished": iso_day(report.generated_at),
+        "author": _reviewing_author(report, claim),
+        "reviewRating": rating,
+        "itemReviewed": _item(report, claim),
+    }
+    return review
+
+
+def _reviewing_author(report: Report, claim: ReportClaim) -> dict[str, Any] | list[dict[str, Any]]:
+    o = report.options
+    if o.organisation_name:
+        org: dict[str, Any] = {"@type": "Organization", "name": o.organisation_name}
+        if o.organisation_url:
+            org["url"] = o.organisation_url
+        return org
+    people = [{"@type": "Person", "name": v.reviewer} for v in claim.verdicts]
+    return people[0] if len(people) == 1 else people
+
+
+def _item(report: Report, claim: ReportClaim) -> dict[str, Any]:
+    a = report.article
+    published = iso_day(a.published)
+    article_author = _article_author(report)
+    appearance: dict[str, Any] = {"@type": "CreativeWork", "headline": a.title}
+    if a.url:
+        appearance["url"] = a.url
+    if published:
+        appearance["datePublished"] = published
+    if article_author:
+        appearance["author"] = article_author
+    if a.outlet:
+        appearance["publisher"] = {"@type": "Organization", "name": a.outlet}
+    item: dict[str, Any] = {"@type": "Claim"}
+    # Without a named speaker the claim is the article's own statement.
+    claimant = {"@type": "Person", "name": claim.speaker} if claim.speaker else article_author
+    if claimant:
+        item["author"] = claimant
+    if published:
+        item["datePublished"] = published
+    item["appearance"] = [appearance]
+    return item
+
+
+def _article_author(report: Report) -> dict[str, Any] | None:
+    a = report.article
+    if a.author:
+        return {"@type": "Person", "name": a.author}
+    if a.outlet:
+        return {"@type": "Organization", "name": a.outlet}
+    return None

@@ -1,0 +1,144 @@
+"""Export a report to one or several formats: choose file names, render, then write atomically."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .data import Report
+from .errors import ExportError
+from .text import slugify
+from .writer import write_atomic
+
+
+@dataclass(frozen=True, slots=True)
+class Format:
+    """An export format: its name on the command line, file suffix and description."""
+
+    name: str
+    suffix: str
+    description: str
+
+
+FORMATS: dict[str, Format] = {
+    f.name: f
+    for f in (
+        Format("pdf", ".pdf", "PDF report to print or send"),
+        Format("html", ".html", "HTML report, one self-contained file"),
+        Format("md", ".md", "Markdown report"),
+        Format("json", ".json", "JSON with every field, for tools"),
+        Format("csv", ".csv", "CSV, one row per claim and reviewer"),
+        Format("claimreview", ".claimreview.jsonld", "schema.org ClaimReview JSON-LD"),
+    )
+}
+
+
+@dataclass(slots=True)
+class ExportResult:
+    """The files written and anything the journalist should know about them."""
+
+    paths: list[Path] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def default_stem(report: Report) -> str:
+    """``factcheck-<article-title>``, safe as a file name."""
+    return "factcheck-" + slugify(report.article.title, fallback="article")
+
+
+def plan_paths(formats: Sequence[str], out: str | Path | None, stem: str) -> dict[str, Path]:
+    """Where each format goes.
+
+    One format: ``out`` is the file (or, when it is an existing folder, the folder for it).
+    Several formats: ``out`` is a folder (created if missing), one file per format inside.
+    No ``out``: the current folder.
+    """
+    names = _check_formats(formats)
+    target = Path(out) if out is not None else Path.cwd()
+    folder_given = out is None or target.is_dir() or str(out).endswith(("/", "\\"))
+    if len(names) == 1 and not folder_given:
+        return {names[0]: target}
+    if not target.is_dir():
+        trailing_slash = str(out).endswith(("/", "\\"))
+        if not trailing_slash and target.suffix.lower() in {
+            "." + f.suffix.rsplit(".", 1)[-1] for f in FORMATS.values()
+        }:
+            raise ExportError(
+                f"Several formats go into a folder; “{target.name}” looks like a file name. "
+                "Give a folder with --out."
+            )
+        if not target.parent.is_dir():
+            raise ExportError(f"The folder “{target.parent}” does not exist; choose another place.")
+        try:
+            target.mkdir()
+        except OSError as exc:
+            raise ExportError(
+                f"Could not create the folder “{target}” ({exc.strerror or exc})."
+            ) from exc
+    return {name: target / f"{stem}{FORMATS[name].suffix}" for name in names}
+
+
+def _check_formats(formats: Sequence[str]) -> list[str]:
+    names = list(dict.fromkeys(f.strip().lower() for f in formats if f.strip()))
+    if not names:
+        raise ExportError("Choose at least one format to export.")
+    unknown = [n for n in names if n not in FORMATS]
+    if unknown:
+        raise ExportError(
+            f"“{unknown[0]}” is not an export format; choose from {', '.join(FORMATS)}."
+        )
+    return names
+
+
+def renderer(name: str) -> Callable[[Report], bytes | str]:
+    """The function that renders one format (Qt is imported only for PDF)."""
+    if name == "pdf":
+        from .pdf import render_pdf
+
+        return render_pdf
+    if name == "html":
+        from .html import render_html
+
+        return render_html
+    if name == "md":
+        from .markdown import render_markdown
+
+        return render_markdown
+    if name == "json":
+        from .tabular import render_json
+
+        return render_json
+    if name == "csv":
+        from .tabular import render_csv
+
+        return render_csv
+    if name == "claimreview":
+        from .claimreview import render_claimreview
+
+        return render_claimreview
+    raise ExportError(f"“{name}” is not an export format.")
+
+
+def export_report(
+    report: Report, formats: Sequence[str], out: str | Path | None = None
+) -> ExportResult:
+    """Render every format first, then write each file atomically; nothing is written on error."""
+    names = _check_formats(formats)
+    result = ExportResult()
+    if "claimreview" in names:
+        from .claimreview import check_ready, claim_reviews
+
+        check_ready(report)
+        disputed = claim_reviews(report).disputed
+        if disputed:
+            numbers = ", ".join(str(n) for n in disputed)
+            result.notes.append(
+                f"ClaimReview leaves out {len(disputed)} claim(s) on which reviewers disagree "
+                f"({numbers}); export one reviewer's verdicts to publish them."
+            )
+    paths = plan_paths(names, out, default_stem(report))
+    rendered = {name: renderer(name)(report) for name in names}
+    for name in names:
+        result.paths.append(write_atomic(paths[name], rendered[name]))
+    return result

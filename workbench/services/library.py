@@ -1,0 +1,109 @@
+"""Bringing articles in: import a file or pasted text, extract claims, seed a new database."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from workbench.ingest import read_pasted, read_path
+from workbench.model import Article, Claim, ClaimOrigin
+from workbench.resources import seeds_dir
+from workbench.store import Store
+
+Progress = Callable[[int, int], None]
+Cancelled = Callable[[], bool]
+
+SEEDED_SETTING = "seeded"
+
+
+@dataclass
+class ImportResult:
+    """The article that was imported (or found already in the file) and its claims."""
+
+    article: Article
+    claims: list[Claim] = field(default_factory=list)
+    existing: bool = False
+
+
+def extract(
+    article: Article, *, progress: Progress | None = None, is_cancelled: Cancelled | None = None
+) -> list[Claim]:
+    """Run claim extraction on an article (spaCy is imported only when first needed)."""
+    from workbench.claims import extract_claims
+
+    return extract_claims(article, progress=progress, is_cancelled=is_cancelled)
+
+
+def import_article(
+    store: Store,
+    article: Article,
+    *,
+    reviewer: str | None = None,
+    run_extraction: bool = True,
+    progress: Progress | None = None,
+    is_cancelled: Cancelled | None = None,
+) -> ImportResult:
+    """Save a read article with its claims; the same file imported twice opens the first copy."""
+    if article.source_sha256:
+        existing = store.find_article_by_sha256(article.source_sha256)
+        if existing is not None:
+            return ImportResult(existing, [rc.claim for rc in store.claims_for(existing.id)], True)
+    article.imported_by = reviewer
+    claims = (
+        extract(article, progress=progress, is_cancelled=is_cancelled) if run_extraction else []
+    )
+    for claim in claims:
+        claim.created_by = reviewer
+    store.add_article(article, claims)
+    return ImportResult(article, claims)
+
+
+def import_file(store: Store, path: str | Path, **options: object) -> ImportResult:
+    """Read a file (any supported format) and import it; see :func:`import_article`."""
+    return import_article(store, read_path(path), **options)  # type: ignore[arg-type]
+
+
+def import_pasted(
+    store: Store,
+    text: str,
+    *,
+    title: str | None = None,
+    outlet: str | None = None,
+    url: str | None = None,
+    published: str | None = None,
+    **options: object,
+) -> ImportResult:
+    """Import pasted text with optional metadata; see :func:`import_article`."""
+    article = read_pasted(text, title=title, outlet=outlet, url=url, published=published)
+    return import_article(store, article, **options)  # type: ignore[arg-type]
+
+
+def seed_if_new(store: Store, **options: object) -> list[ImportResult]:
+    """Import the sample article(s) the first time a database is opened."""
+    if store.read_only or store.get_setting(SEEDED_SETTING, False):
+        return []
+    results = []
+    if not store.list_articles():
+        results = [import_file(store, p, **options) for p in sorted(seeds_dir().glob("*.txt"))]
+    store.set_setting(SEEDED_SETTING, True)
+    return results
+
+
+def add_manual_claim(
+    store: Store, article_id: str, quote: str, *, reviewer_id: str | None = None
+) -> Claim:
+    """Mark exact text of the article as a claim; it must occur exactly once."""
+    start, end = store.find_span(article_id, quote)
+    text = store.get_article(article_id).text
+    claim = Claim(
+        article_id=article_id,
+        start=start,
+        end=end,
+        quote=text[start:end],
+        origin=ClaimOrigin.MANUAL,
+        score=1.0,
+        reasons=["marked by a reviewer"],
+        created_by=reviewer_id,
+    )
+    return store.add_claims(article_id, [claim], reviewer_id=reviewer_id)[0]

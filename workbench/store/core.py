@@ -1,0 +1,292 @@
+"""The core of the store: transactions, the audit log, settings, articles and claims."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Self
+
+from sqlite_utils import Database
+
+from workbench.model import Article, Claim, ClaimState, RatingScale, now_iso
+from workbench.scales import DEFAULT_SCALE, load_scale
+
+from . import rows
+from .connection import WriterLock
+from .errors import InvalidInputError, NotFoundError, ReadOnlyError, StoreError
+
+
+class CoreStore:
+    """Lifecycle, settings, articles and claims; see :class:`~workbench.store.Store`."""
+
+    def __init__(
+        self, db: Database, path: Path | None, *, read_only: bool, lock: WriterLock | None
+    ):
+        self.db = db
+        self.path = path
+        self.read_only = read_only
+        self._lock = lock
+
+    # -- lifecycle -------------------------------------------------------------------------
+    def close(self) -> None:
+        """Close the connection and release the writer lock."""
+        try:
+            self.db.close()
+        finally:
+            if self._lock is not None:
+                self._lock.release()
+                self._lock = None
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def display_name(self) -> str:
+        """The file name shown to people."""
+        return self.path.name if self.path else "in-memory database"
+
+    @contextmanager
+    def write(self) -> Iterator[Database]:
+        """One transaction: everything inside is written, or nothing is."""
+        if self.read_only:
+            raise ReadOnlyError(f"“{self.display_name}” is open read-only; nothing was changed.")
+        try:
+            with self.db.atomic():
+                yield self.db
+        except sqlite3.IntegrityError as exc:
+            raise InvalidInputError(f"That change was refused by the database ({exc}).") from exc
+        except sqlite3.OperationalError as exc:
+            raise StoreError(f"Could not save to “{self.display_name}”: {exc}.") from exc
+
+    def log(
+        self,
+        action: str,
+        entity: str,
+        entity_id: str,
+        *,
+        before: object = None,
+        after: object = None,
+        reviewer_id: str | None = None,
+    ) -> None:
+        """Append one row to the audit log (call inside :meth:`write`)."""
+        self.db.table("events").insert(
+            {
+                "at": now_iso(),
+                "reviewer_id": reviewer_id,
+                "action": action,
+                "entity": entity,
+                "entity_id": entity_id,
+                "before": None if before is None else rows.dump(before),
+                "after": None if after is None else rows.dump(after),
+            }
+        )
+
+    def _one(self, table: str, ident: str, what: str) -> dict[str, Any]:
+        found = list(self.db[table].rows_where("id = ?", [ident], limit=1))
+        if not found:
+            raise NotFoundError(f"There is no {what} with id {ident}.")
+        return found[0]
+
+    def resolve_id(self, table: str, ref: str, what: str) -> str:
+        """Turn a full id or a unique id prefix (at least 4 characters) into the full id."""
+        ref = ref.strip()
+        if len(ref) < 4:
+            raise NotFoundError(
+                f"“{ref}” is too short to name a {what}; give at least 4 characters."
+            )
+        found = [
+            r["id"]
+            for r in self.db.query(f"SELECT id FROM [{table}] WHERE id LIKE ? LIMIT 2", [ref + "%"])
+        ]
+        if not found:
+            raise NotFoundError(f"There is no {what} whose id starts with “{ref}”.")
+        if len(found) > 1:
+            raise NotFoundError(
+                f"More than one {what} id starts with “{ref}”; give more characters."
+            )
+        return found[0]
+
+    # -- settings --------------------------------------------------------------------------
+    def get_setting(self, key: str, default: Any = None) -> Any:
+        """A per-database setting (JSON value)."""
+        found = list(self.db.table("settings").rows_where("key = ?", [key]))
+        return json.loads(found[0]["value"]) if found else default
+
+    def set_setting(self, key: str, value: Any) -> None:
+        """Store a per-database setting."""
+        before = self.get_setting(key)
+        with self.write() as db:
+            db.table("settings").upsert({"key": key, "value": rows.dump(value)}, pk="key")
+            self.log("set", "setting", key, before=before, after=value)
+
+    def rating_scale(self) -> RatingScale:
+        """The rating scale this database was created with."""
+        return load_scale(self.get_setting("rating_scale", DEFAULT_SCALE))
+
+    # -- articles --------------------------------------------------------------------------
+    def add_article(self, article: Article, claims: list[Claim] | None = None) -> Article:
+        """Save an article (and, in the same transaction, its extracted claims)."""
+        if not article.text.strip():
+            raise InvalidInputError("The article has no text; nothing was saved.")
+        _check_blocks(article)
+        claims = claims or []
+        for claim in claims:
+            claim.article_id = article.id
+            _check_span(article.text, claim)
+        with self.write() as db:
+            db.table("articles").insert(rows.article_to_row(article))
+            self.log(
+                "import",
+                "article",
+                article.id,
+                after={"title": article.title, "source": article.source_name},
+            )
+            if claims:
+                db.table("claims").insert_all(rows.claim_to_row(c) for c in claims)
+                self.log("extract", "article", article.id, after={"claims": len(claims)})
+        return article
+
+    def get_article(self, article_id: str) -> Article:
+        """One article by id."""
+        return rows.row_to_article(self._one("articles", article_id, "article"))
+
+    def find_article_by_sha256(self, sha256: str) -> Article | None:
+        """The article imported from a file with this SHA-256, if any."""
+        found = list(self.db.table("articles").rows_where("source_sha256 = ?", [sha256], limit=1))
+        return rows.row_to_article(found[0]) if found else None
+
+    def list_articles(self) -> list[dict[str, Any]]:
+        """Articles, newest first, with claim counts (no article text)."""
+        return list(
+            self.db.query(
+                """
+                SELECT a.id, a.title, a.outlet, a.author, a.published, a.url, a.source_name,
+                       a.imported_at,
+                       (SELECT count(*) FROM claims c WHERE c.article_id = a.id) AS claims,
+                       (SELECT count(*) FROM claims c WHERE c.article_id = a.id
+                          AND c.state = 'open') AS open_claims,
+                       (SELECT count(DISTINCT v.claim_id) FROM verdicts v
+                          JOIN claims c ON c.id = v.claim_id WHERE c.article_id = a.id) AS reviewed
+                FROM articles a ORDER BY a.imported_at DESC, a.rowid DESC
+                """
+            )
+        )
+
+    def delete_article(self, article_id: str) -> None:
+        """Delete an article with its claims, verdicts and sources."""
+        article = self.get_article(article_id)
+        with self.write() as db:
+            db.table("articles").delete(article_id)
+            self.log("delete", "article", article_id, before={"title": article.title})
+
+    # -- claims ----------------------------------------------------------------------------
+    def add_claims(
+        self, article_id: str, claims: list[Claim], *, reviewer_id: str | None = None
+    ) -> list[Claim]:
+        """Add claims to an article in one transaction."""
+        text = self.get_article(article_id).text
+        for claim in claims:
+            claim.article_id = article_id
+            _check_span(text, claim)
+        with self.write() as db:
+            db.table("claims").insert_all(rows.claim_to_row(c) for c in claims)
+            for claim in claims:
+                self.log("add", "claim", claim.id, after=claim.to_dict(), reviewer_id=reviewer_id)
+        return claims
+
+    def get_claim(self, claim_id: str) -> Claim:
+        """One claim by id."""
+        return rows.row_to_claim(self._one("claims", claim_id, "claim"))
+
+    def update_claim(
+        self,
+        claim_id: str,
+        *,
+        reviewer_id: str | None = None,
+        **changes: Any,
+    ) -> Claim:
+        """Change a claim's wording, speaker, kind or span (the quote follows the span)."""
+        allowed = {"claim", "speaker", "kind", "start", "end", "state"}
+        unknown = set(changes) - allowed
+        if unknown:
+            raise InvalidInputError(f"A claim has no field {', '.join(sorted(unknown))}.")
+        before = self.get_claim(claim_id)
+        after = rows.row_to_claim(rows.claim_to_row(before))
+        for key, value in changes.items():
+            setattr(after, key, value)
+        if "start" in changes or "end" in changes:
+            text = self.get_article(before.article_id).text
+            if not (0 <= after.start < after.end <= len(text)):
+                raise InvalidInputError("That span lies outside the article; nothing was changed.")
+            after.quote = text[after.start : after.end]
+            _check_span(text, after)
+        if not after.claim.strip():
+            raise InvalidInputError("A claim's wording cannot be empty; nothing was changed.")
+        row = rows.claim_to_row(after)
+        with self.write() as db:
+            db.table("claims").update(
+                claim_id,
+                {k: row[k] for k in ("claim", "speaker", "kind", "start", "end", "quote", "state")},
+            )
+            self.log(
+                "update",
+                "claim",
+                claim_id,
+                before=before.to_dict(),
+                after=after.to_dict(),
+                reviewer_id=reviewer_id,
+            )
+        return after
+
+    def dismiss_claim(self, claim_id: str, *, reviewer_id: str | None = None) -> Claim:
+        """Mark a claim as not worth checking (it stays in the file and can be restored)."""
+        return self.update_claim(claim_id, state=ClaimState.DISMISSED, reviewer_id=reviewer_id)
+
+    def restore_claim(self, claim_id: str, *, reviewer_id: str | None = None) -> Claim:
+        """Undo a dismissal."""
+        return self.update_claim(claim_id, state=ClaimState.OPEN, reviewer_id=reviewer_id)
+
+    def find_span(self, article_id: str, quote: str) -> tuple[int, int]:
+        """The offsets of ``quote`` in the article; it must occur exactly once."""
+        quote = quote.strip()
+        if not quote:
+            raise InvalidInputError(
+                "Give the exact text of the claim as it appears in the article."
+            )
+        text = self.get_article(article_id).text
+        first = text.find(quote)
+        if first < 0:
+            raise InvalidInputError(
+                f"“{_short(quote)}” does not appear in the article; copy it exactly."
+            )
+        if text.find(quote, first + 1) >= 0:
+            raise InvalidInputError(
+                f"“{_short(quote)}” appears more than once in the article; quote more of the sentence so it is unique."
+            )
+        return first, first + len(quote)
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _check_span(text: str, claim: Claim) -> None:
+    if (
+        not (0 <= claim.start < claim.end <= len(text))
+        or text[claim.start : claim.end] != claim.quote
+    ):
+        raise InvalidInputError(
+            f"The claim “{_short(claim.quote)}” is not anchored at its place in the article; nothing was saved."
+        )
+
+
+def _check_blocks(article: Article) -> None:
+    for block in article.blocks:
+        if not (0 <= block.start <= block.end <= len(article.text)):
+            raise InvalidInputError("The article's blocks do not fit its text; nothing was saved.")

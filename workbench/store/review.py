@@ -1,0 +1,357 @@
+"""Reviewers, verdicts and sources."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from typing import Any
+
+from workbench.model import ReviewedClaim, Reviewer, Source, Verdict, now_iso
+
+from . import rows
+from .core import CoreStore
+from .errors import InvalidInputError, NotFoundError
+
+#: Attachments larger than this are refused: keep a link to big documents instead.
+MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024
+
+SOURCE_FIELDS = ("title", "url", "publisher", "published", "accessed", "quote", "note")
+
+
+class ReviewStore(CoreStore):
+    """Reviewer, verdict and source operations of :class:`~workbench.store.Store`."""
+
+    # -- reviewers -------------------------------------------------------------------------
+    def add_reviewer(self, name: str) -> Reviewer:
+        """Add a reviewer; names are unique, ignoring case."""
+        name = " ".join(name.split())
+        if not name:
+            raise InvalidInputError("A reviewer needs a name.")
+        if self.find_reviewer(name) is not None:
+            raise InvalidInputError(f"There is already a reviewer called “{name}”.")
+        reviewer = Reviewer(name=name)
+        with self.write() as db:
+            db.table("reviewers").insert(
+                {"id": reviewer.id, "name": reviewer.name, "created_at": reviewer.created_at}
+            )
+            self.log("add", "reviewer", reviewer.id, after={"name": name}, reviewer_id=reviewer.id)
+        return reviewer
+
+    def find_reviewer(self, name: str) -> Reviewer | None:
+        """The reviewer with this name (case ignored), if any."""
+        name = " ".join(name.split())
+        found = list(
+            self.db.table("reviewers").rows_where("name = ? COLLATE NOCASE", [name], limit=1)
+        )
+        return rows.row_to_reviewer(found[0]) if found else None
+
+    def get_reviewer(self, reviewer_id: str) -> Reviewer:
+        """One reviewer by id."""
+        return rows.row_to_reviewer(self._one("reviewers", reviewer_id, "reviewer"))
+
+    def ensure_reviewer(self, name: str) -> Reviewer:
+        """The reviewer with this name, added if new."""
+        return self.find_reviewer(name) or self.add_reviewer(name)
+
+    def list_reviewers(self) -> list[Reviewer]:
+        """All reviewers, by name."""
+        return [
+            rows.row_to_reviewer(r)
+            for r in self.db.table("reviewers").rows_where(order_by="name COLLATE NOCASE")
+        ]
+
+    # -- verdicts --------------------------------------------------------------------------
+    def save_verdict(
+        self,
+        claim_id: str,
+        reviewer_id: str,
+        rating: str,
+        *,
+        confidence: float | None = None,
+        rationale: str = "",
+    ) -> Verdict:
+        """Record this reviewer's verdict on a claim, updating their earlier one in place."""
+        self.get_claim(claim_id)
+        reviewer = self.get_reviewer(reviewer_id)
+        found = self.rating_scale().find(rating)
+        if found is None:
+            labels = ", ".join(self.rating_scale().labels)
+            raise InvalidInputError(
+                f"“{rating}” is not on this database's rating scale ({labels})."
+            )
+        if confidence is not None and not 0 <= confidence <= 1:
+            raise InvalidInputError("Confidence must be between 0 and 1.")
+        existing = self.verdict_for(claim_id, reviewer_id)
+        verdict = Verdict(
+            claim_id=claim_id,
+            reviewer_id=reviewer_id,
+            rating=found.label,
+            rating_value=found.value,
+            confidence=confidence,
+            rationale=rationale.strip(),
+            reviewer_name=reviewer.name,
+        )
+        if existing is not None:
+            verdict.id = existing.id
+            verdict.created_at = existing.created_at
+            verdict.sources = existing.sources
+        verdict.updated_at = now_iso()
+        with self.write() as db:
+            db.table("verdicts").upsert(rows.verdict_to_row(verdict), pk="id")
+            self.log(
+                "update" if existing else "add",
+                "verdict",
+                verdict.id,
+                before=_verdict_summary(existing),
+                after=_verdict_summary(verdict),
+                reviewer_id=reviewer_id,
+            )
+        return verdict
+
+    def verdict_for(self, claim_id: str, reviewer_id: str) -> Verdict | None:
+        """This reviewer's verdict on this claim, with its sources."""
+        found = list(
+            self.db.table("verdicts").rows_where(
+                "claim_id = ? AND reviewer_id = ?", [claim_id, reviewer_id]
+            )
+        )
+        if not found:
+            return None
+        verdict = rows.row_to_verdict(found[0], self.get_reviewer(reviewer_id).name)
+        verdict.sources = self.sources_for(verdict.id)
+        return verdict
+
+    def get_verdict(self, verdict_id: str) -> Verdict:
+        """One verdict by id, with its sources."""
+        row = self._one("verdicts", verdict_id, "verdict")
+        verdict = rows.row_to_verdict(row, self.get_reviewer(row["reviewer_id"]).name)
+        verdict.sources = self.sources_for(verdict_id)
+        return verdict
+
+    def delete_verdict(self, verdict_id: str) -> tuple[Verdict, dict[str, bytes | None]]:
+        """Remove a verdict with its sources; returns it and the attachments (for undo)."""
+        verdict = self.get_verdict(verdict_id)
+        attachments = {s.id: self.get_attachment(s.id) for s in verdict.sources}
+        with self.write() as db:
+            db.table("verdicts").delete(verdict_id)
+            self.log(
+                "delete",
+                "verdict",
+                verdict_id,
+                before=_verdict_summary(verdict),
+                reviewer_id=verdict.reviewer_id,
+            )
+        return verdict, attachments
+
+    def restore_verdict(
+        self, verdict: Verdict, attachments: dict[str, bytes | None] | None = None
+    ) -> Verdict:
+        """Put back a verdict removed by :meth:`delete_verdict`, with its sources."""
+        with self.write():
+            self._insert_verdict(verdict, attachments or {})
+            self.log(
+                "restore",
+                "verdict",
+                verdict.id,
+                after=_verdict_summary(verdict),
+                reviewer_id=verdict.reviewer_id,
+            )
+        return verdict
+
+    def _insert_verdict(self, verdict: Verdict, attachments: dict[str, bytes | None]) -> None:
+        self.db.table("verdicts").insert(rows.verdict_to_row(verdict))
+        for source in verdict.sources:
+            row = rows.source_to_row(source)
+            row["attachment"] = attachments.get(source.id)
+            self.db.table("sources").insert(row)
+
+    def delete_claim(
+        self, claim_id: str, *, reviewer_id: str | None = None
+    ) -> tuple[ReviewedClaim, dict[str, bytes | None]]:
+        """Delete a claim with its verdicts and sources; returns them for undo."""
+        claim = self.get_claim(claim_id)
+        reviewed = next(rc for rc in self.claims_for(claim.article_id) if rc.claim.id == claim_id)
+        attachments = {
+            s.id: self.get_attachment(s.id) for v in reviewed.verdicts for s in v.sources
+        }
+        with self.write() as db:
+            db.table("claims").delete(claim_id)
+            self.log("delete", "claim", claim_id, before=claim.to_dict(), reviewer_id=reviewer_id)
+        return reviewed, attachments
+
+    def restore_claim_deleted(
+        self,
+        reviewed: ReviewedClaim,
+        attachments: dict[str, bytes | None] | None = None,
+        *,
+        reviewer_id: str | None = None,
+    ) -> None:
+        """Put back a claim removed by :meth:`delete_claim`, with its verdicts and sources."""
+        with self.write() as db:
+            db.table("claims").insert(rows.claim_to_row(reviewed.claim))
+            for verdict in reviewed.verdicts:
+                self._insert_verdict(verdict, attachments or {})
+            self.log(
+                "restore",
+                "claim",
+                reviewed.claim.id,
+                after=reviewed.claim.to_dict(),
+                reviewer_id=reviewer_id,
+            )
+
+    # -- sources ---------------------------------------------------------------------------
+    def add_source(
+        self,
+        verdict_id: str,
+        *,
+        attachment: bytes | None = None,
+        attachment_name: str | None = None,
+        **fields: Any,
+    ) -> Source:
+        """Add a source to a verdict; an attached file's bytes and SHA-256 are kept."""
+        verdict = self.get_verdict(verdict_id)
+        source = Source(verdict_id=verdict_id, **_source_fields(fields))
+        if not (source.title or source.url or attachment is not None):
+            raise InvalidInputError("A source needs at least a title, a URL or an attached file.")
+        row = rows.source_to_row(_with_attachment(source, attachment, attachment_name))
+        row["attachment"] = attachment
+        with self.write() as db:
+            db.table("sources").insert(row)
+            self.log(
+                "add", "source", source.id, after=source.to_dict(), reviewer_id=verdict.reviewer_id
+            )
+        return source
+
+    def get_source(self, source_id: str) -> Source:
+        """One source by id (without attachment bytes)."""
+        return rows.row_to_source(self._one("sources", source_id, "source"))
+
+    def update_source(self, source_id: str, **fields: Any) -> Source:
+        """Change a source's descriptive fields."""
+        before = self.get_source(source_id)
+        after = Source(
+            **{
+                **before.to_dict(),
+                "verdict_id": before.verdict_id,
+                "created_at": before.created_at,
+                **_source_fields(fields),
+            }
+        )
+        if not (after.title or after.url or after.attachment_name):
+            raise InvalidInputError("A source needs at least a title, a URL or an attached file.")
+        with self.write() as db:
+            db.table("sources").update(source_id, {k: getattr(after, k) for k in SOURCE_FIELDS})
+            self.log("update", "source", source_id, before=before.to_dict(), after=after.to_dict())
+        return after
+
+    def remove_source(self, source_id: str) -> tuple[Source, bytes | None]:
+        """Remove a source; returns it and its attachment bytes so it can be put back."""
+        source = self.get_source(source_id)
+        data = self.get_attachment(source_id)
+        with self.write() as db:
+            db.table("sources").delete(source_id)
+            self.log("delete", "source", source_id, before=source.to_dict())
+        return source, data
+
+    def restore_source(self, source: Source, attachment: bytes | None = None) -> Source:
+        """Put back a source removed by :meth:`remove_source`."""
+        self.get_verdict(source.verdict_id)
+        row = rows.source_to_row(source)
+        row["attachment"] = attachment
+        with self.write() as db:
+            db.table("sources").insert(row)
+            self.log("restore", "source", source.id, after=source.to_dict())
+        return source
+
+    def get_attachment(self, source_id: str) -> bytes | None:
+        """The attached file's bytes, if the source has one."""
+        found = list(self.db.query("SELECT attachment FROM sources WHERE id = ?", [source_id]))
+        if not found:
+            raise NotFoundError(f"There is no source with id {source_id}.")
+        return found[0]["attachment"]
+
+    def sources_for(self, verdict_id: str) -> list[Source]:
+        """A verdict's sources in the order they were added."""
+        cols = ", ".join(f"[{c}]" for c in rows.SOURCE_COLUMNS)
+        query = f"SELECT {cols} FROM sources WHERE verdict_id = ? ORDER BY created_at, rowid"
+        return [rows.row_to_source(r) for r in self.db.query(query, [verdict_id])]
+
+    # -- reading claims with their verdicts --------------------------------------------------
+    def claims_for(self, article_id: str, *, include_dismissed: bool = True) -> list[ReviewedClaim]:
+        """An article's claims in article order, each with every reviewer's verdict and sources."""
+        self.get_article(article_id)
+        where = "article_id = ?" + ("" if include_dismissed else " AND state = 'open'")
+        claims = [
+            rows.row_to_claim(r)
+            for r in self.db.table("claims").rows_where(
+                where, [article_id], order_by="start, [end]"
+            )
+        ]
+        verdicts: dict[str, list[Verdict]] = defaultdict(list)
+        by_id: dict[str, Verdict] = {}
+        for row in self.db.query(
+            """
+            SELECT v.*, r.name AS reviewer_name FROM verdicts v
+            JOIN claims c ON c.id = v.claim_id JOIN reviewers r ON r.id = v.reviewer_id
+            WHERE c.article_id = ? ORDER BY r.name COLLATE NOCASE
+            """,
+            [article_id],
+        ):
+            verdict = rows.row_to_verdict(row, row["reviewer_name"])
+            verdicts[verdict.claim_id].append(verdict)
+            by_id[verdict.id] = verdict
+        cols = ", ".join(f"s.[{c}]" for c in rows.SOURCE_COLUMNS)
+        for row in self.db.query(
+            f"""
+            SELECT {cols} FROM sources s JOIN verdicts v ON v.id = s.verdict_id
+            JOIN claims c ON c.id = v.claim_id WHERE c.article_id = ?
+            ORDER BY s.created_at, s.rowid
+            """,
+            [article_id],
+        ):
+            by_id[row["verdict_id"]].sources.append(rows.row_to_source(row))
+        return [ReviewedClaim(c, verdicts.get(c.id, [])) for c in claims]
+
+    def events_for(self, entity: str, entity_id: str) -> list[dict[str, Any]]:
+        """The audit log of one entity, oldest first."""
+        return list(
+            self.db.table("events").rows_where(
+                "entity = ? AND entity_id = ?", [entity, entity_id], order_by="id"
+            )
+        )
+
+
+def _source_fields(fields: dict[str, Any]) -> dict[str, Any]:
+    unknown = set(fields) - set(SOURCE_FIELDS)
+    if unknown:
+        raise InvalidInputError(f"A source has no field {', '.join(sorted(unknown))}.")
+    return {
+        k: (v.strip() if isinstance(v, str) else v) or (None if k != "title" else "")
+        for k, v in fields.items()
+    }
+
+
+def _with_attachment(source: Source, data: bytes | None, name: str | None) -> Source:
+    if data is None:
+        return source
+    if len(data) > MAX_ATTACHMENT_BYTES:
+        raise InvalidInputError(
+            f"The attached file is {len(data) // (1024 * 1024)} MB; attach files up to {MAX_ATTACHMENT_BYTES // (1024 * 1024)} MB, and link to larger ones."
+        )
+    # Only the base name is kept, so an attachment can never be written outside its folder.
+    safe = (name or "attachment").replace("\\", "/").rsplit("/", 1)[-1].strip() or "attachment"
+    source.attachment_name = safe
+    source.attachment_sha256 = hashlib.sha256(data).hexdigest()
+    source.attachment_size = len(data)
+    return source
+
+
+def _verdict_summary(verdict: Verdict | None) -> dict[str, Any] | None:
+    if verdict is None:
+        return None
+    return {
+        "claim_id": verdict.claim_id,
+        "rating": verdict.rating,
+        "confidence": verdict.confidence,
+        "rationale": verdict.rationale,
+    }

@@ -1,0 +1,122 @@
+"""The database schema, created and changed only through sqlite-utils' Migrations."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database, Migrations
+
+migrations = Migrations("workbench")
+
+#: Every migration name this program knows, oldest first; a file with another name is newer.
+SCHEMA_VERSION = 1
+
+#: Tables whose text is searchable, with the columns indexed.
+FTS_COLUMNS: dict[str, tuple[str, ...]] = {
+    "articles": ("title", "text"),
+    "claims": ("quote", "claim", "speaker"),
+    "verdicts": ("rationale",),
+    "sources": ("title", "quote", "note"),
+}
+
+
+@migrations(name="0001_initial")
+def _initial(db: Database) -> None:
+    db.executescript(
+        """
+        CREATE TABLE articles (
+            id TEXT PRIMARY KEY,
+            title TEXT NOT NULL DEFAULT '',
+            outlet TEXT,
+            author TEXT,
+            published TEXT,
+            url TEXT,
+            language TEXT NOT NULL DEFAULT 'en',
+            text TEXT NOT NULL,
+            blocks TEXT NOT NULL DEFAULT '[]',
+            source_name TEXT,
+            source_sha256 TEXT,
+            imported_at TEXT NOT NULL,
+            imported_by TEXT
+        );
+        CREATE INDEX idx_articles_sha256 ON articles(source_sha256);
+
+        CREATE TABLE reviewers (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (length(trim(name)) > 0),
+            created_at TEXT NOT NULL
+        );
+
+        CREATE TABLE claims (
+            id TEXT PRIMARY KEY,
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL CHECK (start >= 0),
+            "end" INTEGER NOT NULL CHECK ("end" > start),
+            quote TEXT NOT NULL,
+            claim TEXT NOT NULL,
+            speaker TEXT,
+            kind TEXT NOT NULL,
+            score REAL NOT NULL DEFAULT 0,
+            reasons TEXT NOT NULL DEFAULT '[]',
+            origin TEXT NOT NULL CHECK (origin IN ('auto', 'manual')),
+            state TEXT NOT NULL CHECK (state IN ('open', 'dismissed')),
+            created_at TEXT NOT NULL,
+            created_by TEXT,
+            pipeline_version TEXT
+        );
+        CREATE INDEX idx_claims_article ON claims(article_id, start);
+
+        CREATE TABLE verdicts (
+            id TEXT PRIMARY KEY,
+            claim_id TEXT NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+            reviewer_id TEXT NOT NULL REFERENCES reviewers(id),
+            rating TEXT NOT NULL,
+            rating_value INTEGER,
+            confidence REAL CHECK (confidence IS NULL OR (confidence >= 0 AND confidence <= 1)),
+            rationale TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            UNIQUE (claim_id, reviewer_id)
+        );
+
+        CREATE TABLE sources (
+            id TEXT PRIMARY KEY,
+            verdict_id TEXT NOT NULL REFERENCES verdicts(id) ON DELETE CASCADE,
+            title TEXT NOT NULL DEFAULT '',
+            url TEXT,
+            publisher TEXT,
+            published TEXT,
+            accessed TEXT,
+            quote TEXT,
+            note TEXT,
+            attachment_name TEXT,
+            attachment_sha256 TEXT,
+            attachment_size INTEGER,
+            attachment BLOB,
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX idx_sources_verdict ON sources(verdict_id);
+
+        CREATE TABLE events (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            at TEXT NOT NULL,
+            reviewer_id TEXT,
+            action TEXT NOT NULL,
+            entity TEXT NOT NULL,
+            entity_id TEXT NOT NULL,
+            before TEXT,
+            after TEXT
+        );
+        CREATE INDEX idx_events_entity ON events(entity, entity_id);
+        -- The audit log is append-only.
+        CREATE TRIGGER events_no_update BEFORE UPDATE ON events
+            BEGIN SELECT RAISE(ABORT, 'the audit log cannot be changed'); END;
+        CREATE TRIGGER events_no_delete BEFORE DELETE ON events
+            BEGIN SELECT RAISE(ABORT, 'the audit log cannot be changed'); END;
+
+        CREATE TABLE settings (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        );
+        """
+    )
+    for table, columns in FTS_COLUMNS.items():
+        db.table(table).enable_fts(list(columns), create_triggers=True, tokenize="trigram")

@@ -1,0 +1,1 @@
+"""The review desk: Qt widgets, models and dialogs."""

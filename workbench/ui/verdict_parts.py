@@ -1,0 +1,242 @@
+"""Pieces of the verdict editor: rating buttons, confidence levels, other reviewers' verdicts."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workbench.model import RatingScale, Source, Verdict
+
+#: Confidence as a journalist says it, and the number stored for each level.
+CONFIDENCE_LEVELS: tuple[tuple[str, float | None], ...] = (
+    ("Not set", None),
+    ("Low", 0.3),
+    ("Medium", 0.6),
+    ("High", 0.9),
+)
+
+EDITOR_STYLE = """
+QLabel[role="section"] { color: #3d4a5c; font-weight: bold; letter-spacing: 1px;
+    padding-top: 6px; }
+QLabel[role="meta"] { color: #5b6472; }
+QLabel[role="hint"] { color: #5b6472; font-style: italic; }
+QLabel[role="quote"] { background: #f4f2ec; border-left: 3px solid #b9b09a;
+    padding: 6px 8px; color: #2f2f2f; }
+QLabel[role="note"] { color: #5a4500; background: #fdf4d8; border: 1px solid #e8d48f;
+    border-radius: 4px; padding: 6px 8px; }
+QLabel[role="status"] { color: #5b6472; }
+QPushButton[role="rating"], QPushButton[role="confidence"] { text-align: left;
+    padding: 5px 10px; }
+QPushButton[role="rating"]:checked, QPushButton[role="confidence"]:checked {
+    background: #1f5f8b; color: white; border: 1px solid #174a6d; border-radius: 3px; }
+QLabel[role="card"] { background: #f7f8fa; border: 1px solid #dde1e6; border-radius: 4px;
+    padding: 8px 10px; }
+"""
+
+
+def confidence_label(value: float | None) -> str:
+    """The level a stored confidence belongs to ("Not set", "Low", "Medium" or "High")."""
+    if value is None:
+        return "Not set"
+    if value < 0.45:
+        return "Low"
+    if value < 0.75:
+        return "Medium"
+    return "High"
+
+
+def section_title(text: str) -> QLabel:
+    """A small upper-case heading for one part of the editor."""
+    label = QLabel(text.upper())
+    label.setProperty("role", "section")
+    return label
+
+
+def styled_label(text: str = "", role: str = "meta", *, wrap: bool = True) -> QLabel:
+    """A plain-text label (never rendered as HTML) with one of the editor's roles."""
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(wrap)
+    label.setProperty("role", role)
+    return label
+
+
+class RatingPicker(QWidget):
+    """One button per label of the scale, numbered for the keyboard; the current one is ticked."""
+
+    rating_chosen = Signal(str)
+
+    COLUMNS = 2
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._grid.setSpacing(6)
+        self._buttons: list[QPushButton] = []
+        self._labels: list[str] = []
+        self._current: str | None = None
+
+    def set_scale(self, scale: RatingScale) -> None:
+        """Show the labels of ``scale`` (best first)."""
+        if [r.label for r in scale.ratings] == self._labels:
+            return
+        for button in self._buttons:
+            button.deleteLater()
+        self._buttons, self._labels = [], []
+        for i, rating in enumerate(scale.ratings):
+            button = QPushButton()
+            button.setCheckable(True)
+            button.setProperty("role", "rating")
+            button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            tip = rating.description or rating.label
+            button.setToolTip(f"{tip}\nKey {i + 1}" if i < 9 else tip)
+            button.setAccessibleName(f"Rating {rating.label}")
+            button.clicked.connect(lambda _=False, label=rating.label: self._clicked(label))
+            self._grid.addWidget(button, i // self.COLUMNS, i % self.COLUMNS)
+            self._buttons.append(button)
+            self._labels.append(rating.label)
+        self.set_current(self._current)
+
+    def labels(self) -> list[str]:
+        """Labels in scale order."""
+        return list(self._labels)
+
+    def current(self) -> str | None:
+        """The ticked label."""
+        return self._current
+
+    def set_current(self, label: str | None) -> None:
+        """Tick ``label`` (None: none ticked)."""
+        self._current = label
+        for i, (button, name) in enumerate(zip(self._buttons, self._labels, strict=True)):
+            chosen = name == label
+            button.setChecked(chosen)
+            key = f"{i + 1}  " if i < 9 else ""
+            button.setText(f"{key}{name}" + ("  ✓" if chosen else ""))
+
+    def _clicked(self, label: str) -> None:
+        # The tick follows what was saved: the editor calls set_current after saving.
+        self.set_current(self._current)
+        self.rating_chosen.emit(label)
+
+
+class ConfidencePicker(QWidget):
+    """Not set / Low / Medium / High as a row of buttons."""
+
+    confidence_chosen = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        self._group = QButtonGroup(self)
+        self._group.setExclusive(True)
+        self._buttons: list[QPushButton] = []
+        for i, (name, value) in enumerate(CONFIDENCE_LEVELS):
+            button = QPushButton(name)
+            button.setCheckable(True)
+            button.setProperty("role", "confidence")
+            button.setAccessibleName(f"Confidence {name}")
+            self._group.addButton(button, i)
+            button.clicked.connect(lambda _=False, v=value: self.confidence_chosen.emit(v))
+            layout.addWidget(button)
+            self._buttons.append(button)
+        layout.addStretch(1)
+        self.set_value(None)
+
+    def value(self) -> float | None:
+        """The stored number of the chosen level."""
+        return CONFIDENCE_LEVELS[max(self._group.checkedId(), 0)][1]
+
+    def set_value(self, value: float | None) -> None:
+        """Choose the level that ``value`` belongs to."""
+        wanted = confidence_label(value)
+        for button, (name, _) in zip(self._buttons, CONFIDENCE_LEVELS, strict=True):
+            button.setChecked(name == wanted)
+            button.setText(name + ("  ✓" if name == wanted else ""))
+
+    def button(self, name: str) -> QPushButton:
+        """The button of one level, by name."""
+        return self._buttons[[n for n, _ in CONFIDENCE_LEVELS].index(name)]
+
+
+class OtherVerdictsView(QWidget):
+    """The other reviewers' verdicts on the claim, read-only, one card each."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(6)
+        self._cards: list[QLabel] = []
+        self._shown: list[tuple[str, str]] | None = None
+        self.set_verdicts([])
+
+    def set_verdicts(self, verdicts: list[Verdict]) -> None:
+        """Show these verdicts (unchanged ones are not redrawn)."""
+        shown = [(v.id, v.updated_at + str(len(v.sources))) for v in verdicts]
+        if shown == self._shown:
+            return
+        self._shown = shown
+        for card in self._cards:
+            self._layout.removeWidget(card)
+            card.deleteLater()
+        self._cards = []
+        if not verdicts:
+            self._add(styled_label("No other reviewer has rated this claim yet.", "hint"))
+        for verdict in verdicts:
+            self._add(_verdict_card(verdict))
+
+    def texts(self) -> list[str]:
+        """What each card says, as plain text (for tests and accessibility)."""
+        return [card.accessibleDescription() or card.text() for card in self._cards]
+
+    def _add(self, card: QLabel) -> None:
+        self._layout.addWidget(card)
+        self._cards.append(card)
+
+
+def _verdict_card(verdict: Verdict) -> QLabel:
+    """One label per card: building a few widgets per reviewer made selecting a claim slow."""
+    name = verdict.reviewer_name or "Another reviewer"
+    count = len(verdict.sources)
+    facts = " · ".join(
+        [
+            f"confidence {confidence_label(verdict.confidence).lower()}",
+            f"{count} source" + ("" if count == 1 else "s"),
+            f"updated {verdict.updated_at[:10]}",
+        ]
+    )
+    lines = [f"{name}: {verdict.rating}", facts]
+    if verdict.rationale:
+        lines.append(verdict.rationale)
+    lines += [f"• {_source_name(s)}" for s in verdict.sources]
+    # Everything shown comes from people's typing: escape it, never render it as HTML.
+    parts = [
+        f"<b>{html.escape(lines[0])}</b>",
+        f'<span style="color:#5b6472">{html.escape(facts)}</span>',
+    ]
+    parts += [html.escape(line).replace("\n", "<br>") for line in lines[2:]]
+    card = QLabel("<br>".join(parts))
+    card.setTextFormat(Qt.TextFormat.RichText)
+    card.setWordWrap(True)
+    card.setProperty("role", "card")
+    card.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    card.setAccessibleDescription("\n".join(lines))
+    return card
+
+
+def _source_name(source: Source) -> str:
+    return source.title or source.url or source.attachment_name or "source"
