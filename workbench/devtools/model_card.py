@@ -71,6 +71,10 @@ deterministic: the same data gives the same files).
 """
 
 
+#: A card section kept across retraining: it is measured with the extractor, not by training.
+KEPT_SECTION = "## Measured with the extractor"
+
+
 def _row(name: str, ours: object, base: object) -> str:
     return f"| {name} | {ours} | {base} |"
 
@@ -125,4 +129,9 @@ def write_card(out: Path, config: dict, m: dict) -> None:
         extraction=extraction,
         reliability=reliability,
     )
-    (out / "MODEL_CARD.md").write_text(text, encoding="utf-8")
+    card = out / "MODEL_CARD.md"
+    if card.exists():
+        previous = card.read_text(encoding="utf-8")
+        if KEPT_SECTION in previous:
+            text += "\n" + previous[previous.index(KEPT_SECTION) :]
+    card.write_text(text, encoding="utf-8")
