@@ -140,6 +140,7 @@ def main(argv: list[str] | None = None) -> int:
     model = CheckworthyModel(args.out)
 
     seen = {t.strip().lower() for t in train.texts}
+    balanced_cut = round(1.0 / (1.0 + math.exp(-calibration[1])), 4)
     test_scores = model(test.texts)
     unseen = [i for i, t in enumerate(test.texts) if t.strip().lower() not in seen]
     metrics: dict[str, object] = {
@@ -151,6 +152,8 @@ def main(argv: list[str] | None = None) -> int:
         "dev": prf(dev_scores, dev.labels, threshold),
         "dev_test": prf(test_scores, test.labels, threshold),
         "dev_test_at_0.5": prf(test_scores, test.labels, 0.5),
+        "balanced_cut": balanced_cut,
+        "dev_test_at_balanced_cut": prf(test_scores, test.labels, balanced_cut),
         "dev_test_unseen": prf(
             [test_scores[i] for i in unseen], [test.labels[i] for i in unseen], threshold
         ),
@@ -173,6 +176,7 @@ def main(argv: list[str] | None = None) -> int:
     metrics["size_bytes"] = sum(p.stat().st_size for p in args.out.iterdir() if p.is_file())
     metrics["date"] = dt.date.today().isoformat()
     write_card(args.out, CONFIG, metrics)
+    (args.out / "metrics.json").write_text(json.dumps(metrics, indent=1) + "\n", encoding="utf-8")
     print(json.dumps({k: v for k, v in metrics.items() if not k.startswith("rel")}, indent=1))
     return 0
 
