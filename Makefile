@@ -6,9 +6,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test lint format typecheck bench eval venv clean train-model
-
-DATASETS ?= ../shared/datasets
+.PHONY: run test lint format typecheck bench eval stress venv clean
 
 venv: $(STAMP)
 
@@ -39,7 +37,13 @@ typecheck: $(STAMP)
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m workbench.devtools.bench $(BENCH)
 
+KILLS ?= 500
+stress: $(STAMP)
+	$(PY) -m workbench.devtools.stress --kills $(KILLS)
+
 # Trains the check-worthiness model into resources/models/checkworthy (needs the train extra).
+.PHONY: train-model
+DATASETS ?= ../shared/datasets
 train-model: $(STAMP)
 	PIP_CONSTRAINT=constraints.txt $(PY) -m pip install --quiet --disable-pip-version-check -e '.[test,train]'
 	$(PY) -m workbench.devtools.train_checkworthy --datasets $(DATASETS) --out resources/models/checkworthy

@@ -27,3 +27,4 @@ def main(ctx: click.Context, db: str | None) -> None:
 # Each command module registers its commands on ``main`` when imported.
 from . import articles  # noqa: E402,F401,I001
 from . import export  # noqa: E402,F401
+from . import maintenance  # noqa: E402,F401

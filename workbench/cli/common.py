@@ -46,10 +46,20 @@ def fail(message: str, code: int = 1) -> NoReturn:
 
 
 def resolve_db(db: str | None) -> Path:
-    """The database path: the command's ``--db``, the group's ``--db``, then the default."""
+    """The database path: ``--db`` given on the command, then on the group, then $WORKBENCH_DB, then the default."""
+    ctx = click.get_current_context(silent=True)
+    if ctx is not None:
+        root = ctx.find_root()
+        typed_here = ctx.get_parameter_source("db") == click.core.ParameterSource.COMMANDLINE
+        typed_on_group = (
+            root is not ctx
+            and root.get_parameter_source("db") == click.core.ParameterSource.COMMANDLINE
+        )
+        # $WORKBENCH_DB fills the subcommand's option too; a --db typed on the group wins over it.
+        if typed_on_group and not typed_here:
+            return Path(root.params["db"])
     if db:
         return Path(db)
-    ctx = click.get_current_context(silent=True)
     root_db = ctx.find_root().params.get("db") if ctx else None
     if root_db:
         return Path(root_db)

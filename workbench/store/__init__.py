@@ -1,10 +1,12 @@
 """The only code that touches SQLite: open a database with :func:`open_store`."""
 
 from .errors import (
+    BackupError,
     DatabaseDamagedError,
     DatabaseInUseError,
     InvalidInputError,
     NotFoundError,
+    NotWritableError,
     ReadOnlyError,
     SchemaTooNewError,
     StoreError,
@@ -14,10 +16,12 @@ from .search import SearchHit
 from .store import Store, open_store
 
 __all__ = [
+    "BackupError",
     "DatabaseDamagedError",
     "DatabaseInUseError",
     "InvalidInputError",
     "NotFoundError",
+    "NotWritableError",
     "ReadOnlyError",
     "SchemaTooNewError",
     "SearchHit",

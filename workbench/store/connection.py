@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import stat
 import sys
 from pathlib import Path
 from typing import IO
 
 from sqlite_utils import Database
 
-from .errors import DatabaseDamagedError, DatabaseInUseError, StoreError
+from .errors import DatabaseDamagedError, DatabaseInUseError, NotWritableError, StoreError
 
 BUSY_TIMEOUT_MS = 5000
 SQLITE_MAGIC = b"SQLite format 3\x00"
+HEADER_SIZE = 100
 
 
 def lock_path_for(path: Path) -> Path:
@@ -34,7 +36,12 @@ class WriterLock:
 
     def acquire(self) -> None:
         """Take the lock or raise :class:`DatabaseInUseError`."""
-        handle = open(self.path, "a+", encoding="utf-8")  # noqa: SIM115 - held until release()
+        try:
+            handle = open(self.path, "a+", encoding="utf-8")  # noqa: SIM115 - held until release()
+        except OSError as exc:
+            raise StoreError(
+                f"Could not open “{self.path.name.removesuffix('.lock')}” for writing: {exc.strerror or exc}."
+            ) from exc
         try:
             _lock_file(handle)
         except OSError as exc:
@@ -81,7 +88,7 @@ else:
 
 
 def check_header(path: Path) -> None:
-    """Refuse a file that exists but is not an SQLite database, before SQLite touches it."""
+    """Refuse a file that is not an SQLite database, or is cut short, before SQLite touches it."""
     try:
         size = path.stat().st_size
     except FileNotFoundError:
@@ -90,25 +97,76 @@ def check_header(path: Path) -> None:
         raise StoreError(f"Could not open “{path.name}”: {exc.strerror or exc}.") from exc
     if size == 0:
         return
-    with open(path, "rb") as handle:
-        head = handle.read(len(SQLITE_MAGIC))
-    if head != SQLITE_MAGIC:
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(HEADER_SIZE)
+    except OSError as exc:
+        raise StoreError(f"Could not read “{path.name}”: {exc.strerror or exc}.") from exc
+    if head[: len(SQLITE_MAGIC)] != SQLITE_MAGIC:
         raise DatabaseDamagedError(
             f"“{path.name}” is not a Factcheck Workbench database (or it is badly damaged). "
             "The file was left untouched."
         )
+    if len(head) < HEADER_SIZE or size < _expected_size(head):
+        raise DatabaseDamagedError(
+            f"“{path.name}” is incomplete: the file is shorter than the database it holds "
+            "(was it only partly copied?). The file was left untouched."
+        )
+
+
+def _expected_size(head: bytes) -> int:
+    """The size the header promises; 0 when the header's page count cannot be trusted."""
+    page_size = int.from_bytes(head[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    change_counter = int.from_bytes(head[24:28], "big")
+    pages = int.from_bytes(head[28:32], "big")
+    valid_for = int.from_bytes(head[92:96], "big")
+    # Older writers leave the page count stale; SQLite marks it valid with the change counter.
+    return page_size * pages if valid_for == change_counter else 0
+
+
+def not_writable_reason(path: Path) -> str | None:
+    """Why this file (or a new file at this path) cannot be written, or None if it can."""
+    if path.exists() and not _can_write(path):
+        return "the file is read-only"
+    folder = path.parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    if not _can_write(folder):
+        return "its folder is read-only"
+    return None
+
+
+def _can_write(path: Path) -> bool:
+    # The permission bits count too: a file someone marked read-only stays read-only even for
+    # an administrator, whose os.access() would say yes.
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return os.access(path, os.W_OK) and bool(mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH))
+
+
+def refuse_if_not_writable(path: Path) -> None:
+    """Raise :class:`NotWritableError` when the workbench could not save to ``path``."""
+    reason = not_writable_reason(path)
+    if reason is not None:
+        raise NotWritableError(
+            f"“{path.name}” cannot be changed: {reason}. It can be opened read-only.", reason
+        )
 
 
 def connect(path: Path | None, *, read_only: bool) -> Database:
-    """Open a connection with the workbench's pragmas; ``None`` means a private in-memory file."""
+    """Open a connection with the workbench's pragmas; ``None`` means a private in-memory file.
+
+    Nothing is written here: journal mode is switched by :func:`enable_wal` once the file is
+    known to be ours.
+    """
     try:
         if path is None:
             conn = sqlite3.connect(":memory:", check_same_thread=False)
         elif read_only:
-            uri = path.resolve().as_uri() + "?mode=ro"
-            conn = sqlite3.connect(
-                uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False
-            )
+            conn = _connect_read_only(path)
         else:
             conn = sqlite3.connect(
                 str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False
@@ -116,12 +174,38 @@ def connect(path: Path | None, *, read_only: bool) -> Database:
         db = Database(conn)
         db.execute("PRAGMA foreign_keys = ON")
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        if path is not None and not read_only:
-            db.execute("PRAGMA journal_mode = WAL")
-            db.execute("PRAGMA synchronous = NORMAL")
     except sqlite3.DatabaseError as exc:
         name = path.name if path else "database"
         raise DatabaseDamagedError(
             f"“{name}” could not be opened as a database ({exc}). The file was left untouched."
         ) from exc
     return db
+
+
+def enable_wal(db: Database) -> None:
+    """Switch a writable file to write-ahead logging with the workbench's sync level."""
+    db.execute("PRAGMA journal_mode = WAL")
+    db.execute("PRAGMA synchronous = NORMAL")
+
+
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    uri = path.resolve().as_uri()
+    conn = sqlite3.connect(
+        uri + "?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False
+    )
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return conn
+    except sqlite3.OperationalError:
+        conn.close()
+        # A WAL file needs its shared-memory index next to it; in a read-only folder SQLite cannot
+        # create one. With no pending WAL content the file can safely be read as immutable.
+        wal = path.with_name(path.name + "-wal")
+        if wal.exists() and wal.stat().st_size > 0:
+            raise StoreError(
+                f"“{path.name}” has changes that were never folded into the file (“{wal.name}”), "
+                "and its folder is read-only. Copy both files to a writable folder and open the copy."
+            ) from None
+    conn = sqlite3.connect(uri + "?mode=ro&immutable=1", uri=True, check_same_thread=False)
+    conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    return conn

@@ -15,19 +15,34 @@ from workbench.model import Article, Claim, ClaimState, RatingScale, now_iso
 from workbench.scales import DEFAULT_SCALE, load_scale
 
 from . import rows
+from .backup import write_backup
 from .connection import WriterLock
-from .errors import InvalidInputError, NotFoundError, ReadOnlyError, StoreError
+from .errors import (
+    DatabaseDamagedError,
+    InvalidInputError,
+    NotFoundError,
+    ReadOnlyError,
+    StoreError,
+)
 
 
 class CoreStore:
     """Lifecycle, settings, articles and claims; see :class:`~workbench.store.Store`."""
 
     def __init__(
-        self, db: Database, path: Path | None, *, read_only: bool, lock: WriterLock | None
+        self,
+        db: Database,
+        path: Path | None,
+        *,
+        read_only: bool,
+        lock: WriterLock | None,
+        read_only_reason: str | None = None,
     ):
         self.db = db
         self.path = path
         self.read_only = read_only
+        #: Why editing is disabled, in words for the window's banner (None when writable).
+        self.read_only_reason = (read_only_reason or "opened read-only") if read_only else None
         self._lock = lock
 
     # -- lifecycle -------------------------------------------------------------------------
@@ -55,7 +70,9 @@ class CoreStore:
     def write(self) -> Iterator[Database]:
         """One transaction: everything inside is written, or nothing is."""
         if self.read_only:
-            raise ReadOnlyError(f"“{self.display_name}” is open read-only; nothing was changed.")
+            raise ReadOnlyError(
+                f"“{self.display_name}” is open read-only ({self.read_only_reason}); nothing was changed."
+            )
         try:
             with self.db.atomic():
                 yield self.db
@@ -63,6 +80,19 @@ class CoreStore:
             raise InvalidInputError(f"That change was refused by the database ({exc}).") from exc
         except sqlite3.OperationalError as exc:
             raise StoreError(f"Could not save to “{self.display_name}”: {exc}.") from exc
+        except sqlite3.DatabaseError as exc:
+            raise DatabaseDamagedError(
+                f"“{self.display_name}” is damaged; nothing was saved ({exc})."
+            ) from exc
+
+    def backup(self, dest: str | Path) -> Path:
+        """Write a consistent, checked copy of the database to ``dest`` (which must not exist)."""
+        return write_backup(self.db, Path(dest))
+
+    def last_event(self) -> tuple[int, str] | None:
+        """The id and time of the newest audit-log row: it changes with every saved edit."""
+        found = list(self.db.query("SELECT id, at FROM events ORDER BY id DESC LIMIT 1"))
+        return (found[0]["id"], found[0]["at"]) if found else None
 
     def log(
         self,

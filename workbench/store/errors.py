@@ -27,3 +27,15 @@ class SchemaTooNewError(StoreError):
 
 class ReadOnlyError(StoreError):
     """The database was opened read-only."""
+
+
+class NotWritableError(ReadOnlyError):
+    """The file or its folder cannot be written; it can still be opened read-only."""
+
+    def __init__(self, message: str, reason: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+
+
+class BackupError(StoreError):
+    """A backup could not be written, read or restored."""

@@ -9,6 +9,7 @@ from typing import Any
 from workbench.model import ReviewedClaim, Reviewer, Source, Verdict, now_iso
 
 from . import rows
+from .attachments import safe_attachment_name
 from .core import CoreStore
 from .errors import InvalidInputError, NotFoundError
 
@@ -338,9 +339,8 @@ def _with_attachment(source: Source, data: bytes | None, name: str | None) -> So
         raise InvalidInputError(
             f"The attached file is {len(data) // (1024 * 1024)} MB; attach files up to {MAX_ATTACHMENT_BYTES // (1024 * 1024)} MB, and link to larger ones."
         )
-    # Only the base name is kept, so an attachment can never be written outside its folder.
-    safe = (name or "attachment").replace("\\", "/").rsplit("/", 1)[-1].strip() or "attachment"
-    source.attachment_name = safe
+    # Only a plain base name is kept, so an attachment can never be written outside its folder.
+    source.attachment_name = safe_attachment_name(name)
     source.attachment_sha256 = hashlib.sha256(data).hexdigest()
     source.attachment_size = len(data)
     return source

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import sqlite3
+from typing import Any
+
 from sqlite_utils import Database, Migrations
 
 migrations = Migrations("workbench")
@@ -120,3 +123,41 @@ def _initial(db: Database) -> None:
     )
     for table, columns in FTS_COLUMNS.items():
         db.table(table).enable_fts(list(columns), create_triggers=True, tokenize="trigram")
+
+
+def transform_table(db: Database, table: str, **changes: Any) -> None:
+    """``table.transform(**changes)`` for a migration, keeping the table's search index working.
+
+    sqlite-utils' transform drops the table's triggers, FTS sync triggers included, so search
+    would silently stop seeing new rows; and dropping the old table with foreign keys on would
+    fire ``ON DELETE CASCADE`` on its children. Here foreign keys are off for the change, the
+    index is rebuilt, and everything happens in one transaction that checks foreign keys before
+    it commits. Register the migration with ``transactional=False`` (``PRAGMA foreign_keys``
+    cannot change inside a transaction) and make it safe to run again: a crash after this commit
+    but before the migration is recorded runs it once more.
+    """
+    if db.conn.in_transaction:
+        raise RuntimeError(
+            f"transform_table({table!r}) needs a migration registered with transactional=False"
+        )
+    columns = FTS_COLUMNS.get(table)
+    keys_were_on = bool(db.execute("PRAGMA foreign_keys").fetchone()[0])
+    db.execute("PRAGMA foreign_keys = OFF")
+    try:
+        with db.atomic():
+            if columns:
+                db[table].disable_fts()  # type: ignore[union-attr]
+            db[table].transform(**changes)  # type: ignore[union-attr]
+            if columns:
+                db[table].enable_fts(  # type: ignore[union-attr]
+                    list(columns), create_triggers=True, tokenize="trigram"
+                )
+                db[table].rebuild_fts()  # type: ignore[union-attr]
+            broken = db.execute("PRAGMA foreign_key_check").fetchall()
+            if broken:
+                raise sqlite3.IntegrityError(
+                    f"transforming {table} broke {len(broken)} links between rows"
+                )
+    finally:
+        if keys_were_on:
+            db.execute("PRAGMA foreign_keys = ON")

@@ -9,8 +9,16 @@ from sqlite_utils import Database
 
 from workbench.scales import DEFAULT_SCALE, load_scale
 
-from .connection import WriterLock, check_header, connect
-from .errors import DatabaseDamagedError, NotFoundError, SchemaTooNewError
+from .backup import backup_name, backups_dir
+from .connection import (
+    WriterLock,
+    check_header,
+    connect,
+    enable_wal,
+    not_writable_reason,
+    refuse_if_not_writable,
+)
+from .errors import DatabaseDamagedError, NotFoundError, SchemaTooNewError, StoreError
 from .review import ReviewStore
 from .schema import migrations
 from .search import SearchMixin
@@ -23,7 +31,12 @@ class Store(ReviewStore, SearchMixin):
 def open_store(
     path: str | Path | None, *, read_only: bool = False, scale: str | None = None
 ) -> Store:
-    """Open (creating and migrating if needed) a workbench database; ``None`` or ":memory:" for a private in-memory one."""
+    """Open (creating and migrating if needed) a workbench database; ``None`` or ":memory:" for a private in-memory one.
+
+    A file that cannot be written (read-only file or folder) raises :class:`NotWritableError`
+    without touching it; open it again with ``read_only=True`` (``services.database`` does).
+    A damaged, foreign or newer file raises a :class:`StoreError` and is left byte-for-byte alone.
+    """
     file = None if path is None or str(path) == ":memory:" else Path(path)
     lock = None
     if file is not None:
@@ -31,23 +44,31 @@ def open_store(
         if read_only and not file.exists():
             raise NotFoundError(f"“{file.name}” does not exist.")
         if not read_only:
+            refuse_if_not_writable(file)
             file.parent.mkdir(parents=True, exist_ok=True)
             lock = WriterLock(file)
             lock.acquire()
+    db = None
     try:
         db = connect(file, read_only=read_only)
-        _check_schema(db, file)
-        store = Store(db, file, read_only=read_only, lock=lock)
+        pending = check_schema(db, file, read_only=read_only)
+        reason = (not_writable_reason(file) if file else None) if read_only else None
+        store = Store(db, file, read_only=read_only, lock=lock, read_only_reason=reason)
         if not read_only:
-            _migrate(store, scale)
+            if file is not None:
+                enable_wal(db)
+            _migrate(store, scale, pending)
         return store
     except BaseException:
+        if db is not None:
+            db.close()
         if lock is not None:
             lock.release()
         raise
 
 
-def _check_schema(db: Database, file: Path | None) -> None:
+def check_schema(db: Database, file: Path | None, *, read_only: bool = False) -> list[str]:
+    """Refuse a file that is not ours or is newer than this program; return pending migrations."""
     name = file.name if file else "database"
     try:
         applied = {m.name for m in migrations.applied(db)}
@@ -56,24 +77,36 @@ def _check_schema(db: Database, file: Path | None) -> None:
         raise DatabaseDamagedError(
             f"“{name}” is damaged and could not be read ({exc}). The file was left untouched."
         ) from exc
-    known = {m.name for m in migrations._migrations}
-    if applied - known:
+    known = [m.name for m in migrations._migrations]
+    if applied - set(known):
         raise SchemaTooNewError(
             f"“{name}” was written by a newer version of Factcheck Workbench; update the program to open it. The file was left untouched."
         )
-    if tables and "_sqlite_migrations" not in tables:
+    if tables and not applied:
         raise DatabaseDamagedError(
             f"“{name}” is an SQLite file but not a Factcheck Workbench database. The file was left untouched."
         )
+    pending = [m for m in known if m not in applied]
+    if read_only and applied and pending:
+        raise StoreError(
+            f"“{name}” was written by an older version and must be upgraded, but it is open read-only. "
+            "Copy it to a folder you can write to and open the copy."
+        )
+    return pending
 
 
-def _migrate(store: Store, scale: str | None) -> None:
-    fresh = not store.db["_sqlite_migrations"].exists()
-    if fresh:
+def _migrate(store: Store, scale: str | None, pending: list[str]) -> None:
+    fresh = not store.db.table_names()
+    if fresh or store.get_setting("rating_scale") is None:
         load_scale(scale or DEFAULT_SCALE)  # refuse an unknown scale before writing anything
+    if pending and not fresh and store.path is not None and store.db["articles"].exists():
+        # An upgrade rewrites tables: keep the file as it was, whatever happens next.
+        dest = backups_dir(store.path) / backup_name(store.path, "before-upgrade")
+        store.backup(dest)
     try:
         migrations.apply(store.db)
     except sqlite3.DatabaseError as exc:
         raise DatabaseDamagedError(f"Could not prepare “{store.display_name}” ({exc}).") from exc
-    if fresh:
+    # Set after the schema commits; a crash in between is repaired on the next open.
+    if store.get_setting("rating_scale") is None:
         store.set_setting("rating_scale", scale or DEFAULT_SCALE)

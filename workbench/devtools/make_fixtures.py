@@ -1,0 +1,151 @@
+"""Build ``tests/fixtures/schema-NNNN.sqlite3``: a realistic database at one released schema.
+
+``python -m workbench.devtools.make_fixtures 0001 tests/fixtures`` applies the migrations up to
+and including ``0001_*`` and fills the tables with rows written for that schema (not through
+today's Store, whose columns may have moved on). Run it once when a schema version is released
+and commit the file; the migration tests upgrade every fixture to the current schema.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sqlite3
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from workbench.resources import seeds_dir
+from workbench.store.schema import migrations
+
+AT = "2026-01-15T09:30:00+00:00"
+QUOTES = [
+    ("c1", "met with Russian President Vladimir Putin", "True", 6),
+    ("c2", "Syria", "Mostly true", 5),
+]
+
+
+def _fill_0001(db: Database) -> None:
+    seed = sorted(seeds_dir().glob("*.txt"))[0]
+    text = seed.read_text(encoding="utf-8")
+    db["articles"].insert(
+        {
+            "id": "a1",
+            "title": text.splitlines()[0][:120],
+            "outlet": "Reuters",
+            "author": "Lesley Wroughton",
+            "published": "2015-12-15",
+            "url": "https://www.reuters.com/article/example",
+            "language": "en",
+            "text": text,
+            "blocks": json.dumps([{"kind": "body", "start": 0, "end": len(text)}]),
+            "source_name": seed.name,
+            "source_sha256": hashlib.sha256(seed.read_bytes()).hexdigest(),
+            "imported_at": AT,
+            "imported_by": "r1",
+        }
+    )
+    for rid, name in (("r1", "Ana Lima"), ("r2", "Bo Chen")):
+        db["reviewers"].insert({"id": rid, "name": name, "created_at": AT})
+    for cid, quote, rating, value in QUOTES:
+        start = text.index(quote)
+        db["claims"].insert(
+            {
+                "id": cid,
+                "article_id": "a1",
+                "start": start,
+                "end": start + len(quote),
+                "quote": quote,
+                "claim": quote,
+                "speaker": "Reuters",
+                "kind": "other_factual",
+                "score": 0.8,
+                "reasons": json.dumps(["names a person"]),
+                "origin": "manual",
+                "state": "open",
+                "created_at": AT,
+                "created_by": "r1",
+                "pipeline_version": None,
+            }
+        )
+        for rid in ("r1", "r2"):
+            db["verdicts"].insert(
+                {
+                    "id": f"v-{cid}-{rid}",
+                    "claim_id": cid,
+                    "reviewer_id": rid,
+                    "rating": rating,
+                    "rating_value": value,
+                    "confidence": 0.9,
+                    "rationale": f"State Department transcript confirms it ({rid})",
+                    "created_at": AT,
+                    "updated_at": AT,
+                }
+            )
+    attachment = b"date,event\n2015-12-15,Kerry meets Putin in Moscow\n"
+    db["sources"].insert(
+        {
+            "id": "s1",
+            "verdict_id": "v-c1-r1",
+            "title": "Press availability transcript",
+            "url": "https://2009-2017.state.gov/secretary/remarks/2015/12/250664.htm",
+            "publisher": "U.S. Department of State",
+            "published": "2015-12-15",
+            "accessed": "2026-01-15",
+            "quote": "Secretary Kerry met with President Putin",
+            "note": "Official transcript",
+            "attachment_name": "timeline.csv",
+            "attachment_sha256": hashlib.sha256(attachment).hexdigest(),
+            "attachment_size": len(attachment),
+            "attachment": attachment,
+            "created_at": AT,
+        }
+    )
+    db["settings"].insert({"key": "rating_scale", "value": json.dumps("standard")})
+    for n, (entity, eid) in enumerate([("article", "a1"), ("verdict", "v-c1-r1")], 1):
+        db["events"].insert(
+            {
+                "id": n,
+                "at": AT,
+                "reviewer_id": "r1",
+                "action": "add",
+                "entity": entity,
+                "entity_id": eid,
+                "before": None,
+                "after": "{}",
+            }
+        )
+
+
+FILLERS = {"0001": _fill_0001}
+
+
+def build(version: str, folder: Path) -> Path:
+    """Write ``schema-<version>.sqlite3`` into ``folder`` and return its path."""
+    names = [m.name for m in migrations._migrations]
+    later = [n for n in names if n.split("_")[0] > version]
+    dest = folder / f"schema-{version}.sqlite3"
+    dest.unlink(missing_ok=True)
+    folder.mkdir(parents=True, exist_ok=True)
+    db = Database(sqlite3.connect(dest))
+    migrations.apply(db, stop_before=later[0] if later else None)
+    with db.atomic():
+        FILLERS[version](db)
+    db.execute("VACUUM")
+    db.close()
+    return dest
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command line: a schema version and the fixtures folder."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("version", choices=sorted(FILLERS))
+    parser.add_argument("folder", type=Path)
+    args = parser.parse_args(argv)
+    print(build(args.version, args.folder))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

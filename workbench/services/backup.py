@@ -1,0 +1,119 @@
+"""Backups: automatic on open, on request, listing, restoring."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+from workbench.store import Store, StoreError
+from workbench.store.backup import (
+    BackupFile,
+    BackupInfo,
+    backup_name,
+    backups_dir,
+    inspect_backup,
+    list_backups,
+    remove_partial_backups,
+    restore_file,
+    unique_path,
+)
+from workbench.store.errors import BackupError
+
+__all__ = [
+    "DEFAULT_KEEP",
+    "KEEP_SETTING",
+    "BackupFile",
+    "BackupInfo",
+    "backup_now",
+    "backup_on_open",
+    "latest_good_backup",
+    "list_backups",
+    "restore_backup",
+]
+
+#: Automatic backups kept per database unless the ``backup_keep`` setting says otherwise.
+DEFAULT_KEEP = 10
+KEEP_SETTING = "backup_keep"
+
+
+def backup_on_open(store: Store, keep: int | None = None) -> Path | None:
+    """Back up a database just opened for writing, keeping the last ``keep`` automatic backups.
+
+    Returns the new backup, or None when there was nothing to do (read-only, in memory, or
+    unchanged since the newest backup). ``keep`` defaults to the database's ``backup_keep``
+    setting, then :data:`DEFAULT_KEEP`. Raises :class:`BackupError` if the copy fails; the
+    database itself is never changed.
+    """
+    if store.path is None or store.read_only:
+        return None
+    keep = keep if keep is not None else int(store.get_setting(KEEP_SETTING, DEFAULT_KEEP))
+    if keep < 1:
+        raise BackupError("Keep at least one automatic backup.")
+    remove_partial_backups(store.path)
+    existing = list_backups(store.path)
+    if existing and _same_state(store, existing[0]):
+        return None
+    made = backup_now(store, kind="auto")
+    autos = [b for b in list_backups(store.path) if b.kind == "auto"]
+    for old in autos[keep:]:
+        old.path.unlink(missing_ok=True)
+    return made
+
+
+def _same_state(store: Store, newest: BackupFile) -> bool:
+    # Every saved edit appends to the audit log, so (id, time) of its last row names the state;
+    # the time tells apart two files whose logs reached the same id after a restore.
+    try:
+        info = inspect_backup(newest.path, full_check=False)
+    except StoreError:
+        return False
+    return info.last_event == store.last_event()
+
+
+def backup_now(store: Store, out: str | Path | None = None, *, kind: str = "manual") -> Path:
+    """Write a checked backup to ``out`` (a file or a folder) or to the database's backup folder."""
+    if out is None:
+        if store.path is None:
+            raise BackupError("An in-memory database has no folder for backups; give a file.")
+        dest = backups_dir(store.path) / backup_name(store.path, kind)
+    else:
+        dest = Path(out)
+        if dest.is_dir():
+            base = store.path or Path("workbench.sqlite3")
+            dest = dest / backup_name(base, kind)
+    return store.backup(unique_path(dest) if out is None or Path(out).is_dir() else dest)
+
+
+def latest_good_backup(db_path: str | Path) -> BackupFile | None:
+    """The newest backup of this database that passes every check, if any."""
+    for backup in list_backups(Path(db_path)):
+        try:
+            inspect_backup(backup.path)
+        except StoreError:
+            continue
+        return backup
+    return None
+
+
+def restore_backup(db_path: str | Path, backup_path: str | Path) -> Path | None:
+    """Replace the database with a checked backup; returns the copy kept of the replaced file.
+
+    The database must be closed (``DatabaseInUseError`` if it is open for writing anywhere).
+    Restoring that returned copy undoes the restore.
+    """
+    db_path, backup_path = Path(db_path), Path(backup_path)
+    saved = restore_file(db_path, backup_path)
+    from workbench.store import open_store
+
+    with open_store(db_path) as store, store.write():
+        store.log(
+            "restore",
+            "database",
+            db_path.name,
+            after={
+                "backup": backup_path.name,
+                "kept_previous_as": saved.name if saved else None,
+                "at": datetime.now(UTC).isoformat(),
+            },
+        )
+    return saved

@@ -1,0 +1,248 @@
+"""Backup files: writing a checked copy, finding, reading and restoring them.
+
+Backups live in a ``backups`` folder next to the database, named
+``<db stem>-<UTC yyyymmdd-hhmmss-mmm>[-n]-<kind>.sqlite3``; ``kind`` is ``auto`` (made when the
+app opens the file; only these are pruned), ``manual``, ``before-restore`` or
+``before-upgrade``. Each is written under a ``.partial`` name and renamed only after it passed
+``PRAGMA integrity_check``, so a listed backup is always complete.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import sqlite3
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from .connection import WriterLock, check_header, connect
+from .errors import BackupError, StoreError
+
+BACKUP_FOLDER = "backups"
+KINDS = ("auto", "manual", "before-restore", "before-upgrade")
+PARTIAL_SUFFIX = ".partial"
+COUNTED = ("articles", "claims", "verdicts", "sources")
+
+_NAME = re.compile(
+    r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6}-\d{3})(?:-(?P<n>\d+))?-(?P<kind>"
+    + "|".join(KINDS)
+    + r")\.sqlite3$"
+)
+
+
+@dataclass(frozen=True)
+class BackupFile:
+    """One backup found in a database's backup folder."""
+
+    path: Path
+    created: datetime
+    kind: str
+    size: int
+    counter: int = 0
+
+    @property
+    def label(self) -> str:
+        """How the backup is shown to people: local time and kind."""
+        local = self.created.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+        return f"{local} ({self.kind.replace('-', ' ')})"
+
+
+@dataclass
+class BackupInfo:
+    """What a checked backup holds."""
+
+    path: Path
+    counts: dict[str, int] = field(default_factory=dict)
+    last_event: tuple[int, str] | None = None
+
+
+def backups_dir(db_path: Path) -> Path:
+    """The folder holding a database's backups."""
+    return db_path.parent / BACKUP_FOLDER
+
+
+def _stem(db_path: Path) -> str:
+    return db_path.stem if db_path.suffix else db_path.name
+
+
+def backup_name(db_path: Path, kind: str, when: datetime | None = None) -> str:
+    """A new backup's file name (the caller makes it unique with :func:`unique_path`)."""
+    if kind not in KINDS:
+        raise ValueError(f"unknown backup kind {kind!r}")
+    when = (when or datetime.now(UTC)).astimezone(UTC)
+    stamp = when.strftime("%Y%m%d-%H%M%S-") + f"{when.microsecond // 1000:03d}"
+    return f"{_stem(db_path)}-{stamp}-{kind}.sqlite3"
+
+
+def unique_path(path: Path) -> Path:
+    """``path``, or the same name with ``-2``, ``-3``… before the kind if it is taken."""
+    match = _NAME.match(path.name)
+    n = 2
+    candidate = path
+    while candidate.exists():
+        if match is None:
+            candidate = path.with_name(f"{path.stem}-{n}{path.suffix}")
+        else:
+            candidate = path.with_name(
+                f"{match['stem']}-{match['stamp']}-{n}-{match['kind']}.sqlite3"
+            )
+        n += 1
+    return candidate
+
+
+def list_backups(db_path: Path) -> list[BackupFile]:
+    """The database's backups, newest first (unfinished ones are never listed)."""
+    folder = backups_dir(db_path)
+    if not folder.is_dir():
+        return []
+    found = []
+    for entry in folder.iterdir():
+        match = _NAME.match(entry.name)
+        if match is None or match["stem"] != _stem(db_path) or not entry.is_file():
+            continue
+        created = datetime.strptime(match["stamp"] + "000", "%Y%m%d-%H%M%S-%f")
+        found.append(
+            BackupFile(
+                entry,
+                created.replace(tzinfo=UTC),
+                match["kind"],
+                entry.stat().st_size,
+                int(match["n"] or 0),
+            )
+        )
+    return sorted(found, key=lambda b: (b.created, b.counter), reverse=True)
+
+
+def remove_partial_backups(db_path: Path) -> None:
+    """Delete copies left unfinished by a crash (call while holding the writer lock)."""
+    folder = backups_dir(db_path)
+    if folder.is_dir():
+        for entry in folder.glob(f"{_stem(db_path)}-*{PARTIAL_SUFFIX}"):
+            entry.unlink(missing_ok=True)
+
+
+def write_backup(db: Database, dest: Path) -> Path:
+    """Copy the open database to ``dest`` with ``VACUUM INTO``, check it, then rename into place."""
+    if dest.exists():
+        raise BackupError(f"“{dest.name}” already exists; choose another name.")
+    partial = dest.with_name(dest.name + PARTIAL_SUFFIX)
+    try:
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        partial.unlink(missing_ok=True)
+        db.execute("VACUUM INTO ?", [str(partial)])
+        problem = _integrity(partial)
+        if problem:
+            raise BackupError(f"The backup copy failed its check ({problem}); it was not kept.")
+        # VACUUM INTO does not sync; a backup must survive a power cut like the file it copies.
+        _fsync(partial)
+        os.replace(partial, dest)
+        _fsync(dest.parent)
+    except (OSError, sqlite3.Error) as exc:
+        partial.unlink(missing_ok=True)
+        raise BackupError(f"Could not write the backup “{dest.name}”: {exc}.") from exc
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    return dest
+
+
+def _integrity(path: Path) -> str | None:
+    conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+    try:
+        rows = [r[0] for r in conn.execute("PRAGMA integrity_check")]
+    finally:
+        conn.close()
+    return None if rows == ["ok"] else "; ".join(rows[:5])
+
+
+def _fsync(path: Path) -> None:
+    if os.name == "nt" and path.is_dir():  # pragma: no cover - Windows cannot open folders
+        return
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def inspect_backup(path: Path, *, full_check: bool = True) -> BackupInfo:
+    """Check that ``path`` is a sound workbench database and say what it holds."""
+    from .store import check_schema  # the schema check lives with open_store
+
+    if not path.is_file():
+        raise BackupError(f"There is no backup “{path.name}”.")
+    check_header(path)
+    db = connect(path, read_only=True)
+    try:
+        check_schema(db, path)
+        if full_check:
+            rows = [r[0] for r in db.execute("PRAGMA integrity_check")]
+            if rows != ["ok"]:
+                raise BackupError(f"“{path.name}” is damaged ({'; '.join(rows[:3])}).")
+            if list(db.execute("PRAGMA foreign_key_check")):
+                raise BackupError(f"“{path.name}” has links to missing rows; it is damaged.")
+        counts = {t: db[t].count for t in COUNTED}
+        last = db.execute("SELECT id, at FROM events ORDER BY id DESC LIMIT 1").fetchone()
+    except sqlite3.DatabaseError as exc:
+        raise BackupError(f"“{path.name}” could not be read ({exc}).") from exc
+    finally:
+        db.close()
+    return BackupInfo(path, counts, (last[0], last[1]) if last else None)
+
+
+def restore_file(db_path: Path, backup_path: Path) -> Path | None:
+    """Put a checked backup in place of ``db_path``; returns where the replaced file was kept.
+
+    The database must not be open for writing anywhere (the writer lock is taken). The current
+    file is first saved as a ``before-restore`` backup (a raw copy when it is too damaged to
+    read), so a restore can itself be undone.
+    """
+    inspect_backup(backup_path)
+    if db_path.exists() and backup_path.resolve() == db_path.resolve():
+        raise BackupError("That backup is the database itself; choose a backup file.")
+    lock = WriterLock(db_path)
+    lock.acquire()
+    try:
+        saved = _set_current_aside(db_path) if db_path.exists() else None
+        partial = db_path.with_name(db_path.name + PARTIAL_SUFFIX)
+        try:
+            shutil.copyfile(backup_path, partial)
+            _fsync(partial)
+            os.replace(partial, db_path)
+            _fsync(db_path.parent)
+        except OSError as exc:
+            partial.unlink(missing_ok=True)
+            raise BackupError(f"Could not restore “{backup_path.name}”: {exc}.") from exc
+        return saved
+    finally:
+        lock.release()
+
+
+def _set_current_aside(db_path: Path) -> Path | None:
+    if db_path.stat().st_size == 0:
+        return None
+    dest = unique_path(backups_dir(db_path) / backup_name(db_path, "before-restore"))
+    wal = db_path.with_name(db_path.name + "-wal")
+    shm = db_path.with_name(db_path.name + "-shm")
+    try:
+        check_header(db_path)
+        db = connect(db_path, read_only=False)
+        try:
+            write_backup(db, dest)
+            # Fold the log into the file so no stale log is ever replayed onto the restored copy.
+            db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            db.close()
+    except (StoreError, sqlite3.Error):
+        # Too damaged to read: keep the exact bytes (with the log) instead.
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(db_path, dest)
+        if wal.exists():
+            shutil.copyfile(wal, dest.with_name(dest.name + "-wal"))
+    wal.unlink(missing_ok=True)
+    shm.unlink(missing_ok=True)
+    return dest
