@@ -2,11 +2,12 @@
 # Both create the virtual environment and install the pinned dependencies first.
 
 PYTHON ?= python3
+DATASETS ?= ../shared/datasets
 VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test lint format typecheck bench eval stress venv clean
+.PHONY: run test lint format typecheck bench eval stress venv clean package
 
 venv: $(STAMP)
 
@@ -35,15 +36,31 @@ typecheck: $(STAMP)
 	$(VENV)/bin/mypy
 
 bench: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(PY) -m workbench.devtools.bench $(BENCH)
+	DATASETS=$(DATASETS) QT_QPA_PLATFORM=offscreen $(PY) -m workbench.devtools.bench $(BENCH)
+
+eval: $(STAMP)
+	$(PY) -m workbench.devtools.evaluate --datasets $(DATASETS)
 
 KILLS ?= 500
 stress: $(STAMP)
 	$(PY) -m workbench.devtools.stress --kills $(KILLS)
 
+# The one-folder app in dist/workbench/ (PyInstaller), then a smoke test of the built app.
+PACKAGE_STAMP := $(VENV)/.package-stamp
+
+$(PACKAGE_STAMP): $(STAMP)
+	PIP_CONSTRAINT=constraints.txt $(PY) -m pip install --quiet --disable-pip-version-check -e '.[package]'
+	@touch $(PACKAGE_STAMP)
+
+package: $(PACKAGE_STAMP)
+	@start=$$(date +%s); \
+	$(VENV)/bin/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller \
+		packaging/pyinstaller/workbench.spec || exit 1; \
+	echo "Built dist/workbench in $$(( $$(date +%s) - start )) s"
+	$(PY) packaging/smoke_test.py dist/workbench
+
 # Trains the check-worthiness model into resources/models/checkworthy (needs the train extra).
 .PHONY: train-model
-DATASETS ?= ../shared/datasets
 train-model: $(STAMP)
 	PIP_CONSTRAINT=constraints.txt $(PY) -m pip install --quiet --disable-pip-version-check -e '.[test,train]'
 	$(PY) -m workbench.devtools.train_checkworthy --datasets $(DATASETS) --out resources/models/checkworthy

@@ -1,38 +1,175 @@
-"""Start the review desk."""
+"""Start the review desk: the window shows first, spaCy loads later on a worker thread."""
 
 from __future__ import annotations
 
+import logging
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from workbench.services.desk import Extractor
+    from workbench.ui.main_window import MainWindow
+
+APP_ID = "org.factcheckworkbench.Workbench"
+ORGANISATION = "FactcheckWorkbench"
+APP_NAME = "Workbench"
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication with the program's names, desktop id and look."""
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
+
+    from workbench import __version__
+    from workbench.ui.theme import apply_theme
+
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv[:1])
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName("Factcheck Workbench")
+    app.setApplicationVersion(__version__)
+    QGuiApplication.setDesktopFileName(APP_ID)
+    apply_theme(app)
+    return app
+
+
+@contextmanager
+def _sqlite_utils_without_numpy() -> Iterator[None]:
+    """Import sqlite-utils without its optional numpy support (we never store numpy values).
+
+    numpy is installed for spaCy, and importing it would delay the window by most of a second;
+    spaCy still imports it normally later, on the worker thread.
+    """
+    if "sqlite_utils" in sys.modules or "numpy" in sys.modules:
+        yield
+        return
+    sys.modules["numpy"] = None  # type: ignore[assignment]
+    try:
+        import sqlite_utils  # noqa: F401
+
+        yield
+    finally:
+        del sys.modules["numpy"]
+
+
+def build_window(
+    db_path: str | Path | None,
+    settings: QSettings,
+    *,
+    extractor: Extractor | None = None,
+    reviewer: str | None = None,
+) -> MainWindow:
+    """Open the database and build the window on it (it is not shown yet)."""
+    with _sqlite_utils_without_numpy():
+        from workbench.services.database import open_database
+        from workbench.services.desk import Desk
+        from workbench.store import default_db_path
+        from workbench.ui.main_window import MainWindow
+
+    # A file that cannot be written opens read-only; the status bar says so.
+    store = open_database(Path(db_path) if db_path else default_db_path())
+    desk = Desk(store)
+    window = MainWindow(desk, settings, extractor=extractor)
+    if reviewer:
+        window.use_reviewer(reviewer)
+    return window
+
+
+def start(window: MainWindow, *, ask_reviewer: bool = True) -> None:
+    """After the window shows: seed a new database, restore the last article, ask who reviews."""
+    try:
+        window.desk.seed()
+    except Exception as exc:
+        window.report_error(exc, "Add the sample article")
+    window.restore_last_article()
+    if ask_reviewer and window.desk.reviewer is None:
+        window.ensure_reviewer()
 
 
 def run_app(db_path: str | Path | None = None, argv: list[str] | None = None) -> int:
     """Open the window on ``db_path`` (default: the platform data folder) and run until closed."""
-    from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QPlainTextEdit
+    from PySide6.QtCore import QSettings, QTimer
 
-    from workbench import __version__
-    from workbench.services.library import seed_if_new
-    from workbench.store import StoreError, default_db_path, open_store
+    from workbench.store import StoreError
+    from workbench.ui.errors import MessageBoxes, install_excepthook
 
-    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
-    app.setApplicationName("Factcheck Workbench")
-    app.setApplicationVersion(__version__)
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    app = make_application(argv)
+    install_excepthook()
     try:
-        store = open_store(Path(db_path) if db_path else default_db_path())
-        seed_if_new(store, run_extraction=False)
+        window = build_window(db_path, QSettings())
     except StoreError as exc:
-        QMessageBox.critical(None, "Factcheck Workbench", str(exc))
+        MessageBoxes.warning(None, "Factcheck Workbench", str(exc))
         return 1
-    window = QMainWindow()
-    window.setWindowTitle(f"Factcheck Workbench — {store.display_name}")
-    view = QPlainTextEdit(readOnly=True)
-    articles = store.list_articles()
-    if articles:
-        view.setPlainText(store.get_article(articles[0]["id"]).text)
-    window.setCentralWidget(view)
-    window.resize(1100, 720)
     window.show()
-    try:
-        return app.exec()
-    finally:
-        store.close()
+    QTimer.singleShot(0, lambda: start(window))
+    code = app.exec()
+    window.desk.store.close()
+    return code
+
+
+def render_screenshot(
+    png: str | Path, *, db_path: str | Path | None = None, article: str | None = None
+) -> Path:
+    """Render the main window offscreen with the article's claims found and shown; save a PNG."""
+    import tempfile
+
+    from PySide6.QtCore import QEventLoop, QSettings, QTimer
+
+    from workbench.ui.errors import MessageBoxes
+
+    app = make_application(["workbench"])
+    MessageBoxes.quiet = True
+    with tempfile.TemporaryDirectory() as tmp:
+        # A private settings file: a screenshot never changes the reviewer's own settings.
+        settings = QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat)
+        window = build_window(db_path, settings)
+        try:
+            reviewers = window.desk.reviewers()
+            if reviewers:
+                window.use_reviewer(reviewers[0].name)
+            window.resize(1600, 960)
+            window.show()
+            start(window, ask_reviewer=False)
+            if article:
+                window.open_article(window.desk.store.resolve_id("articles", article, "article"))
+            loop = QEventLoop()
+            imports = window.imports
+            for signal in (imports.extraction_finished, imports.extraction_failed):
+                signal.connect(lambda *_: loop.quit())
+            if imports.runner.busy:
+                QTimer.singleShot(120_000, loop.quit)
+                loop.exec()
+            _select_showcase_claim(window)
+            app.processEvents()
+            out = Path(png)
+            out.parent.mkdir(parents=True, exist_ok=True)
+            if not window.grab().save(str(out)):
+                raise OSError(f"Could not write the screenshot to “{out}”.")
+            return out
+        finally:
+            window.close()
+            window.desk.store.close()
+
+
+def _select_showcase_claim(window: MainWindow) -> None:
+    """Select a claim that shows the editor at work: one of mine, else the first open one."""
+    from workbench.ui.claim_state import ReviewState
+
+    rows = [
+        window.claims_pane.model.row_at(window.claims_pane.model.row_of(i))
+        for i in window.claims_pane.table_order()
+    ]
+    for wanted in (ReviewState.MINE, ReviewState.UNREVIEWED):
+        for row in rows:
+            if row.state is wanted:
+                window.claims_pane.select_claim(row.claim_id)
+                return
+    window.claims_pane.step(1)

@@ -1,0 +1,254 @@
+"""``claim_attribution``: who says each candidate claim, and the exact span of direct quotes.
+
+Direct quotes (“…” or "…" with enough words) keep only the quoted words; their speaker comes
+from the attribution after the closing mark (“…,” Kerry said) or before the opening one (Lavrov
+told a news conference: “…”). Other candidates get a speaker from reported speech ("X said
+that …", "X confirmed …") or "according to X"; otherwise the article itself asserts them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+from spacy.util import minibatch
+
+from .spans import CLAIMS_KEY, QUOTES_KEY, claim_spans, register_extensions
+
+#: Verbs that report what someone said (lemmas).
+SPEECH_VERBS = frozenset(
+    [
+        "say",
+        "state",
+        "tell",
+        "confirm",
+        "claim",
+        "announce",
+        "add",
+        "insist",
+        "argue",
+        "warn",
+        "note",
+        "explain",
+        "report",
+        "agree",
+        "deny",
+        "suggest",
+        "acknowledge",
+        "admit",
+        "assert",
+        "declare",
+        "estimate",
+        "predict",
+        "write",
+        "testify",
+        "allege",
+        "reveal",
+        "stress",
+        "emphasise",
+        "emphasize",
+        "maintain",
+        "contend",
+        "promise",
+        "vow",
+        "pledge",
+        "reiterate",
+        "repeat",
+        "recall",
+        "answer",
+        "reply",
+        "respond",
+        "ask",
+        "conclude",
+        "concede",
+        "believe",
+        "told",
+        "said",
+    ]
+)
+# Verbs that need a clause ("agreed that …") to count as reported speech.
+_CLAUSE_ONLY = frozenset({"agree", "believe", "promise", "predict", "estimate", "recall", "ask"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_SPEAKER_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+_QUOTE_RE = re.compile(r"“([^“”]*)(?:”|$)|\"([^\"\n]*)\"|«([^«»]*)»", re.DOTALL)
+_QUOTE_EDGE = " \t\r\n\u00a0,;:"
+
+
+def _verb_lemma(token: Token) -> str:
+    if token.lemma_:
+        return token.lemma_.lower()
+    # Without a lemmatizer, undo the regular inflections.
+    word = token.lower_
+    for ending in ("ed", "d", "s"):
+        if word.endswith(ending) and word[: -len(ending)] in SPEECH_VERBS:
+            return word[: -len(ending)]
+    return word
+
+
+def _is_speech_verb(token: Token) -> bool:
+    return token.pos_ in ("VERB", "") and _verb_lemma(token) in SPEECH_VERBS
+
+
+def _subject(verb: Token) -> Token | None:
+    return next((child for child in verb.children if child.dep_ in _SUBJECTS), None)
+
+
+def speaker_phrase(token: Token) -> str:
+    """The name behind a subject token: its entity, or the noun with its modifiers."""
+    if token.ent_type_ in _SPEAKER_ENTS:
+        for ent in token.doc.ents:
+            if ent.start <= token.i < ent.end:
+                return ent.text
+    if token.pos_ == "PRON":
+        return token.text
+    start = token.i
+    for child in token.lefts:
+        if child.dep_ in ("compound", "amod", "nmod", "poss") and child.i < start:
+            start = child.i
+    return token.doc[start : token.i + 1].text
+
+
+class ClaimAttribution:
+    """Give candidate claims a speaker; narrow candidates in direct quotes to the quoted words."""
+
+    def __init__(self, name: str, *, min_quote_words: int, window: int) -> None:
+        if not isinstance(min_quote_words, int) or min_quote_words < 1:
+            raise ValueError(
+                "claim_attribution: min_quote_words must be a whole number >= 1, "
+                f"not {min_quote_words!r}"
+            )
+        if not isinstance(window, int) or window < 1:
+            raise ValueError(
+                f"claim_attribution: window must be a whole number >= 1, not {window!r}"
+            )
+        self.name = name
+        self.min_quote_words = min_quote_words
+        self.window = window
+        register_extensions()
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Set ``speaker`` and ``attribution`` on each claim span; clip quoted claims."""
+        quotes = self._quotes(doc)
+        doc.spans[QUOTES_KEY] = quotes
+        claims: list[Span] = []
+        for span in claim_spans(doc):
+            inside = [q for q in quotes if q.start < span.end and span.start < q.end]
+            if inside:
+                # Only the quoted words are the speaker's; the "X said" around them is not a claim.
+                for quote in inside:
+                    part = self._strip_edges(
+                        doc[max(span.start, quote.start) : min(span.end, quote.end)]
+                    )
+                    if part is not None:
+                        part._.speaker = quote._.speaker
+                        part._.attribution = "quote"
+                        claims.append(part)
+                continue
+            speaker, how = self._reported(span)
+            span._.speaker = speaker
+            span._.attribution = how
+            claims.append(span)
+        doc.spans[CLAIMS_KEY] = claims
+        return doc
+
+    def pipe(self, docs: Iterable[Doc], *, batch_size: int = 128) -> Iterator[Doc]:
+        """Process a stream of docs."""
+        for batch in minibatch(docs, size=batch_size):
+            for doc in batch:
+                yield self(doc)
+
+    @staticmethod
+    def _strip_edges(span: Span) -> Span | None:
+        doc = span.doc
+        start, end = span.start, span.end
+        while start < end and (
+            doc[start].is_space or doc[start].is_quote or doc[start].text in _QUOTE_EDGE
+        ):
+            start += 1
+        while end > start and (
+            doc[end - 1].is_space or doc[end - 1].is_quote or doc[end - 1].text in _QUOTE_EDGE
+        ):
+            end -= 1
+        return doc[start:end] if start < end else None
+
+    def _quotes(self, doc: Doc) -> list[Span]:
+        """Direct quotes long enough to be statements (not scare quotes), as token spans."""
+        quotes = []
+        for match in _QUOTE_RE.finditer(doc.text):
+            group = next(g for g in (1, 2, 3) if match.group(g) is not None)
+            inner = doc.char_span(match.start(group), match.end(group), alignment_mode="expand")
+            if inner is None or len(inner) == 0:
+                continue
+            words = sum(1 for t in inner if not (t.is_punct or t.is_space))
+            if words < self.min_quote_words:
+                continue
+            inner._.speaker = self._quote_speaker(doc, inner)
+            quotes.append(inner)
+        return quotes
+
+    def _quote_speaker(self, doc: Doc, inner: Span) -> str | None:
+        """The speaker named just after the closing mark, or else just before the opening one."""
+        after = inner.end
+        while after < len(doc) and (
+            doc[after].is_quote or doc[after].is_punct or doc[after].is_space
+        ):
+            after += 1
+        for token in doc[after : min(len(doc), after + self.window)]:
+            if token.is_quote:
+                break
+            if _is_speech_verb(token):
+                subject = _subject(token)
+                if subject is not None:
+                    return speaker_phrase(subject)
+        before = inner.start - 1
+        while before >= 0 and (doc[before].is_quote or doc[before].is_space):
+            before -= 1
+        if before < 0 or not (doc[before].text in (":", ",") or _is_speech_verb(doc[before])):
+            return None
+        for token in reversed(doc[max(0, before - 2 * self.window) : before + 1]):
+            if token.is_quote:
+                break
+            if _is_speech_verb(token):
+                subject = _subject(token)
+                if subject is not None:
+                    return speaker_phrase(subject)
+        return None
+
+    @staticmethod
+    def _reported(span: Span) -> tuple[str | None, str | None]:
+        """Speaker of reported speech ("X said that …", "according to X") in ``span``."""
+        root = span.root
+        token, via_clause = root, False
+        while True:
+            if _is_speech_verb(token) and (subject := _subject(token)) is not None:
+                has_clause = any(child.dep_ == "ccomp" for child in token.children)
+                speaks = via_clause or has_clause or _verb_lemma(token) not in _CLAUSE_ONLY
+                if speaks and (token is root or via_clause):
+                    return speaker_phrase(subject), "reported"
+            if token.dep_ == "ccomp":
+                via_clause = True
+            elif token.dep_ != "conj":
+                break
+            if token.head is token:
+                break
+            token = token.head
+        for token in span:
+            if (
+                token.lower_ == "according"
+                and token.i + 1 < span.end
+                and span.doc[token.i + 1].lower_ == "to"
+            ):
+                objects = [c for c in span.doc[token.i + 1].children if c.dep_ == "pobj"]
+                if objects:
+                    return speaker_phrase(objects[0]), "according"
+        return None, None
+
+
+@Language.factory("claim_attribution", default_config={"min_quote_words": 5, "window": 8})
+def make_claim_attribution(
+    nlp: Language, name: str, min_quote_words: int, window: int
+) -> ClaimAttribution:
+    """Factory of :class:`ClaimAttribution`."""
+    return ClaimAttribution(name, min_quote_words=min_quote_words, window=window)

@@ -1,0 +1,165 @@
+"""Turn an article into claims: one spaCy doc per block, so blocks are hard boundaries."""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Callable
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from workbench.model import Article, Block, BlockKind, Claim, ClaimKind
+
+from .checkworthy import ATTRIBUTION_PREFIXES
+from .errors import ClaimsError, ExtractionCancelled
+from .pipeline import COMPONENTS, add_claim_components, load_pipeline, pipeline_version
+from .spans import claim_spans
+
+#: Candidates scoring below this are too weak to list at all; the review desk hides more.
+MIN_SCORE = 0.15
+#: Score from which a sentence counts as check-worthy (best F1 on ct24 train and dev).
+CHECKWORTHY_THRESHOLD = 0.35
+#: Blocks per ``nlp.pipe`` batch: small enough that progress and cancel respond quickly.
+BATCH_SIZE = 16
+
+_HE_SHE = frozenset({"he", "she", "him", "her"})
+_OTHER_PRONOUNS = frozenset(
+    {"i", "we", "you", "they", "it", "this", "that", "who", "one", "me", "us", "them"}
+)
+_BLANK_LINES = re.compile(r"\n[ \t\r]*\n")
+# spaCy pipelines are not documented as thread-safe: one extraction at a time per process.
+_run_lock = threading.Lock()
+
+
+def _ensure_components(nlp: Language) -> Language:
+    if any(name not in nlp.pipe_names for name in COMPONENTS):
+        add_claim_components(nlp)
+    return nlp
+
+
+def claim_blocks(article: Article) -> list[Block]:
+    """The blocks that may hold claims (paragraphs of the text when it has no blocks)."""
+    if article.blocks:
+        return [b for b in article.blocks if b.kind.can_hold_claims and b.end > b.start]
+    blocks, start = [], 0
+    for match in _BLANK_LINES.finditer(article.text):
+        blocks.append(Block(BlockKind.BODY, start, match.start()))
+        start = match.end()
+    blocks.append(Block(BlockKind.BODY, start, len(article.text)))
+    return [b for b in blocks if article.text[b.start : b.end].strip()]
+
+
+class _Speakers:
+    """Resolve speakers to the fullest name the article uses, and "he"/"she" to the last person."""
+
+    def __init__(self) -> None:
+        self.people: list[tuple[int, str]] = []
+
+    def add_doc(self, doc: Doc, offset: int) -> None:
+        self.people.extend(
+            (offset + e.start_char, e.text) for e in doc.ents if e.label_ == "PERSON"
+        )
+
+    def resolve(self, speaker: str | None, offset: int) -> str | None:
+        if not speaker:
+            return None
+        lowered = speaker.strip().lower()
+        if lowered in _HE_SHE:
+            earlier = [name for at, name in self.people if at < offset]
+            return self._fullest(earlier[-1]) if earlier else None
+        if lowered in _OTHER_PRONOUNS:
+            return None
+        return self._fullest(speaker)
+
+    def _fullest(self, name: str) -> str:
+        last = name.split()[-1]
+        longer = [n for _, n in self.people if n.split()[-1] == last and len(n) > len(name)]
+        return max(longer, key=len) if longer else name
+
+
+def _rename_speaker(reasons: list[str], old: str, new: str | None) -> list[str]:
+    """Attribution reasons name the resolved speaker (and go when there is none)."""
+    renamed = []
+    for reason in reasons:
+        if reason.startswith(ATTRIBUTION_PREFIXES) and reason.endswith(f"({old})"):
+            if new is None:
+                continue
+            reason = reason[: -len(old) - 1] + f"{new})"
+        renamed.append(reason)
+    return renamed
+
+
+def extract_claims(
+    article: Article,
+    *,
+    nlp: Language | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    is_cancelled: Callable[[], bool] | None = None,
+) -> list[Claim]:
+    """The plausible claims of ``article`` in text order, each anchored at its exact span."""
+    nlp = _ensure_components(nlp or load_pipeline())
+    blocks = claim_blocks(article)
+    total = len(blocks)
+    version = pipeline_version(nlp)
+    speakers = _Speakers()
+    found: list[tuple[int, int, str | None, ClaimKind, float, list[str]]] = []
+    if is_cancelled is not None and is_cancelled():
+        raise ExtractionCancelled()
+    if progress is not None:
+        progress(0, total)
+    texts = [article.text[b.start : b.end] for b in blocks]
+    with _run_lock:
+        try:
+            for done, (block, doc) in enumerate(
+                zip(blocks, nlp.pipe(texts, batch_size=BATCH_SIZE), strict=True), 1
+            ):
+                if is_cancelled is not None and is_cancelled():
+                    raise ExtractionCancelled()
+                speakers.add_doc(doc, block.start)
+                for span in claim_spans(doc):
+                    kind = ClaimKind(span._.claim_kind)
+                    score = float(span._.claim_score)
+                    if kind is ClaimKind.NOT_A_CLAIM or score < MIN_SCORE:
+                        continue
+                    start = block.start + span.start_char
+                    end = block.start + span.end_char
+                    found.append(
+                        (start, end, span._.speaker, kind, score, list(span._.claim_reasons))
+                    )
+                if progress is not None:
+                    progress(done, total)
+        except (ValueError, RuntimeError, KeyError) as exc:
+            raise ClaimsError(f"Claim extraction failed: {exc}") from exc
+    claims = []
+    for start, end, speaker, kind, score, reasons in found:
+        resolved = speakers.resolve(speaker, start)
+        if resolved != speaker and speaker:
+            reasons = _rename_speaker(reasons, speaker, resolved)
+        claims.append(
+            Claim(
+                article_id=article.id,
+                start=start,
+                end=end,
+                quote=article.text[start:end],
+                speaker=resolved,
+                kind=kind,
+                score=round(score, 4),
+                reasons=reasons,
+                pipeline_version=version,
+            )
+        )
+    return claims
+
+
+def score_texts(texts: list[str], *, nlp: Language | None = None) -> list[float]:
+    """Check-worthiness 0..1 of each stand-alone sentence (0 for blank text)."""
+    nlp = _ensure_components(nlp or load_pipeline())
+    scores = []
+    with _run_lock:
+        for doc in nlp.pipe(
+            texts, batch_size=256, component_cfg={"claim_segmenter": {"whole_doc": True}}
+        ):
+            values = [float(span._.claim_score) for span in claim_spans(doc)]
+            scores.append(round(max(values), 4) if values else 0.0)
+    return scores

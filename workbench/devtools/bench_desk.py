@@ -1,0 +1,210 @@
+"""Review desk speed: launch to window shown (vs a bare PySide6 script), and table actions on 1,000 claims."""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+from pathlib import Path
+
+from workbench.model import Claim, ClaimKind
+
+RUNS = 5
+SEED = Path(__file__).resolve().parents[2] / "seeds" / "kerry-putin-syria-talks.txt"
+
+_BARE = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QTextEdit
+app = QApplication(sys.argv[:1])
+view = QTextEdit()
+view.setReadOnly(True)
+view.setPlainText(open(sys.argv[1], encoding="utf-8").read())
+view.resize(1440, 900)
+view.show()
+QTimer.singleShot(0, app.quit)
+app.exec()
+"""
+
+_DESK = """
+import sys
+from PySide6.QtCore import QSettings, QTimer
+from workbench.app import build_window, make_application, start
+app = make_application(sys.argv[:1])
+settings = QSettings(sys.argv[2], QSettings.Format.IniFormat)
+window = build_window(sys.argv[1], settings)
+window.show()
+def restore():
+    start(window)
+    assert window.article is not None and window.claims
+    QTimer.singleShot(0, app.quit)
+QTimer.singleShot(0, restore)
+app.exec()
+window.close()
+"""
+
+
+def _make_article(store, sentences: int) -> str:
+    """An article of numbered sentences, each one a claim; returns its id."""
+    from workbench.services.library import import_pasted
+
+    parts = [
+        f"Sentence {n} says the council spent {n * 3} million pounds on {n % 7} new roads."
+        for n in range(sentences)
+    ]
+    text = "\n\n".join(" ".join(parts[i : i + 4]) for i in range(0, len(parts), 4))
+    article = import_pasted(store, text, title=f"{sentences} claims", run_extraction=False).article
+    claims, start = [], 0
+    kinds = list(ClaimKind)
+    for n, sentence in enumerate(parts):
+        start = text.index(sentence, start)
+        claims.append(
+            Claim(
+                article_id=article.id,
+                start=start,
+                end=start + len(sentence),
+                quote=sentence,
+                kind=kinds[n % len(kinds)],
+                score=(n * 37 % 100) / 100,
+                speaker="the mayor" if n % 3 else None,
+                reasons=["a number"],
+            )
+        )
+        start += len(sentence)
+    store.add_claims(article.id, claims)
+    return article.id
+
+
+def _launch_times(script: str, args: list[str]) -> tuple[list[float], list[float]]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    # An installed program has its bytecode compiled; one uncounted run writes it here too.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    subprocess.run([sys.executable, "-c", script, *args], env=env, check=True, capture_output=True)
+    times, cpu = [], []
+    for _ in range(RUNS):
+        begin, used = time.perf_counter(), _children_cpu()
+        subprocess.run(
+            [sys.executable, "-c", script, *args], env=env, check=True, capture_output=True
+        )
+        times.append(time.perf_counter() - begin)
+        cpu.append(_children_cpu() - used)
+    return times, cpu
+
+
+def _children_cpu() -> float:
+    """CPU seconds used by finished child processes (the machine may be shared: wall time varies)."""
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _launch_rows(tmp: Path) -> list[tuple[str, str]]:
+    from PySide6.QtCore import QSettings
+
+    from workbench.store import open_store
+
+    db = tmp / "launch.sqlite3"
+    with open_store(db) as store:
+        store.set_setting("seeded", True)
+        from workbench.services.library import add_manual_claim, import_file
+
+        article = import_file(store, SEED, run_extraction=False).article
+        for quote in ("Russia and the United States are well prepared", "for more than four years"):
+            add_manual_claim(store, article.id, quote)
+    ini = tmp / "launch.ini"
+    settings = QSettings(str(ini), QSettings.Format.IniFormat)
+    settings.setValue("reviewer", "Bench Reviewer")
+    settings.setValue("last_article", article.id)
+    settings.sync()
+    bare, bare_cpu = (statistics.median(x) for x in _launch_times(_BARE, [str(SEED)]))
+    desk, desk_cpu = (statistics.median(x) for x in _launch_times(_DESK, [str(db), str(ini)]))
+    return [
+        (
+            f"bare PySide6 QTextEdit script, median of {RUNS}",
+            f"{bare * 1000:.0f} ms ({bare_cpu * 1000:.0f} ms CPU)",
+        ),
+        (
+            f"workbench to window with last article, median of {RUNS}",
+            f"{desk * 1000:.0f} ms ({desk_cpu * 1000:.0f} ms CPU)",
+        ),
+        ("ratio, wall clock (target <= 2x)", f"{desk / bare:.2f}x"),
+        ("ratio, CPU time", f"{desk_cpu / bare_cpu:.2f}x"),
+    ]
+
+
+def _timed(action, repeat: int = 7) -> str:
+    """Median wall-clock and CPU milliseconds of an action with the repaint it causes."""
+    from PySide6.QtWidgets import QApplication
+
+    times, cpu = [], []
+    for _ in range(repeat):
+        begin, used = time.perf_counter(), time.process_time()
+        action()
+        QApplication.processEvents()
+        times.append(time.perf_counter() - begin)
+        cpu.append(time.process_time() - used)
+    return f"{statistics.median(times) * 1000:.1f} ms ({statistics.median(cpu) * 1000:.1f} ms CPU)"
+
+
+def _table_rows(tmp: Path) -> list[tuple[str, str]]:
+    from PySide6.QtCore import QSettings
+
+    from workbench.app import build_window, make_application
+    from workbench.store import open_store
+
+    app = make_application(["bench"])
+    db = tmp / "table.sqlite3"
+    with open_store(db) as store:
+        store.set_setting("seeded", True)
+        ids = {n: _make_article(store, n) for n in (10, 1000)}
+    settings = QSettings(str(tmp / "table.ini"), QSettings.Format.IniFormat)
+    window = build_window(db, settings, reviewer="Bench Reviewer")
+    window.resize(1440, 900)
+    window.show()
+    app.processEvents()
+    rows = []
+    try:
+        for n, article_id in ids.items():
+            opened = _timed(lambda a=article_id: window.open_article(a), repeat=3)
+            pane = window.claims_pane
+            order = pane.table_order()
+            picks = iter(order[:: max(1, len(order) // 20)] * 3)
+            select = _timed(lambda p=picks, pane=pane: pane.select_claim(next(p)))
+            words = iter(["million", "Sentence 5", "roads", "zzz", ""] * 3)
+            filtering = _timed(lambda w=words, pane=pane: pane.filter_box.setText(next(w)))
+            toggle = iter([True, False] * 8)
+            sorting = _timed(lambda t=toggle, pane=pane: pane.set_score_order(next(t)))
+            pane.select_claim(order[len(order) // 2])
+            ratings = iter(["True", "False"] * 4)
+            rate = _timed(lambda r=ratings: window.rate_current(next(r)), repeat=5)
+            rows += [
+                (f"{n} claims: open article", opened),
+                (f"{n} claims: select a claim (target < 50 ms)", select),
+                (f"{n} claims: filter the table (target < 50 ms)", filtering),
+                (
+                    f"{n} claims: sort by score / article order (target < 50 ms)",
+                    sorting,
+                ),
+                (f"{n} claims: rate with a key (save + refresh)", rate),
+            ]
+    finally:
+        window.close()
+        window.desk.store.close()
+    return rows
+
+
+def run() -> list[tuple[str, str]]:
+    """Launch time against a bare PySide6 script, and table actions on 10 and 1,000 claims."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    with tempfile.TemporaryDirectory() as tmp:
+        return _launch_rows(Path(tmp)) + _table_rows(Path(tmp))
+
+
+if __name__ == "__main__":
+    for measure, value in run():
+        print(textwrap.shorten(measure, 70), value)

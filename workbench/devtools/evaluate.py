@@ -1,0 +1,175 @@
+"""Score check-worthiness detectors on the CheckThat! data: ``make eval``.
+
+* ct24_task1_en dev and dev-test: precision, recall and F1 of the check-worthy class at the
+  default threshold.
+* ct19_task1_debates: mean average precision over transcripts (per transcript, the average
+  precision of the positive sentences ranked by score; ties keep transcript order).
+
+Each system is a function ``list[str] -> list[float]``; add one to :func:`default_systems`
+(or pass ``systems=``) to get another column.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.language import Language
+
+from workbench.claims.extract import CHECKWORTHY_THRESHOLD
+
+Scorer = Callable[[list[str]], list[float]]
+
+#: Score at or above which a sentence counts as check-worthy (the extractor's default).
+THRESHOLD = CHECKWORTHY_THRESHOLD
+CT24_SPLITS = ("dev", "dev-test")
+
+
+@dataclass(slots=True)
+class Labelled:
+    """Sentences with 0/1 labels (one transcript, or one split)."""
+
+    name: str
+    texts: list[str]
+    labels: list[int]
+
+
+def read_ct24(path: Path) -> Labelled:
+    """A ct24_task1_en TSV (header ``Sentence_id Text class_label``, Yes/No)."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t"))
+    return Labelled(
+        path.stem,
+        [row["Text"] for row in rows],
+        [1 if row["class_label"].strip() == "Yes" else 0 for row in rows],
+    )
+
+
+def read_debate(path: Path) -> Labelled:
+    """A CheckThat! 2019/2020 transcript (``line_no speaker text label``, no header)."""
+    texts, labels = [], []
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
+            if len(row) < 4:
+                continue
+            texts.append(row[2])
+            labels.append(int(row[3]))
+    return Labelled(path.stem, texts, labels)
+
+
+def prf(
+    scores: Sequence[float], labels: Sequence[int], threshold: float = THRESHOLD
+) -> tuple[float, float, float]:
+    """Precision, recall and F1 of the positive class."""
+    tp = sum(1 for s, y in zip(scores, labels, strict=True) if s >= threshold and y)
+    predicted = sum(1 for s in scores if s >= threshold)
+    actual = sum(labels)
+    precision = tp / predicted if predicted else 0.0
+    recall = tp / actual if actual else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
+def average_precision(scores: Sequence[float], labels: Sequence[int]) -> float:
+    """Average precision of the positives ranked by descending score (stable for ties)."""
+    order = sorted(range(len(scores)), key=lambda i: -scores[i])
+    hits, total = 0, 0.0
+    for rank, index in enumerate(order, 1):
+        if labels[index]:
+            hits += 1
+            total += hits / rank
+    return total / hits if hits else 0.0
+
+
+def mean_average_precision(runs: Sequence[tuple[Sequence[float], Sequence[int]]]) -> float:
+    """Mean of :func:`average_precision` over transcripts that have positives."""
+    values = [average_precision(s, y) for s, y in runs if any(y)]
+    return sum(values) / len(values) if values else 0.0
+
+
+def trivial_rule(nlp: Language) -> Scorer:
+    """1.0 when a sentence has a number, a date or a named entity, else 0.0."""
+    keep = {"ner"}
+    disabled = [name for name in nlp.pipe_names if name not in keep]
+
+    def score(texts: list[str]) -> list[float]:
+        return [
+            1.0 if doc.ents or any(t.like_num for t in doc) else 0.0
+            for doc in nlp.pipe(texts, batch_size=256, disable=disabled)
+        ]
+
+    return score
+
+
+def default_systems(pipeline: str | None = None) -> list[tuple[str, Scorer]]:
+    """The systems compared by ``make eval``: the trivial rule and our signal rules."""
+    from workbench.claims import load_pipeline, score_texts
+
+    nlp = load_pipeline(pipeline)
+    return [
+        ("trivial rule", trivial_rule(nlp)),
+        ("rules", lambda texts: score_texts(texts, nlp=nlp)),
+    ]
+
+
+def evaluate(
+    datasets: Path, systems: list[tuple[str, Scorer]], *, threshold: float = THRESHOLD
+) -> list[tuple[str, list[str]]]:
+    """Rows ``(measure, [value per system])`` for the table."""
+    ct24 = [
+        read_ct24(datasets / "ct24_task1_en" / f"CT24_checkworthy_english_{s}.tsv")
+        for s in CT24_SPLITS
+    ]
+    debates = [read_debate(p) for p in sorted((datasets / "ct19_task1_debates").glob("*.tsv"))]
+    rows: dict[str, list[str]] = {}
+    sentences = sum(len(d.texts) for d in ct24) + sum(len(d.texts) for d in debates)
+    for _name, scorer in systems:
+        started = time.perf_counter()
+        for split in ct24:
+            p, r, f = prf(scorer(split.texts), split.labels, threshold)
+            for label, value in (("P", p), ("R", r), ("F1", f)):
+                rows.setdefault(f"ct24 {split.name.split('_')[-1]} {label}", []).append(
+                    f"{value:.3f}"
+                )
+        runs = [(scorer(d.texts), d.labels) for d in debates]
+        rows.setdefault(f"ct19 MAP ({len(debates)} transcripts)", []).append(
+            f"{mean_average_precision(runs):.3f}"
+        )
+        elapsed = time.perf_counter() - started
+        rows.setdefault("sentences per second", []).append(f"{sentences / elapsed:.0f}")
+    return list(rows.items())
+
+
+def main(argv: list[str] | None = None, systems: list[tuple[str, Scorer]] | None = None) -> int:
+    """Print the evaluation table."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--datasets",
+        type=Path,
+        required=True,
+        help="folder with ct24_task1_en/ and ct19_task1_debates/",
+    )
+    parser.add_argument("--threshold", type=float, default=THRESHOLD)
+    parser.add_argument("--pipeline", default=None, help="spaCy pipeline name")
+    args = parser.parse_args(argv)
+    if not (args.datasets / "ct24_task1_en").is_dir():
+        print(f"evaluate: no ct24_task1_en folder in {args.datasets}", file=sys.stderr)
+        return 2
+    systems = systems or default_systems(args.pipeline)
+    rows = evaluate(args.datasets, systems, threshold=args.threshold)
+    names = [name for name, _ in systems]
+    width = max(len(m) for m, _ in rows) + 2
+    print(f"{'measure':<{width}}" + "".join(f"{n:>14}" for n in names))
+    for measure, values in rows:
+        print(f"{measure:<{width}}" + "".join(f"{v:>14}" for v in values))
+    print(f"(threshold {args.threshold}; ct24: the Yes class; dev-test is never used for tuning)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

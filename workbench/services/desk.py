@@ -1,0 +1,337 @@
+"""The review desk's use-cases: what the window asks of the lower layers, with no Qt and no SQL."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from workbench.model import (
+    Article,
+    Claim,
+    ClaimOrigin,
+    ClaimState,
+    RatingScale,
+    ReviewedClaim,
+    Reviewer,
+    Verdict,
+)
+from workbench.store import InvalidInputError, NotFoundError, Store
+
+Progress = Callable[[int, int], None]
+Cancelled = Callable[[], bool]
+
+#: Articles saved before their claims were found (extraction cancelled or still to run).
+PENDING_SETTING = "desk.pending_extraction"
+PIPELINE_SETTING = "spacy_pipeline"
+#: Set by ``services.library.seed_if_new`` once the sample article was offered.
+SEEDED_SETTING = "seeded"
+
+
+class DeskError(Exception):
+    """A desk action could not be done; the message is meant for the journalist."""
+
+
+class ExtractionCancelled(DeskError):
+    """The reviewer stopped claim finding before it finished."""
+
+
+@dataclass(frozen=True, slots=True)
+class DeletedClaim:
+    """What :meth:`Desk.delete_claim` removed, so that undo can put it back."""
+
+    reviewed: ReviewedClaim
+    attachments: dict[str, bytes | None]
+
+
+class Extractor:
+    """Finds claims with the spaCy pipeline, loading it once; safe to call from a worker thread."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._nlp: Any = None
+        self._name: str | None = None
+
+    @property
+    def loaded(self) -> bool:
+        """True once the language model is in memory."""
+        return self._nlp is not None
+
+    def load(self, name: str | None = None) -> Any:
+        """Load the pipeline called ``name`` (the default one when None), once."""
+        with self._lock:
+            if self._nlp is None or name != self._name:
+                try:
+                    from workbench.claims import load_pipeline
+                except ImportError as exc:
+                    raise DeskError(
+                        "Claim finding is not available in this installation, so claims can only be marked by hand."
+                    ) from exc
+                self._nlp = load_pipeline(name)
+                self._name = name
+            return self._nlp
+
+    def extract(
+        self,
+        article: Article,
+        *,
+        pipeline: str | None = None,
+        progress: Progress | None = None,
+        is_cancelled: Cancelled | None = None,
+    ) -> list[Claim]:
+        """The article's check-worthy claims; raises :class:`ExtractionCancelled` when stopped."""
+        nlp = self.load(pipeline)
+        if is_cancelled is not None and is_cancelled():
+            raise ExtractionCancelled("Claim finding was stopped.")
+        from workbench.claims import extract_claims
+
+        claims = extract_claims(article, nlp=nlp, progress=progress, is_cancelled=is_cancelled)
+        if is_cancelled is not None and is_cancelled():
+            raise ExtractionCancelled("Claim finding was stopped.")
+        return claims
+
+
+def read_article_file(path: str | Path) -> Article:
+    """Read an article file (no database involved, so a worker thread may call it)."""
+    # The readers load only when first needed: the window shows sooner.
+    from workbench.ingest import read_path
+
+    return read_path(path)
+
+
+class Desk:
+    """One open database as the review desk sees it: the current reviewer and their work."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.reviewer: Reviewer | None = None
+        self._scale: RatingScale | None = None
+
+    # -- database --------------------------------------------------------------------------
+    @property
+    def display_name(self) -> str:
+        """The database file name shown to people."""
+        return self.store.display_name
+
+    @property
+    def path(self) -> Path | None:
+        """The database file, None for an in-memory one."""
+        return self.store.path
+
+    @property
+    def read_only(self) -> bool:
+        """True when nothing may be changed."""
+        return self.store.read_only
+
+    def scale(self) -> RatingScale:
+        """The database's rating scale."""
+        if self._scale is None:
+            self._scale = self.store.rating_scale()
+        return self._scale
+
+    def setting(self, key: str, default: Any = None) -> Any:
+        """A per-database setting."""
+        return self.store.get_setting(key, default)
+
+    def set_setting(self, key: str, value: Any) -> None:
+        """Change a per-database setting."""
+        self.store.set_setting(key, value)
+
+    # -- reviewers -------------------------------------------------------------------------
+    def reviewers(self) -> list[Reviewer]:
+        """Everyone who has reviewed in this database, by name."""
+        return self.store.list_reviewers()
+
+    def use_reviewer(self, name: str) -> Reviewer:
+        """Work as the reviewer called ``name`` (added when new)."""
+        self.reviewer = self.store.ensure_reviewer(name)
+        return self.reviewer
+
+    @property
+    def reviewer_id(self) -> str | None:
+        """The current reviewer's id."""
+        return self.reviewer.id if self.reviewer else None
+
+    # -- articles --------------------------------------------------------------------------
+    def articles(self, query: str = "") -> list[dict[str, Any]]:
+        """Articles newest first; with a query, those whose title, outlet, text or claims match it."""
+        rows = self.store.list_articles()
+        query = query.strip()
+        if not query:
+            return rows
+        folded = query.casefold()
+        hit_ids = {hit.article_id for hit in self.store.search(query)}
+        return [
+            row
+            for row in rows
+            if row["id"] in hit_ids
+            or folded in (row["title"] or "").casefold()
+            or folded in (row["outlet"] or "").casefold()
+        ]
+
+    def article(self, article_id: str) -> Article:
+        """One article."""
+        return self.store.get_article(article_id)
+
+    def claims(self, article_id: str) -> list[ReviewedClaim]:
+        """An article's claims in article order, with every verdict."""
+        return self.store.claims_for(article_id)
+
+    def seed(self) -> list[Article]:
+        """Import the sample article into a new database; its claims are found later, off the GUI thread."""
+        if self.read_only or self.store.get_setting(SEEDED_SETTING, False):
+            # Checked here first: the readers behind seeding load only for a new database.
+            return []
+        from workbench.services.library import seed_if_new
+
+        articles = [r.article for r in seed_if_new(self.store, run_extraction=False)]
+        for article in articles:
+            self.mark_pending(article.id)
+        return articles
+
+    def existing_copy(self, article: Article) -> Article | None:
+        """The article already imported from the same file, if any."""
+        if not article.source_sha256:
+            return None
+        return self.store.find_article_by_sha256(article.source_sha256)
+
+    def pasted_article(self, text: str, **metadata: str | None) -> Article:
+        """Make an article from pasted text and its title, outlet, URL and date."""
+        from workbench.ingest import read_pasted
+
+        return read_pasted(text, **metadata)
+
+    def save_article(self, article: Article) -> Article:
+        """Save a read article before its claims are found."""
+        article.imported_by = self.reviewer.name if self.reviewer else None
+        self.store.add_article(article)
+        self.mark_pending(article.id)
+        return article
+
+    def save_found_claims(self, article_id: str, claims: list[Claim]) -> list[Claim]:
+        """Save the claims extraction found for an article."""
+        for claim in claims:
+            claim.created_by = self.reviewer.name if self.reviewer else None
+        if claims:
+            self.store.add_claims(article_id, claims)
+        self.mark_pending(article_id, pending=False)
+        return claims
+
+    def pending(self) -> list[str]:
+        """Ids of articles whose claims have not been found yet."""
+        return list(self.store.get_setting(PENDING_SETTING, []))
+
+    def mark_pending(self, article_id: str, *, pending: bool = True) -> None:
+        """Remember (or forget) that an article still needs claim finding."""
+        if self.read_only:
+            return
+        ids = [i for i in self.pending() if i != article_id]
+        if pending:
+            ids.append(article_id)
+        self.store.set_setting(PENDING_SETTING, ids)
+
+    def pipeline_name(self) -> str | None:
+        """The spaCy pipeline chosen in the preferences, None for the default."""
+        return self.store.get_setting(PIPELINE_SETTING) or None
+
+    # -- claims ----------------------------------------------------------------------------
+    def add_claim(self, article_id: str, start: int, end: int) -> Claim:
+        """Mark the article's text between two offsets as a claim."""
+        text = self.article(article_id).text
+        start, end = _trim(text, start, end)
+        if start >= end:
+            raise InvalidInputError("Select some words of the article to mark them as a claim.")
+        claim = Claim(
+            article_id=article_id,
+            start=start,
+            end=end,
+            quote=text[start:end],
+            origin=ClaimOrigin.MANUAL,
+            score=1.0,
+            reasons=["marked by a reviewer"],
+            created_by=self.reviewer.name if self.reviewer else None,
+        )
+        return self.store.add_claims(article_id, [claim], reviewer_id=self.reviewer_id)[0]
+
+    def set_span(self, claim_id: str, start: int, end: int) -> Claim:
+        """Move a claim to other text of its article (its quote follows)."""
+        claim = self.store.get_claim(claim_id)
+        text = self.article(claim.article_id).text
+        start, end = _trim(text, start, end)
+        if start >= end:
+            raise InvalidInputError("Select the words the claim should cover.")
+        return self.store.update_claim(claim_id, start=start, end=end, reviewer_id=self.reviewer_id)
+
+    def set_state(self, claim_id: str, state: ClaimState) -> Claim:
+        """Dismiss or restore a claim."""
+        if state is ClaimState.DISMISSED:
+            return self.store.dismiss_claim(claim_id, reviewer_id=self.reviewer_id)
+        return self.store.restore_claim(claim_id, reviewer_id=self.reviewer_id)
+
+    def delete_claim(self, claim_id: str) -> DeletedClaim:
+        """Delete a claim with its verdicts; the result puts it back."""
+        reviewed, attachments = self.store.delete_claim(claim_id, reviewer_id=self.reviewer_id)
+        return DeletedClaim(reviewed, attachments)
+
+    def undelete_claim(self, deleted: DeletedClaim) -> None:
+        """Put back a deleted claim with its verdicts and sources."""
+        self.store.restore_claim_deleted(
+            deleted.reviewed, deleted.attachments, reviewer_id=self.reviewer_id
+        )
+
+    # -- verdicts --------------------------------------------------------------------------
+    def my_verdict(self, claim_id: str) -> Verdict | None:
+        """The current reviewer's verdict on a claim."""
+        if self.reviewer is None:
+            return None
+        return self.store.verdict_for(claim_id, self.reviewer.id)
+
+    def rate(self, claim_id: str, rating: str) -> Verdict:
+        """Give (or change) the current reviewer's rating, keeping their rationale and confidence."""
+        reviewer = self._need_reviewer()
+        before = self.store.verdict_for(claim_id, reviewer.id)
+        return self.store.save_verdict(
+            claim_id,
+            reviewer.id,
+            rating,
+            confidence=before.confidence if before else None,
+            rationale=before.rationale if before else "",
+        )
+
+    def put_back_verdict(self, claim_id: str, before: Verdict | None) -> None:
+        """Return the current reviewer's verdict to an earlier state (None: no verdict)."""
+        reviewer = self._need_reviewer()
+        current = self.store.verdict_for(claim_id, reviewer.id)
+        if before is None:
+            if current is not None:
+                self.store.delete_verdict(current.id)
+            return
+        if current is None:
+            self.store.restore_verdict(before)
+            return
+        self.store.save_verdict(
+            claim_id,
+            reviewer.id,
+            before.rating,
+            confidence=before.confidence,
+            rationale=before.rationale,
+        )
+
+    def _need_reviewer(self) -> Reviewer:
+        if self.reviewer is None:
+            raise NotFoundError(
+                "Choose who you are (Review ▸ Switch reviewer) before rating claims."
+            )
+        return self.reviewer
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink a span so that it neither starts nor ends with white space."""
+    start, end = max(0, start), min(len(text), end)
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end

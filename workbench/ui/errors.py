@@ -1,0 +1,79 @@
+"""Turn errors from the lower layers into messages a journalist understands, and keep running."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from types import TracebackType
+from typing import ClassVar
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+log = logging.getLogger("workbench")
+
+
+def explain(exc: BaseException) -> str:
+    """One message for people: the named errors of our layers already carry one."""
+    from workbench.ingest import IngestError
+    from workbench.services.desk import DeskError
+    from workbench.store import StoreError
+
+    if isinstance(exc, StoreError | IngestError | DeskError):
+        return str(exc)
+    if type(exc).__module__.startswith("workbench.") and type(exc).__name__.endswith("Error"):
+        return str(exc)
+    if isinstance(exc, OSError):
+        where = f" “{exc.filename}”" if exc.filename else ""
+        return f"The file{where} could not be used: {exc.strerror or exc}."
+    if isinstance(exc, MemoryError):
+        return "The computer ran out of memory; close other programs and try again."
+    return (
+        "Something unexpected went wrong and that action was not completed. "
+        f"Your saved work is safe. (Technical detail: {type(exc).__name__}: {exc})"
+    )
+
+
+def show_error(parent: QWidget | None, exc: BaseException, action: str = "") -> None:
+    """Show ``exc`` in a message box, titled by what the reviewer was trying to do."""
+    log.info("%s: %s", action or "error", exc, exc_info=exc)
+    message = explain(exc)
+    title = action or "Factcheck Workbench"
+    MessageBoxes.warning(parent, title, message)
+
+
+class MessageBoxes:
+    """Message boxes the tests can replace (a modal box would block them)."""
+
+    #: When True (offscreen rendering), messages are logged and kept instead of shown.
+    quiet = False
+    shown: ClassVar[list[tuple[str, str]]] = []
+
+    @classmethod
+    def warning(cls, parent: QWidget | None, title: str, message: str) -> None:
+        """A warning with one OK button."""
+        cls.shown.append((title, message))
+        del cls.shown[:-50]
+        if cls.quiet:
+            log.warning("%s: %s", title, message)
+            return
+        QMessageBox.warning(parent, title, message)
+
+    @classmethod
+    def confirm(cls, parent: QWidget | None, title: str, message: str) -> bool:
+        """A yes/no question."""
+        answer = QMessageBox.question(parent, title, message)
+        return answer == QMessageBox.StandardButton.Yes
+
+
+def install_excepthook() -> None:
+    """Log unexpected errors in slots and show them, instead of crashing the window."""
+
+    def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        log.error("Unexpected error:\n%s", "".join(traceback.format_exception(kind, exc, tb)))
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, exc, tb)
+            return
+        MessageBoxes.warning(None, "Factcheck Workbench", explain(exc))
+
+    sys.excepthook = hook

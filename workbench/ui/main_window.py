@@ -1,0 +1,301 @@
+"""The review desk window: the article on the left, its claims and the verdict editor on the right."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import (
+    QCloseEvent,
+    QShowEvent,
+    QUndoStack,
+)
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QWidget
+
+from workbench.model import Article, ClaimState, ReviewedClaim
+from workbench.services.desk import Desk, Extractor
+
+from . import hooks
+from .article_view import ArticlePane
+from .claims_pane import ClaimsPane
+from .editor_slot import make_verdict_editor
+from .errors import MessageBoxes, show_error
+from .imports import ImportController
+from .library_actions import LibraryActions
+from .menus import Actions
+from .settings import DeskSettings
+from .triage import TriageActions
+
+log = logging.getLogger(__name__)
+
+
+class MainWindow(TriageActions, LibraryActions, QMainWindow):
+    """One database, one article at a time; every edit is saved at once and can be undone."""
+
+    article_opened = Signal(str)
+    claims_reloaded = Signal()
+
+    def __init__(
+        self,
+        desk: Desk,
+        settings: QSettings,
+        *,
+        extractor: Extractor | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.settings = DeskSettings(settings)
+        self.article: Article | None = None
+        self.claims: dict[str, ReviewedClaim] = {}
+        self.undo_stack = QUndoStack(self)
+        self.setObjectName("mainWindow")
+        self.setAcceptDrops(True)
+
+        self.article_pane = ArticlePane()
+        self.claims_pane = ClaimsPane()
+        self.editor = make_verdict_editor(self.undo_stack, self)
+        self.right_split = QSplitter(Qt.Orientation.Vertical)
+        self.right_split.addWidget(self.claims_pane)
+        self.right_split.addWidget(self.editor)
+        self.right_split.setStretchFactor(0, 3)
+        self.right_split.setStretchFactor(1, 2)
+        self.main_split = QSplitter(Qt.Orientation.Horizontal)
+        self.main_split.addWidget(self.article_pane)
+        self.main_split.addWidget(self.right_split)
+        self.main_split.setStretchFactor(0, 5)
+        self.main_split.setStretchFactor(1, 6)
+        self.main_split.setChildrenCollapsible(False)
+        self.setCentralWidget(self.main_split)
+
+        self.imports = ImportController(self, extractor or Extractor())
+        self.actions_ = Actions(self)
+        self.actions_.set_scale(desk.scale().labels)
+        self.article_pane.text.set_extra_actions([self.actions_.add_claim, self.actions_.set_span])
+
+        self.reviewer_label = QLabel()
+        self.db_label = QLabel()
+        self.progress_label = QLabel()
+        bar = self.statusBar()
+        # Permanent, so that passing messages on the left never hide them.
+        bar.addPermanentWidget(self.imports.panel)
+        bar.addPermanentWidget(self.progress_label)
+        bar.addPermanentWidget(self.reviewer_label)
+        bar.addPermanentWidget(self.db_label)
+
+        self.claims_pane.current_changed.connect(self._on_current_claim)
+        self.claims_pane.threshold_changed.connect(self._on_threshold)
+        self.article_pane.text.claim_clicked.connect(self.claims_pane.select_claim)
+        self.article_pane.text.selectionChanged.connect(self._update_actions)
+        for signal_name in ("verdict_saved", "sources_changed", "claim_changed"):
+            signal = getattr(self.editor, signal_name, None)
+            if signal is not None:
+                signal.connect(self._on_editor_saved)
+        error_signal = getattr(self.editor, "error_occurred", None)
+        if error_signal is not None:
+            error_signal.connect(lambda message: self.statusBar().showMessage(message, 8000))
+
+        self.claims_pane.set_threshold(self.settings.sensitivity)
+        self.setWindowTitle(f"Factcheck Workbench — {desk.display_name}")
+        self.resize(1440, 900)
+        self.settings.restore_geometry(self)
+        self._splitters_restored = False
+        self._update_status()
+        self._update_actions()
+
+    # -- articles ----------------------------------------------------------------------------
+    def open_article(self, article_id: str) -> bool:
+        """Show an article and its claims; its claims are found first if that never happened."""
+        try:
+            article = self.desk.article(article_id)
+            claims = self.desk.claims(article_id)
+        except Exception as exc:
+            self.report_error(exc, "Open article")
+            return False
+        self.flush_editor()
+        self.article = article
+        self.undo_stack.clear()
+        self.article_pane.show_article(article)
+        self._show_claims(claims)
+        self.settings.last_article = article_id
+        self.article_pane.text.setFocus()
+        self.article_opened.emit(article_id)
+        if article_id in self.desk.pending() and not self.desk.read_only:
+            self.imports.find_claims(article_id)
+        self._update_actions()
+        return True
+
+    def restore_last_article(self) -> bool:
+        """Open the article open last time, else the newest one."""
+        wanted = self.settings.last_article
+        articles = self.desk.articles()
+        ids = [a["id"] for a in articles]
+        if wanted in ids:
+            return self.open_article(wanted)
+        return self.open_article(ids[0]) if ids else False
+
+    def claims_changed(self, select: str | None = None, *, refresh_editor: bool = True) -> None:
+        """Reload the article's claims from the database (after any edit, undo or redo)."""
+        if self.article is None:
+            return
+        try:
+            claims = self.desk.claims(self.article.id)
+        except Exception as exc:
+            self.report_error(exc, "Reload claims")
+            return
+        self._show_claims(claims, select, refresh_editor=refresh_editor)
+
+    def _on_editor_saved(self, claim_id: str) -> None:
+        # The editor already shows what it saved and hands back the fresh claim: only its row
+        # and highlight change, so a keypress stays quick on an article with many claims.
+        fresh = getattr(self.editor, "reviewed_claim", lambda: None)()
+        old = self.claims.get(claim_id)
+        if (
+            fresh is None
+            or old is None
+            or fresh.claim.id != claim_id
+            or (fresh.claim.start, fresh.claim.end, fresh.claim.state)
+            != (old.claim.start, old.claim.end, old.claim.state)
+        ):
+            self.claims_changed(claim_id, refresh_editor=False)
+            return
+        self.claims[claim_id] = fresh
+        row = self.claims_pane.model.update_claim(fresh, self.desk.reviewer_id)
+        if row is not None and self.claims_pane.proxy.passes_threshold(row):
+            self.article_pane.text.update_row(row)
+        self._update_status()
+
+    def _show_claims(
+        self,
+        claims: list[ReviewedClaim],
+        select: str | None = None,
+        *,
+        refresh_editor: bool = True,
+    ) -> None:
+        self.claims = {rc.claim.id: rc for rc in claims}
+        self.claims_pane.set_claims(claims, self.desk.reviewer_id)
+        current = select or self.claims_pane.current_claim_id()
+        self.article_pane.text.set_claims(self.claims_pane.visible_rows(), current)
+        if select is not None and select in self.claims:
+            blocked = self.claims_pane.blockSignals(not refresh_editor)
+            self.claims_pane.select_claim(select)
+            self.claims_pane.blockSignals(blocked)
+        if refresh_editor:
+            self._refresh_editor()
+        self._update_status()
+        self.claims_reloaded.emit()
+
+    def _on_current_claim(self, claim_id: str) -> None:
+        self.article_pane.text.set_current(claim_id)
+        self._refresh_editor()
+        self._update_actions()
+
+    def _refresh_editor(self) -> None:
+        claim_id = self.claims_pane.current_claim_id()
+        reviewed = self.claims.get(claim_id) if claim_id else None
+        try:
+            self.editor.set_context(  # type: ignore[attr-defined]
+                self.desk.store, reviewed, self.desk.reviewer, self.desk.scale()
+            )
+        except Exception as exc:
+            self.report_error(exc, "Show claim")
+
+    def _on_threshold(self, value: float) -> None:
+        self.settings.sensitivity = value
+        self.article_pane.text.set_claims(
+            self.claims_pane.visible_rows(), self.claims_pane.current_claim_id()
+        )
+        self._update_status()
+
+    # -- reviewers ---------------------------------------------------------------------------
+    def ensure_reviewer(self, name: str | None = None) -> bool:
+        """Work as ``name``, the remembered reviewer, or ask who is reviewing."""
+        name = name or self.settings.reviewer
+        if not name:
+            name = hooks.ask_reviewer(self, [r.name for r in self.desk.reviewers()])
+        if not name:
+            return False
+        return self.use_reviewer(name)
+
+    def _ensure_reviewer(self) -> bool:
+        return self.desk.reviewer is not None or self.ensure_reviewer()
+
+    def use_reviewer(self, name: str) -> bool:
+        """Switch to the reviewer called ``name``."""
+        try:
+            reviewer = self.desk.use_reviewer(name)
+        except Exception as exc:
+            self.report_error(exc, "Choose reviewer")
+            return False
+        self.settings.reviewer = reviewer.name
+        self.flush_editor()
+        self.undo_stack.clear()
+        self.claims_changed()
+        self._update_status()
+        return True
+
+    def switch_reviewer(self) -> None:
+        """Ask who is reviewing now."""
+        current = self.desk.reviewer.name if self.desk.reviewer else None
+        name = hooks.ask_reviewer(self, [r.name for r in self.desk.reviewers()], current)
+        if name:
+            self.use_reviewer(name)
+
+    def fill_reviewer_menu(self) -> None:
+        """List the reviewers in the Reviewer menu."""
+        menu = self.actions_.reviewer_menu
+        menu.clear()
+        menu.addAction(self.actions_.switch_reviewer)
+        menu.addSeparator()
+        for reviewer in self.desk.reviewers():
+            action = menu.addAction(reviewer.name)
+            action.setCheckable(True)
+            action.setChecked(reviewer.id == self.desk.reviewer_id)
+            action.triggered.connect(lambda _=False, n=reviewer.name: self.use_reviewer(n))
+
+    # -- status, errors, closing --------------------------------------------------------------
+    def _update_status(self) -> None:
+        reviewer = self.desk.reviewer.name if self.desk.reviewer else "no reviewer chosen"
+        self.reviewer_label.setText(f"Reviewer: {reviewer}")
+        mode = " (read-only)" if self.desk.read_only else ""
+        self.db_label.setText(f"Database: {self.desk.display_name}{mode}")
+        rows = [
+            r for r in self.claims_pane.visible_rows() if r.reviewed.claim.state is ClaimState.OPEN
+        ]
+        done = sum(1 for r in rows if r.mine)
+        self.progress_label.setText(f"{done} of {len(rows)} claims reviewed by you")
+
+    def _update_actions(self) -> None:
+        has_claim = self.current_claim() is not None
+        has_text = self.article_pane.text.textCursor().hasSelection()
+        writable = not self.desk.read_only
+        a = self.actions_
+        for action in (a.dismiss, a.delete, *a.rate):
+            action.setEnabled(has_claim and writable)
+        a.add_claim.setEnabled(self.article is not None and has_text and writable)
+        a.set_span.setEnabled(has_claim and has_text and writable)
+        a.find_claims.setEnabled(self.article is not None and writable)
+        for action in (a.import_file, a.paste, a.save_next):
+            action.setEnabled(writable)
+
+    def report_error(self, exc: Exception, action: str) -> None:
+        """Show a lower layer's error as a message; the window keeps running."""
+        show_error(self, exc, action)
+
+    def show_message(self, title: str, message: str) -> None:
+        """A warning the reviewer must acknowledge."""
+        MessageBoxes.warning(self, title, message)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._splitters_restored:
+            self._splitters_restored = True
+            self.settings.restore_splitters(
+                self.main_split, self.right_split, shares=[[41, 59], [40, 60]]
+            )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.flush_editor()
+        self.settings.save_window(self, self.main_split, self.right_split)
+        self.imports.shut_down()
+        super().closeEvent(event)

@@ -1,0 +1,163 @@
+"""Keyboard-first triage: moving between claims, rating, dismissing, deleting, marking claims."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from workbench.model import ClaimState, ReviewedClaim
+
+from .commands import AddClaimCommand, DeleteCommand, RateCommand, SpanCommand, StateCommand
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+    _Base = MainWindow
+else:
+    _Base = object
+
+
+class TriageActions(_Base):
+    """The Review menu's actions; mixed into the main window."""
+
+    # -- triage ------------------------------------------------------------------------------
+    def current_claim(self) -> ReviewedClaim | None:
+        """The selected claim."""
+        claim_id = self.claims_pane.current_claim_id()
+        return self.claims.get(claim_id) if claim_id else None
+
+    def step_claim(self, delta: int) -> None:
+        """Select the next or previous claim."""
+        self.claims_pane.step(delta)
+
+    def next_unreviewed(self) -> None:
+        """Select the next claim I have not reviewed."""
+        if self.claims_pane.next_unreviewed() is None:
+            self.statusBar().showMessage("You have reviewed every claim shown.", 5000)
+
+    def save_and_next(self) -> None:
+        """Save what the editor holds, then go to the next claim I have not reviewed."""
+        save = getattr(self.editor, "save", None)
+        if callable(save):
+            try:
+                save()
+            except Exception as exc:
+                self.report_error(exc, "Save verdict")
+                return
+        self.next_unreviewed()
+
+    def rate_current(self, rating: str) -> None:
+        """Give the selected claim this rating (number keys)."""
+        rc = self.current_claim()
+        if rc is None or not self._ensure_reviewer():
+            return
+        editor_rate = getattr(self.editor, "set_rating", None)
+        if callable(editor_rate) and getattr(self.editor, "claim_id", None) == rc.claim.id:
+            # The editor saves the verdict and pushes its own undo step.
+            editor_rate(rating)
+            return
+        before = self.desk.my_verdict(rc.claim.id)
+        try:
+            self.desk.rate(rc.claim.id, rating)
+        except Exception as exc:
+            self.report_error(exc, "Rate claim")
+            return
+        self.undo_stack.push(RateCommand(self, rc.claim.id, rating, before))
+        self.claims_changed(rc.claim.id)
+
+    def toggle_dismissed(self) -> None:
+        """Dismiss the selected claim, or restore it if it was dismissed."""
+        rc = self.current_claim()
+        if rc is None:
+            return
+        state = ClaimState.OPEN if rc.claim.state is ClaimState.DISMISSED else ClaimState.DISMISSED
+        self._do(
+            StateCommand(self, rc.claim.id, state),
+            lambda: self.desk.set_state(rc.claim.id, state),
+            "Dismiss claim",
+        )
+
+    def delete_claim(self) -> None:
+        """Delete the selected claim with its verdicts (undo puts it back)."""
+        rc = self.current_claim()
+        if rc is None:
+            return
+        try:
+            deleted = self.desk.delete_claim(rc.claim.id)
+        except Exception as exc:
+            self.report_error(exc, "Delete claim")
+            return
+        self.undo_stack.push(DeleteCommand(self, deleted))
+        self.claims_changed()
+
+    def add_claim_from_selection(self) -> None:
+        """Mark the selected article text as a claim."""
+        span = self.article_pane.text.selected_span()
+        if self.article is None or span is None:
+            self.statusBar().showMessage("Select words in the article first.", 5000)
+            return
+        try:
+            claim = self.desk.add_claim(self.article.id, *span)
+        except Exception as exc:
+            self.report_error(exc, "Add claim")
+            return
+        self.undo_stack.push(AddClaimCommand(self, claim.id))
+        self.claims_changed(claim.id)
+
+    def set_span_from_selection(self) -> None:
+        """Move the selected claim to the selected article text."""
+        rc = self.current_claim()
+        span = self.article_pane.text.selected_span()
+        if rc is None or span is None:
+            self.statusBar().showMessage("Select a claim, then the words it should cover.", 5000)
+            return
+        before = (rc.claim.start, rc.claim.end)
+        try:
+            after = self.desk.set_span(rc.claim.id, *span)
+        except Exception as exc:
+            self.report_error(exc, "Change claim span")
+            return
+        self.undo_stack.push(SpanCommand(self, rc.claim.id, before, (after.start, after.end)))
+        self.claims_changed(rc.claim.id)
+
+    def _do(self, command, action, title: str) -> None:
+        try:
+            action()
+        except Exception as exc:
+            self.report_error(exc, title)
+            return
+        self.undo_stack.push(command)
+        self.claims_changed(command.claim_id)
+
+    def set_score_order(self, on: bool) -> None:
+        """Order the table by score (highest first) or by article order."""
+        self.claims_pane.set_score_order(on)
+
+    def set_only_unreviewed(self, on: bool) -> None:
+        """Show only claims I have not reviewed."""
+        self.claims_pane.unreviewed_box.setChecked(on)
+
+    def focus_filter(self) -> None:
+        """Put the cursor in the filter box."""
+        self.claims_pane.filter_box.setFocus()
+        self.claims_pane.filter_box.selectAll()
+
+    def find_claims_again(self) -> None:
+        """Look for claims in an article that has none found automatically."""
+        if self.article is not None:
+            self.imports.find_claims(self.article.id)
+
+    def undo(self) -> None:
+        """Undo the last edit (text still being typed is saved first)."""
+        self.flush_editor()
+        self.undo_stack.undo()
+
+    def redo(self) -> None:
+        """Redo the last undone edit."""
+        self.flush_editor()
+        self.undo_stack.redo()
+
+    def flush_editor(self) -> None:
+        """Save what the verdict editor holds that is still waiting for its autosave."""
+        flush = getattr(self.editor, "flush", None)
+        if callable(flush):
+            flush()
