@@ -76,3 +76,22 @@ def test_ngrams_follow_the_training_analyzers() -> None:
     assert word_ngrams("Jobs fell, a lot.") == ["jobs", "fell", "lot", "jobs fell", "fell lot"]
     assert char_wb_ngrams("Ab", 2, 3) == [" a", "ab", "b ", " ab", "ab "]
     assert char_wb_ngrams("a", 3, 5) == [" a "]
+
+
+@pytest.mark.slow
+def test_extractor_blends_the_model_and_says_so(nlp) -> None:
+    from workbench.claims import extract_claims, score_texts
+    from workbench.claims.extract import CHECKWORTHY_THRESHOLD
+
+    from .conftest import sample_article
+
+    claims = extract_claims(sample_article(), nlp=nlp)
+    assert claims
+    for claim in claims:
+        model_reasons = [r for r in claim.reasons if r.startswith("trained model:")]
+        assert len(model_reasons) == 1, claim.reasons
+        assert 0.0 <= claim.score <= 1.0
+    factual, polite = score_texts(
+        ["Unemployment fell to 3.5 percent in 2019.", "Thank you all for coming tonight."], nlp=nlp
+    )
+    assert factual >= CHECKWORTHY_THRESHOLD > polite
