@@ -17,6 +17,8 @@ from pathlib import Path
 
 import numpy as np
 
+from workbench.resources import resource_path
+
 from .errors import ClaimsError
 
 Scorer = Callable[[list[str]], list[float]]
@@ -37,15 +39,8 @@ _CACHE: dict[Path, Scorer] = {}
 
 
 def default_model_dir() -> Path:
-    """Where the shipped model lives: inside the installed package or the source checkout."""
-    package = Path(__file__).resolve().parent.parent
-    for candidate in (
-        package / "resources" / "models" / "checkworthy",
-        package.parent / "resources" / "models" / "checkworthy",
-    ):
-        if (candidate / MODEL_FILE).exists():
-            return candidate
-    return package.parent / "resources" / "models" / "checkworthy"
+    """Where the shipped model lives (checkout, installed wheel or frozen app)."""
+    return resource_path("models", "checkworthy")
 
 
 def word_ngrams(text: str, low: int = 1, high: int = 2) -> list[str]:
