@@ -60,5 +60,11 @@ package: $(PACKAGE_STAMP)
 	echo "Built dist/workbench in $$(( $$(date +%s) - start )) s"
 	$(PY) packaging/smoke_test.py dist/workbench
 
+# Trains the check-worthiness model into resources/models/checkworthy (needs the train extra).
+.PHONY: train-model
+train-model: $(STAMP)
+	PIP_CONSTRAINT=constraints.txt $(PY) -m pip install --quiet --disable-pip-version-check -e '.[test,train]'
+	$(PY) -m workbench.devtools.train_checkworthy --datasets $(DATASETS) --out resources/models/checkworthy
+
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache .mypy_cache

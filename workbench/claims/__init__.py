@@ -6,6 +6,7 @@ from __future__ import annotations
 from . import attribution, checkworthy, segment  # noqa: F401
 from .errors import ClaimsError, ExtractionCancelled
 from .extract import CHECKWORTHY_THRESHOLD, MIN_SCORE, claim_blocks, extract_claims, score_texts
+from .learned import DEFAULT_THRESHOLD, load_scorer
 from .pipeline import (
     COMPONENTS_VERSION,
     DEFAULT_PIPELINES,
@@ -18,6 +19,7 @@ __all__ = [
     "CHECKWORTHY_THRESHOLD",
     "COMPONENTS_VERSION",
     "DEFAULT_PIPELINES",
+    "DEFAULT_THRESHOLD",
     "MIN_SCORE",
     "ClaimsError",
     "ExtractionCancelled",
@@ -25,6 +27,7 @@ __all__ = [
     "claim_blocks",
     "extract_claims",
     "load_pipeline",
+    "load_scorer",
     "pipeline_version",
     "score_texts",
 ]

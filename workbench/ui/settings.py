@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QMainWindow, QSplitter
 MAX_RECENT = 10
 #: The claim finder's own check-worthiness threshold (workbench.claims.CHECKWORTHY_THRESHOLD),
 #: repeated here so the window need not import spaCy to start.
-DEFAULT_SENSITIVITY = 0.35
+DEFAULT_SENSITIVITY = 0.45
 
 
 class DeskSettings:

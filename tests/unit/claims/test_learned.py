@@ -1,0 +1,97 @@
+"""The shipped check-worthiness model: loading, ranking, probabilities, errors."""
+
+from __future__ import annotations
+
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+from workbench.claims.errors import ClaimsError
+from workbench.claims.learned import (
+    MODEL_FILE,
+    WEIGHTS_FILE,
+    char_wb_ngrams,
+    default_model_dir,
+    load_scorer,
+    word_ngrams,
+)
+
+CHECKWORTHY = [
+    "Unemployment fell to 3.5 percent in 2019.",
+    "The United States spends more on defence than the next ten countries combined.",
+    "Crime in our cities has gone up 40 percent since 2010.",
+]
+NOT_CHECKWORTHY = [
+    "Thank you all for coming tonight.",
+    "Good evening and welcome.",
+    "I think we can do better.",
+]
+
+
+def test_shipped_model_ranks_factual_claims_above_pleasantries() -> None:
+    scores = load_scorer()(CHECKWORTHY + NOT_CHECKWORTHY)
+    claims, chatter = scores[: len(CHECKWORTHY)], scores[len(CHECKWORTHY) :]
+    assert min(claims) > max(chatter)
+    assert min(claims) > 0.5 > max(chatter)
+
+
+def test_scores_are_probabilities_and_deterministic() -> None:
+    texts = [*CHECKWORTHY, *NOT_CHECKWORTHY, "", "   ", "!!!", "😀 émigré naïve"]
+    first = load_scorer()(texts)
+    assert len(first) == len(texts)
+    assert all(0.0 <= s <= 1.0 for s in first)
+    assert load_scorer()(list(reversed(texts))) == list(reversed(first))
+
+
+def test_scorer_is_loaded_once_and_shared_between_threads() -> None:
+    results: list[list[float]] = []
+
+    def work() -> None:
+        results.append(load_scorer()(CHECKWORTHY))
+
+    threads = [threading.Thread(target=work) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert load_scorer() is load_scorer(default_model_dir())
+    assert all(r == results[0] for r in results)
+
+
+def test_missing_model_files_give_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(ClaimsError, match="model is missing"):
+        load_scorer(tmp_path)
+
+
+def test_damaged_model_gives_a_clear_error(tmp_path: Path) -> None:
+    shutil.copy(default_model_dir() / WEIGHTS_FILE, tmp_path / WEIGHTS_FILE)
+    (tmp_path / MODEL_FILE).write_text("{not json", encoding="utf-8")
+    with pytest.raises(ClaimsError, match="damaged"):
+        load_scorer(tmp_path)
+
+
+def test_ngrams_follow_the_training_analyzers() -> None:
+    assert word_ngrams("Jobs fell, a lot.") == ["jobs", "fell", "lot", "jobs fell", "fell lot"]
+    assert char_wb_ngrams("Ab", 2, 3) == [" a", "ab", "b ", " ab", "ab "]
+    assert char_wb_ngrams("a", 3, 5) == [" a "]
+
+
+@pytest.mark.slow
+def test_extractor_blends_the_model_and_says_so(nlp) -> None:
+    from workbench.claims import extract_claims, score_texts
+    from workbench.claims.extract import CHECKWORTHY_THRESHOLD
+
+    from .conftest import sample_article
+
+    claims = extract_claims(sample_article(), nlp=nlp)
+    assert claims
+    for claim in claims:
+        model_reasons = [r for r in claim.reasons if r.startswith("trained model:")]
+        assert len(model_reasons) == 1, claim.reasons
+        assert 0.0 <= claim.score <= 1.0
+    factual, polite = score_texts(
+        ["Unemployment fell to 3.5 percent in 2019.", "Thank you all for coming tonight."], nlp=nlp
+    )
+    assert factual >= CHECKWORTHY_THRESHOLD > polite
