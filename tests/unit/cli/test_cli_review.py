@@ -13,21 +13,6 @@ from click.testing import CliRunner
 from workbench.cli import main
 
 
-@pytest.fixture
-def run(tmp_path: Path):
-    db = str(tmp_path / "t.sqlite3")
-    runner = CliRunner()
-
-    def invoke(*args: str, ok: bool = True):
-        result = runner.invoke(main, ["--db", db, *args], catch_exceptions=False)
-        if ok:
-            assert result.exit_code == 0, result.output
-        return result
-
-    invoke.db = db
-    return invoke
-
-
 def test_import_claim_reviewer_verdict_and_json(run, seed_article_path: Path) -> None:
     run("import", "--no-extract", str(seed_article_path))
     [article] = json.loads(run("articles", "--json").output)
