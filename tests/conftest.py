@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner, Result
 
 # Qt must never try to reach a display in tests; set before any QApplication exists.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -50,3 +51,35 @@ def file_store(tmp_path: Path) -> Iterator:
     store = open_store(tmp_path / "review.sqlite3")
     yield store
     store.close()
+
+
+@pytest.fixture
+def claim_at() -> Callable:
+    """Make a Claim on the first place ``quote`` appears in the article ``text``."""
+    from workbench.model import Claim
+
+    def make(article_id: str, text: str, quote: str, **fields: object) -> Claim:
+        start = text.index(quote)
+        return Claim(
+            article_id=article_id, start=start, end=start + len(quote), quote=quote, **fields
+        )
+
+    return make
+
+
+@pytest.fixture
+def run(tmp_path: Path) -> Callable[..., Result]:
+    """Run the CLI on a fresh database file (``run.db``); a failure fails the test unless ok=False."""
+    from workbench.cli import main
+
+    db = str(tmp_path / "t.sqlite3")
+    runner = CliRunner()
+
+    def invoke(*args: str, ok: bool = True) -> Result:
+        result = runner.invoke(main, ["--db", db, *args], catch_exceptions=False)
+        if ok:
+            assert result.exit_code == 0, result.output
+        return result
+
+    invoke.db = db  # type: ignore[attr-defined]
+    return invoke

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 
-from workbench.model import Claim, ClaimKind
+from workbench.model import ClaimKind
 from workbench.services.library import import_pasted
 from workbench.store import open_store
 from workbench.ui.errors import MessageBoxes
@@ -42,7 +42,7 @@ def messages(_quiet_messages: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
 
 @pytest.fixture
-def db_path(tmp_path: Path) -> Path:
+def db_path(tmp_path: Path, claim_at: Callable) -> Path:
     """A database file with one article (emoji before its claims) and claims added by hand."""
     path = tmp_path / "desk.sqlite3"
     with open_store(path) as store:
@@ -50,21 +50,18 @@ def db_path(tmp_path: Path) -> Path:
         article = import_pasted(
             store, EMOJI_ARTICLE, title="Council roads", outlet="Gazette", run_extraction=False
         ).article
-        claims = []
-        for quote, kind, score, speaker in EMOJI_CLAIMS:
-            start = EMOJI_ARTICLE.index(quote)
-            claims.append(
-                Claim(
-                    article_id=article.id,
-                    start=start,
-                    end=start + len(quote),
-                    quote=quote,
-                    kind=kind,
-                    score=score,
-                    speaker=speaker,
-                    reasons=["a number"],
-                )
+        claims = [
+            claim_at(
+                article.id,
+                EMOJI_ARTICLE,
+                quote,
+                kind=kind,
+                score=score,
+                speaker=speaker,
+                reasons=["a number"],
             )
+            for quote, kind, score, speaker in EMOJI_CLAIMS
+        ]
         store.add_claims(article.id, claims)
     return path
 

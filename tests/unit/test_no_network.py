@@ -9,9 +9,6 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-
-from workbench.cli import main
 
 HAS_EXTRACT = importlib.util.find_spec("workbench.claims") is not None
 HAS_EXPORT = importlib.util.find_spec("workbench.report") is not None
@@ -52,23 +49,17 @@ def test_the_run_covers_extraction_and_export() -> None:
 
 
 def test_import_extract_verdict_export_without_network(
-    attempts: list[str], tmp_path: Path, seed_article_path: Path
+    attempts: list[str], tmp_path: Path, seed_article_path: Path, run
 ) -> None:
-    db = str(tmp_path / "offline.sqlite3")
-    runner = CliRunner()
-
-    def run(*args: str) -> str:
-        result = runner.invoke(main, ["--db", db, *args], catch_exceptions=False)
-        assert result.exit_code == 0, result.output
-        return result.output
-
     # Extraction runs inside import unless --no-extract is given.
     run("import", *([] if HAS_EXTRACT else ["--no-extract"]), str(seed_article_path))
-    [article] = json.loads(run("articles", "--json"))
+    [article] = json.loads(run("articles", "--json").output)
     if HAS_EXTRACT:
-        assert json.loads(run("claims", article["id"], "--json"))  # the model found claims
+        assert json.loads(run("claims", article["id"], "--json").output)  # the model found claims
     claim = json.loads(
-        run("claims", "add", article["id"], "met with Russian President Vladimir Putin", "--json")
+        run(
+            "claims", "add", article["id"], "met with Russian President Vladimir Putin", "--json"
+        ).output
     )
     run("reviewers", "add", "Ana")
     run(

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from workbench.model import ClaimState, ReviewedClaim
+from workbench.model import ClaimState, ReviewedClaim, Reviewer
 
 from . import main
 from .common import db_option, fail, json_option, opened_store, print_json
@@ -118,8 +118,7 @@ def claims_add(
 
     with opened_store(db) as store:
         article_id = store.resolve_id("articles", article, "article")
-        reviewer_id = _reviewer_id(store, reviewer)
-        claim = add_manual_claim(store, article_id, text, reviewer_id=reviewer_id)
+        claim = add_manual_claim(store, article_id, text, reviewer=_reviewer(store, reviewer))
     if as_json:
         print_json(claim.to_dict())
     else:
@@ -146,13 +145,13 @@ def claims_restore(claim: str, db: str | None) -> None:
     click.echo(f"{c.id[:8]}  restored")
 
 
-def _reviewer_id(store: Store, name: str | None) -> str | None:
+def _reviewer(store: Store, name: str | None) -> Reviewer | None:
     if name is None:
         return None
     reviewer = store.find_reviewer(name)
     if reviewer is None:
         fail(f"There is no reviewer called “{name}”; add them with `workbench reviewers add`.")
-    return reviewer.id
+    return reviewer
 
 
 @main.group("reviewers", cls=DefaultGroup, default="list")

@@ -11,7 +11,6 @@ from typing import Any
 from workbench.model import (
     Article,
     Claim,
-    ClaimOrigin,
     ClaimState,
     RatingScale,
     ReviewedClaim,
@@ -243,17 +242,9 @@ class Desk:
         start, end = _trim(text, start, end)
         if start >= end:
             raise InvalidInputError("Select some words of the article to mark them as a claim.")
-        claim = Claim(
-            article_id=article_id,
-            start=start,
-            end=end,
-            quote=text[start:end],
-            origin=ClaimOrigin.MANUAL,
-            score=1.0,
-            reasons=["marked by a reviewer"],
-            created_by=self.reviewer.name if self.reviewer else None,
-        )
-        return self.store.add_claims(article_id, [claim], reviewer_id=self.reviewer_id)[0]
+        from workbench.services.library import mark_claim
+
+        return mark_claim(self.store, article_id, start, end, reviewer=self.reviewer)
 
     def set_span(self, claim_id: str, start: int, end: int) -> Claim:
         """Move a claim to other text of its article (its quote follows)."""

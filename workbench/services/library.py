@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from workbench.ingest import read_pasted, read_path
-from workbench.model import Article, Claim, ClaimOrigin
+from workbench.model import Article, Claim, ClaimOrigin, Reviewer
 from workbench.resources import seeds_dir
 from workbench.store import Store
 
@@ -90,11 +90,10 @@ def seed_if_new(store: Store, **options: object) -> list[ImportResult]:
     return results
 
 
-def add_manual_claim(
-    store: Store, article_id: str, quote: str, *, reviewer_id: str | None = None
+def mark_claim(
+    store: Store, article_id: str, start: int, end: int, *, reviewer: Reviewer | None = None
 ) -> Claim:
-    """Mark exact text of the article as a claim; it must occur exactly once."""
-    start, end = store.find_span(article_id, quote)
+    """Save the article's text between two offsets as a claim marked by ``reviewer``."""
     text = store.get_article(article_id).text
     claim = Claim(
         article_id=article_id,
@@ -104,6 +103,15 @@ def add_manual_claim(
         origin=ClaimOrigin.MANUAL,
         score=1.0,
         reasons=["marked by a reviewer"],
-        created_by=reviewer_id,
+        created_by=reviewer.name if reviewer else None,
     )
+    reviewer_id = reviewer.id if reviewer else None
     return store.add_claims(article_id, [claim], reviewer_id=reviewer_id)[0]
+
+
+def add_manual_claim(
+    store: Store, article_id: str, quote: str, *, reviewer: Reviewer | None = None
+) -> Claim:
+    """Mark exact text of the article as a claim; it must occur exactly once."""
+    start, end = store.find_span(article_id, quote)
+    return mark_claim(store, article_id, start, end, reviewer=reviewer)

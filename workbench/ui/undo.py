@@ -78,6 +78,43 @@ def push(stack: QUndoStack | None, command: StoreCommand) -> StoreError | None:
     return command.error
 
 
+class FieldEditCommand(StoreCommand):
+    """Write some fields of one stored record, remembering their old values for undo."""
+
+    def __init__(
+        self,
+        text: str,
+        store: Store,
+        claim_id: str,
+        fields: dict[str, Any],
+        on_change: OnChange | None = None,
+        on_error: OnError | None = None,
+    ) -> None:
+        super().__init__(text, store, claim_id, on_change, on_error)
+        self.fields = dict(fields)
+        self.before: dict[str, Any] | None = None
+
+    def read(self) -> object:
+        """The record as stored now; subclasses implement it."""
+        raise NotImplementedError
+
+    def write(self, values: dict[str, Any]) -> None:
+        """Store ``values`` on the record; subclasses implement it."""
+        raise NotImplementedError
+
+    def apply(self) -> None:
+        """Write the new fields, remembering the old ones."""
+        if self.before is None:
+            old = self.read()
+            self.before = {k: getattr(old, k) for k in self.fields}
+        self.write(self.fields)
+
+    def revert(self) -> None:
+        """Write the old fields back."""
+        if self.before is not None:
+            self.write(self.before)
+
+
 # -- verdicts ----------------------------------------------------------------------------------
 def _copy_verdict(verdict: Verdict | None) -> Verdict | None:
     return None if verdict is None else dataclasses.replace(verdict, sources=list(verdict.sources))
@@ -256,7 +293,7 @@ class RemoveSourceCommand(StoreCommand):
             self.store.restore_source(self.source, self.attachment)
 
 
-class EditSourceCommand(StoreCommand):
+class EditSourceCommand(FieldEditCommand):
     """Change a source's descriptive fields (title, URL, dates, quote, note)."""
 
     def __init__(
@@ -268,26 +305,20 @@ class EditSourceCommand(StoreCommand):
         on_change: OnChange | None = None,
         on_error: OnError | None = None,
     ) -> None:
-        super().__init__("Edit source", store, claim_id, on_change, on_error)
+        super().__init__("Edit source", store, claim_id, fields, on_change, on_error)
         self.source_id = source_id
-        self.fields = dict(fields)
-        self.before: dict[str, Any] | None = None
 
-    def apply(self) -> None:
-        """Write the new fields, remembering the old ones."""
-        if self.before is None:
-            old = self.store.get_source(self.source_id)
-            self.before = {k: getattr(old, k) for k in self.fields}
-        self.store.update_source(self.source_id, **self.fields)
+    def read(self) -> Source:
+        """The source as stored now."""
+        return self.store.get_source(self.source_id)
 
-    def revert(self) -> None:
-        """Write the old fields back."""
-        if self.before is not None:
-            self.store.update_source(self.source_id, **self.before)
+    def write(self, values: dict[str, Any]) -> None:
+        """Store the source's fields."""
+        self.store.update_source(self.source_id, **values)
 
 
 # -- claims ------------------------------------------------------------------------------------
-class EditClaimCommand(StoreCommand):
+class EditClaimCommand(FieldEditCommand):
     """Change a claim's wording, span (start/end), speaker or kind."""
 
     def __init__(
@@ -301,22 +332,17 @@ class EditClaimCommand(StoreCommand):
         on_error: OnError | None = None,
         text: str | None = None,
     ) -> None:
-        super().__init__(text or _claim_edit_text(changes), store, claim_id, on_change, on_error)
-        self.changes = dict(changes)
+        text = text or _claim_edit_text(changes)
+        super().__init__(text, store, claim_id, changes, on_change, on_error)
         self.reviewer_id = reviewer_id
-        self.before: dict[str, Any] | None = None
 
-    def apply(self) -> None:
-        """Write the changes, remembering the old values."""
-        if self.before is None:
-            old: Claim = self.store.get_claim(self.claim_id)
-            self.before = {k: getattr(old, k) for k in self.changes}
-        self.store.update_claim(self.claim_id, reviewer_id=self.reviewer_id, **self.changes)
+    def read(self) -> Claim:
+        """The claim as stored now."""
+        return self.store.get_claim(self.claim_id)
 
-    def revert(self) -> None:
-        """Write the old values back."""
-        if self.before is not None:
-            self.store.update_claim(self.claim_id, reviewer_id=self.reviewer_id, **self.before)
+    def write(self, values: dict[str, Any]) -> None:
+        """Store the claim's fields on behalf of the reviewer."""
+        self.store.update_claim(self.claim_id, reviewer_id=self.reviewer_id, **values)
 
 
 def _claim_edit_text(changes: dict[str, Any]) -> str:

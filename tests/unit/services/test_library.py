@@ -57,3 +57,10 @@ def test_manual_claim_needs_unique_exact_text(memory_store, seed_article_path: P
     assert article.text[claim.start : claim.end] == "more than four years"
     with pytest.raises(InvalidInputError, match="more than once"):
         add_manual_claim(memory_store, article.id, "Kerry")
+
+
+def test_manual_claim_records_the_reviewer_by_name(memory_store, seed_article_path: Path) -> None:
+    article = import_file(memory_store, seed_article_path, run_extraction=False).article
+    reviewer = memory_store.add_reviewer("Ana Lima")
+    claim = add_manual_claim(memory_store, article.id, "more than four years", reviewer=reviewer)
+    assert memory_store.get_claim(claim.id).created_by == "Ana Lima"

@@ -1,11 +1,14 @@
-"""Small pieces shared by the dialogs: a date field that may be unknown, an inline error line."""
+"""Pieces shared by the dialogs: a date that may be unknown, an error line, validated closing."""
 
 from __future__ import annotations
 
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QDateEdit, QLabel, QWidget
+from PySide6.QtWidgets import QDateEdit, QDialog, QLabel, QWidget
+
+from workbench.services.review import check_url
+from workbench.store import StoreError
 
 #: The earliest date stands for "not known" (Qt's usual special-value idiom).
 _UNKNOWN = QDate(1800, 1, 1)
@@ -78,3 +81,34 @@ class ErrorLine(QLabel):
     def message(self) -> str:
         """The message shown, without its prefix ("" when hidden)."""
         return self.text().removeprefix("⚠ ") if not self.isHidden() else ""
+
+
+def url_problem(url: str) -> str | None:
+    """Why ``url`` cannot be saved as a web address, or None when it can."""
+    try:
+        check_url(url)
+    except StoreError as exc:
+        return str(exc)
+    return None
+
+
+class ValidatedDialog(QDialog):
+    """A dialog whose OK/Save closes it only when :meth:`validate` finds nothing to fix.
+
+    Subclasses create ``self.error_line`` (an :class:`ErrorLine`) and implement ``validate``.
+    """
+
+    error_line: ErrorLine
+
+    def validate(self) -> str | None:
+        """The reason the entry cannot be accepted, or None; subclasses implement it."""
+        raise NotImplementedError
+
+    def accept(self) -> None:
+        """Close only when the entry is valid; otherwise say what to fix."""
+        problem = self.validate()
+        if problem:
+            self.error_line.show_error(problem)
+            return
+        self.error_line.clear_error()
+        super().accept()

@@ -18,10 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.services.review import check_url
-from workbench.store import StoreError
-
-from .common import NOTE_STYLE, DateField, ErrorLine
+from .common import NOTE_STYLE, DateField, ErrorLine, ValidatedDialog, url_problem
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +32,7 @@ class PastedArticle:
     published: str | None = None
 
 
-class PasteArticleDialog(QDialog):
+class PasteArticleDialog(ValidatedDialog):
     """The text is required; title, outlet, address and date are optional."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -112,17 +109,5 @@ class PasteArticleDialog(QDialog):
         if not article.text.strip():
             return "Paste the article's text first; there is nothing to import yet."
         if article.url:
-            try:
-                check_url(article.url)
-            except StoreError as exc:
-                return str(exc)
+            return url_problem(article.url)
         return None
-
-    def accept(self) -> None:
-        """Import only a complete entry; otherwise say what is missing."""
-        problem = self.validate()
-        if problem:
-            self.error_line.show_error(problem)
-            return
-        self.error_line.clear_error()
-        super().accept()

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from workbench.scales import DEFAULT_SCALE, available_scales, load_scale
 
-from .common import NOTE_STYLE, ErrorLine
+from .common import NOTE_STYLE, ErrorLine, ValidatedDialog
 
 #: Every preference this dialog edits, with the value used when none is stored.
 PREFERENCE_DEFAULTS: dict[str, Any] = {
@@ -49,7 +49,7 @@ def _number(value: Any, default: float) -> float:
         return default
 
 
-class PreferencesDialog(QDialog):
+class PreferencesDialog(ValidatedDialog):
     """Edit a dict of preferences; unknown keys are passed through untouched."""
 
     def __init__(self, parent: QWidget | None = None, values: dict[str, Any] | None = None) -> None:
@@ -186,15 +186,6 @@ class PreferencesDialog(QDialog):
         if not _PIPELINE_NAME.match(values["spacy_pipeline"]):
             return "Give the name of an installed spaCy pipeline, such as en_core_web_sm."
         return None
-
-    def accept(self) -> None:
-        """Save only valid preferences; otherwise say what to fix."""
-        problem = self.validate()
-        if problem:
-            self.error_line.show_error(problem)
-            return
-        self.error_line.clear_error()
-        super().accept()
 
 
 def _group(title: str, rows: list[tuple[str, QWidget]], note: str = "") -> QGroupBox:

@@ -15,10 +15,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .common import NOTE_STYLE, ErrorLine
+from .common import NOTE_STYLE, ErrorLine, ValidatedDialog
 
 
-class ReviewerDialog(QDialog):
+class ReviewerDialog(ValidatedDialog):
     """Choose the reviewer whose verdicts this session records."""
 
     def __init__(
@@ -92,10 +92,8 @@ class ReviewerDialog(QDialog):
             return None
         return next((n for n in self._names if n.casefold() == name.casefold()), name)
 
-    def accept(self) -> None:
-        """Close only with a name."""
+    def validate(self) -> str | None:
+        """Why the dialog cannot close yet (no name), or None."""
         if not self.value():
-            self.error_line.show_error("Type your name, or choose it from the list.")
-            return
-        self.error_line.clear_error()
-        super().accept()
+            return "Type your name, or choose it from the list."
+        return None

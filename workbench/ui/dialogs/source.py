@@ -24,11 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.model import Source
-from workbench.services.review import check_url
-from workbench.store import StoreError
 from workbench.store.review import MAX_ATTACHMENT_BYTES
 
-from .common import NOTE_STYLE, DateField, ErrorLine, today_iso
+from .common import NOTE_STYLE, DateField, ErrorLine, ValidatedDialog, today_iso, url_problem
 
 
 @dataclass(slots=True)
@@ -49,7 +47,7 @@ def describe_size(size: int) -> str:
     return f"{size / (1024 * 1024):.1f} MB"
 
 
-class SourceDialog(QDialog):
+class SourceDialog(ValidatedDialog):
     """Describe a source; a file can be attached only when the source is added."""
 
     def __init__(
@@ -225,20 +223,8 @@ class SourceDialog(QDialog):
         if not (values["title"] or values["url"] or has_file):
             return "Give the source a title, an address or an attached file."
         if values["url"]:
-            try:
-                check_url(values["url"])
-            except StoreError as exc:
-                return str(exc)
+            return url_problem(values["url"])
         return None
-
-    def accept(self) -> None:
-        """Close with Save only when the entry is complete; otherwise say what is missing."""
-        problem = self.validate()
-        if problem:
-            self.error_line.show_error(problem)
-            return
-        self.error_line.clear_error()
-        super().accept()
 
 
 def _attachment_text(source: Source) -> str:
