@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -36,7 +37,7 @@ QLabel[role="note"] { color: #5a4500; background: #fdf4d8; border: 1px solid #e8
     border-radius: 4px; padding: 6px 8px; }
 QLabel[role="status"] { color: #5b6472; }
 QPushButton[role="rating"], QPushButton[role="confidence"] { text-align: left;
-    padding: 5px 10px; }
+    padding: 4px 10px; min-height: 1.5em; }
 QPushButton[role="rating"]:checked, QPushButton[role="confidence"]:checked {
     background: #1f5f8b; color: white; border: 1px solid #174a6d; border-radius: 3px; }
 QLabel[role="card"] { background: #f7f8fa; border: 1px solid #dde1e6; border-radius: 4px;
@@ -80,6 +81,8 @@ class RatingPicker(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # Fixed height: a squeezed editor must scroll, never overlap the buttons and clip their text.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self._grid = QGridLayout(self)
         self._grid.setContentsMargins(0, 0, 0, 0)
         self._grid.setSpacing(6)
@@ -99,6 +102,8 @@ class RatingPicker(QWidget):
             button.setCheckable(True)
             button.setProperty("role", "rating")
             button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            # Set before the style sheet polishes the button, so the grid never lays out short rows.
+            button.setMinimumHeight(button.fontMetrics().height() + 14)
             tip = rating.description or rating.label
             button.setToolTip(f"{tip}\nKey {i + 1}" if i < 9 else tip)
             button.setAccessibleName(f"Rating {rating.label}")
@@ -106,6 +111,10 @@ class RatingPicker(QWidget):
             self._grid.addWidget(button, i // self.COLUMNS, i % self.COLUMNS)
             self._buttons.append(button)
             self._labels.append(rating.label)
+        rows = -(-len(self._buttons) // self.COLUMNS)
+        if self._buttons:
+            pitch = self._buttons[0].minimumHeight() + self._grid.spacing()
+            self.setMinimumHeight(rows * pitch)
         self.set_current(self._current)
 
     def labels(self) -> list[str]:
@@ -138,6 +147,7 @@ class ConfidencePicker(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
