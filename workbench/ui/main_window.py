@@ -18,13 +18,13 @@ from workbench.services.desk import Desk, Extractor
 from . import hooks
 from .article_view import ArticlePane
 from .claims_pane import ClaimsPane
-from .editor_slot import make_verdict_editor
 from .errors import MessageBoxes, show_error
 from .imports import ImportController
 from .library_actions import LibraryActions
 from .menus import Actions
 from .settings import DeskSettings
 from .triage import TriageActions
+from .verdict_editor import VerdictEditor
 
 log = logging.getLogger(__name__)
 
@@ -54,7 +54,7 @@ class MainWindow(TriageActions, LibraryActions, QMainWindow):
 
         self.article_pane = ArticlePane()
         self.claims_pane = ClaimsPane()
-        self.editor = make_verdict_editor(self.undo_stack, self)
+        self.editor = VerdictEditor(undo_stack=self.undo_stack, parent=self)
         self.right_split = QSplitter(Qt.Orientation.Vertical)
         self.right_split.addWidget(self.claims_pane)
         self.right_split.addWidget(self.editor)
@@ -87,13 +87,15 @@ class MainWindow(TriageActions, LibraryActions, QMainWindow):
         self.claims_pane.threshold_changed.connect(self._on_threshold)
         self.article_pane.text.claim_clicked.connect(self.claims_pane.select_claim)
         self.article_pane.text.selectionChanged.connect(self._update_actions)
-        for signal_name in ("verdict_saved", "sources_changed", "claim_changed"):
-            signal = getattr(self.editor, signal_name, None)
-            if signal is not None:
-                signal.connect(self._on_editor_saved)
-        error_signal = getattr(self.editor, "error_occurred", None)
-        if error_signal is not None:
-            error_signal.connect(lambda message: self.statusBar().showMessage(message, 8000))
+        for signal in (
+            self.editor.verdict_saved,
+            self.editor.sources_changed,
+            self.editor.claim_changed,
+        ):
+            signal.connect(self._on_editor_saved)
+        self.editor.error_occurred.connect(
+            lambda message: self.statusBar().showMessage(message, 8000)
+        )
 
         self.claims_pane.set_threshold(self.settings.sensitivity)
         self.setWindowTitle(f"Factcheck Workbench — {desk.display_name}")
@@ -148,7 +150,7 @@ class MainWindow(TriageActions, LibraryActions, QMainWindow):
     def _on_editor_saved(self, claim_id: str) -> None:
         # The editor already shows what it saved and hands back the fresh claim: only its row
         # and highlight change, so a keypress stays quick on an article with many claims.
-        fresh = getattr(self.editor, "reviewed_claim", lambda: None)()
+        fresh = self.editor.reviewed_claim()
         old = self.claims.get(claim_id)
         if (
             fresh is None
@@ -194,7 +196,7 @@ class MainWindow(TriageActions, LibraryActions, QMainWindow):
         claim_id = self.claims_pane.current_claim_id()
         reviewed = self.claims.get(claim_id) if claim_id else None
         try:
-            self.editor.set_context(  # type: ignore[attr-defined]
+            self.editor.set_context(
                 self.desk.store, reviewed, self.desk.reviewer, self.desk.scale()
             )
         except Exception as exc:

@@ -36,13 +36,11 @@ class TriageActions(_Base):
 
     def save_and_next(self) -> None:
         """Save what the editor holds, then go to the next claim I have not reviewed."""
-        save = getattr(self.editor, "save", None)
-        if callable(save):
-            try:
-                save()
-            except Exception as exc:
-                self.report_error(exc, "Save verdict")
-                return
+        try:
+            self.editor.save()
+        except Exception as exc:
+            self.report_error(exc, "Save verdict")
+            return
         self.next_unreviewed()
 
     def rate_current(self, rating: str) -> None:
@@ -50,10 +48,9 @@ class TriageActions(_Base):
         rc = self.current_claim()
         if rc is None or not self._ensure_reviewer():
             return
-        editor_rate = getattr(self.editor, "set_rating", None)
-        if callable(editor_rate) and getattr(self.editor, "claim_id", None) == rc.claim.id:
+        if self.editor.claim_id == rc.claim.id:
             # The editor saves the verdict and pushes its own undo step.
-            editor_rate(rating)
+            self.editor.set_rating(rating)
             return
         before = self.desk.my_verdict(rc.claim.id)
         try:
@@ -158,6 +155,4 @@ class TriageActions(_Base):
 
     def flush_editor(self) -> None:
         """Save what the verdict editor holds that is still waiting for its autosave."""
-        flush = getattr(self.editor, "flush", None)
-        if callable(flush):
-            flush()
+        self.editor.flush()
