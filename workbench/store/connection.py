@@ -87,6 +87,19 @@ else:
         fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
 
+def _wal_has_frames(path: Path) -> bool:
+    """True when a write-ahead log with content lies beside the file.
+
+    A writer killed during a checkpoint can leave the header counting pages the file does not
+    have yet; the log still holds them and SQLite finishes the job when the file is next opened,
+    so such a file is not cut short.
+    """
+    try:
+        return path.with_name(path.name + "-wal").stat().st_size > 0
+    except OSError:
+        return False
+
+
 def check_header(path: Path) -> None:
     """Refuse a file that is not an SQLite database, or is cut short, before SQLite touches it."""
     try:
@@ -107,7 +120,7 @@ def check_header(path: Path) -> None:
             f"“{path.name}” is not a Factcheck Workbench database (or it is badly damaged). "
             "The file was left untouched."
         )
-    if len(head) < HEADER_SIZE or size < _expected_size(head):
+    if len(head) < HEADER_SIZE or (size < _expected_size(head) and not _wal_has_frames(path)):
         raise DatabaseDamagedError(
             f"“{path.name}” is incomplete: the file is shorter than the database it holds "
             "(was it only partly copied?). The file was left untouched."
