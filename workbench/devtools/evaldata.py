@@ -20,9 +20,13 @@ class Labelled:
 
 
 def read_ct24(path: Path) -> Labelled:
-    """A ct24_task1_en TSV (header ``Sentence_id Text class_label``, Yes/No)."""
+    """A ct24_task1_en TSV (header ``Sentence_id Text class_label``, Yes/No).
+
+    Its text fields are CSV-quoted where they hold quotes or commas: the quotes are syntax, not
+    part of the sentence, so the file is read with normal quoting (the debate files are not).
+    """
     with path.open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+        rows = list(csv.DictReader(handle, delimiter="\t"))
     return Labelled(
         path.stem,
         [row["Text"] for row in rows],

@@ -12,16 +12,15 @@ Each system is a name, a function ``list[str] -> list[float]`` and its threshold
 from __future__ import annotations
 
 import argparse
-import csv
 import sys
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from spacy.language import Language
 
 from workbench.claims.extract import CHECKWORTHY_THRESHOLD
+from workbench.devtools.evaldata import read_ct24, read_debates
 
 Scorer = Callable[[list[str]], list[float]]
 
@@ -33,38 +32,6 @@ RULES_THRESHOLD = 0.35
 
 System = tuple[str, Scorer, float]
 CT24_SPLITS = ("dev", "dev-test")
-
-
-@dataclass(slots=True)
-class Labelled:
-    """Sentences with 0/1 labels (one transcript, or one split)."""
-
-    name: str
-    texts: list[str]
-    labels: list[int]
-
-
-def read_ct24(path: Path) -> Labelled:
-    """A ct24_task1_en TSV (header ``Sentence_id Text class_label``, Yes/No)."""
-    with path.open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle, delimiter="\t"))
-    return Labelled(
-        path.stem,
-        [row["Text"] for row in rows],
-        [1 if row["class_label"].strip() == "Yes" else 0 for row in rows],
-    )
-
-
-def read_debate(path: Path) -> Labelled:
-    """A CheckThat! 2019/2020 transcript (``line_no speaker text label``, no header)."""
-    texts, labels = [], []
-    with path.open(encoding="utf-8", newline="") as handle:
-        for row in csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
-            if len(row) < 4:
-                continue
-            texts.append(row[2])
-            labels.append(int(row[3]))
-    return Labelled(path.stem, texts, labels)
 
 
 def prf(
@@ -142,7 +109,7 @@ def evaluate(datasets: Path, systems: list[System]) -> list[tuple[str, list[str]
         for s in CT24_SPLITS
     ]
     debate_sets = {
-        name: [read_debate(p) for p in sorted((datasets / folder).glob("*.tsv"))]
+        name: read_debates(datasets / folder)
         for name, folder in (("ct19", "ct19_task1_debates"), ("ct20_task5", "ct20_task5_debates"))
     }
     rows: dict[str, list[str]] = {}
