@@ -95,3 +95,10 @@ def test_extractor_blends_the_model_and_says_so(nlp) -> None:
         ["Unemployment fell to 3.5 percent in 2019.", "Thank you all for coming tonight."], nlp=nlp
     )
     assert factual >= CHECKWORTHY_THRESHOLD > polite
+
+
+def test_the_desk_starts_at_the_claim_finders_threshold() -> None:
+    from workbench.claims.extract import CHECKWORTHY_THRESHOLD
+    from workbench.ui.settings import DEFAULT_SENSITIVITY
+
+    assert DEFAULT_SENSITIVITY == CHECKWORTHY_THRESHOLD
