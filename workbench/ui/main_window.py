@@ -5,9 +5,10 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QCloseEvent,
+    QPaintEvent,
     QShowEvent,
     QUndoStack,
 )
@@ -314,12 +315,11 @@ class MainWindow(TriageActions, LibraryActions, QMainWindow):
         """A warning the reviewer must acknowledge."""
         MessageBoxes.warning(self, title, message)
 
-    def event(self, event: QEvent) -> bool:
-        handled = super().event(event)
-        if event.type() == QEvent.Type.UpdateRequest and self._editor is None:
-            # The window has just been painted: build the editor once the painting is done.
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._editor is None:
+            # The window is being painted: build the editor once this paint is on screen.
             QTimer.singleShot(0, self, self._ensure_editor)
-        return handled
 
     def _ensure_editor(self) -> None:
         if self._editor is None:
