@@ -209,12 +209,10 @@ class MainWindow(TriageActions, LibraryActions, QMainWindow):
         return editor
 
     def _refresh_editor(self) -> None:
-        if self._editor is None:
-            # Until it is built, the editor has nothing to show but its hint.
-            if self.claims_pane.current_claim_id() is not None:
-                self._build_editor()
-            return
-        self._show_in_editor(self._editor)
+        if self._editor is not None:
+            self._show_in_editor(self._editor)
+        elif self.claims_pane.current_claim_id() is not None:
+            self._build_editor()  # a claim to show cannot wait for the first paint
 
     def _show_in_editor(self, editor: VerdictEditor) -> None:
         claim_id = self.claims_pane.current_claim_id()
