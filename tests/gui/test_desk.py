@@ -182,6 +182,21 @@ def test_window_remembers_the_article_and_splitters(make_window, db_path) -> Non
     assert again.settings.last_article == window.article.id
 
 
+def test_the_verdict_editor_fills_in_by_itself_once_the_window_is_painted(
+    make_window, qtbot
+) -> None:
+    from workbench.ui.verdict_editor import VerdictEditor
+
+    window = make_window()
+    sizes = window.right_split.sizes()
+    # Nothing here asks for window.editor: the window builds it after its first paint.
+    qtbot.waitUntil(lambda: isinstance(window.right_split.widget(1), VerdictEditor), timeout=3000)
+    editor = window.right_split.widget(1)
+    assert editor.isVisible()
+    assert editor.hint_label.text() == "Select a claim to review it."
+    assert window.right_split.sizes() == sizes
+
+
 def test_first_start_asks_who_is_reviewing(make_window, monkeypatch) -> None:
     from workbench.app import start
     from workbench.ui import hooks

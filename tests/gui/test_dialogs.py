@@ -11,15 +11,11 @@ from PySide6.QtWidgets import QDialog
 
 from workbench.model import Source
 from workbench.scales import available_scales
-from workbench.ui.dialogs import (
-    PasteArticleDialog,
-    PastedArticle,
-    PreferencesDialog,
-    ReviewerDialog,
-    ShortcutsDialog,
-    SourceDialog,
-)
-from workbench.ui.dialogs.preferences import PREFERENCE_DEFAULTS
+from workbench.ui.dialogs.paste_article import PasteArticleDialog, PastedArticle
+from workbench.ui.dialogs.preferences import PREFERENCE_DEFAULTS, PreferencesDialog
+from workbench.ui.dialogs.reviewer import ReviewerDialog
+from workbench.ui.dialogs.shortcuts import ShortcutsDialog
+from workbench.ui.dialogs.source import SourceDialog
 
 pytestmark = pytest.mark.gui
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QUndoStack
+from PySide6.QtWidgets import QApplication
 
 from workbench.model import Article, Block, BlockKind, Claim, ReviewedClaim, Reviewer
 from workbench.store import Store, open_store
@@ -314,3 +315,18 @@ def test_sources_model_passes_the_model_tester(qtmodeltester, editor: VerdictEdi
     editor.add_source_from(SourceInput({"title": "A", "url": "https://example.org/a"}))
     editor.add_source_from(SourceInput({"title": "B"}, b"x", "b.txt"))
     qtmodeltester.check(editor.sources_model)
+
+
+def test_rating_buttons_show_whole_from_the_first_paint(qtbot, desk: Desk) -> None:
+    widget = VerdictEditor(QUndoStack())
+    qtbot.addWidget(widget)
+    widget.set_context(desk.store, None, desk.anna, desk.store.rating_scale())
+    widget.resize(460, 400)  # short: the form scrolls
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.set_context(desk.store, desk.reviewed(), desk.anna, desk.store.rating_scale())
+    QApplication.processEvents()  # the layout pass before the first paint of the claim
+    picker = widget.rating_picker
+    for button in picker._buttons:
+        # The bottom border is the button's last pixel row: the picker must hold it.
+        assert button.geometry().bottom() < picker.height(), button.text()

@@ -79,20 +79,27 @@ def _make_article(store, sentences: int) -> str:
     return article.id
 
 
-def _launch_times(script: str, args: list[str]) -> tuple[list[float], list[float]]:
+def _launch_times(
+    scripts: dict[str, tuple[str, list[str]]],
+) -> dict[str, tuple[list[float], list[float]]]:
+    """Wall and CPU seconds of each script's launches, in turn: the machine's load hits all alike."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     # An installed program has its bytecode compiled; one uncounted run writes it here too.
     env.pop("PYTHONDONTWRITEBYTECODE", None)
-    subprocess.run([sys.executable, "-c", script, *args], env=env, check=True, capture_output=True)
-    times, cpu = [], []
-    for _ in range(RUNS):
-        begin, used = time.perf_counter(), _children_cpu()
+    for script, args in scripts.values():
         subprocess.run(
             [sys.executable, "-c", script, *args], env=env, check=True, capture_output=True
         )
-        times.append(time.perf_counter() - begin)
-        cpu.append(_children_cpu() - used)
-    return times, cpu
+    found: dict[str, tuple[list[float], list[float]]] = {name: ([], []) for name in scripts}
+    for _ in range(RUNS):
+        for name, (script, args) in scripts.items():
+            begin, used = time.perf_counter(), _children_cpu()
+            subprocess.run(
+                [sys.executable, "-c", script, *args], env=env, check=True, capture_output=True
+            )
+            found[name][0].append(time.perf_counter() - begin)
+            found[name][1].append(_children_cpu() - used)
+    return found
 
 
 def _children_cpu() -> float:
@@ -121,8 +128,9 @@ def _launch_rows(tmp: Path) -> list[tuple[str, str]]:
     settings.setValue("reviewer", "Bench Reviewer")
     settings.setValue("last_article", article.id)
     settings.sync()
-    bare, bare_cpu = (statistics.median(x) for x in _launch_times(_BARE, [str(SEED)]))
-    desk, desk_cpu = (statistics.median(x) for x in _launch_times(_DESK, [str(db), str(ini)]))
+    found = _launch_times({"bare": (_BARE, [str(SEED)]), "desk": (_DESK, [str(db), str(ini)])})
+    bare, bare_cpu = (statistics.median(x) for x in found["bare"])
+    desk, desk_cpu = (statistics.median(x) for x in found["desk"])
     return [
         (
             f"bare PySide6 QTextEdit script, median of {RUNS}",

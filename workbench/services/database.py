@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from workbench.store import NotFoundError, Store, health, open_store
+from workbench.store import NotFoundError, Store, open_store
 from workbench.store.errors import NotWritableError, StoreError
 
 
@@ -40,6 +40,8 @@ class CheckReport:
 
 def check_database(path: str | Path) -> CheckReport:
     """Run every health check on a database file without changing it."""
+    from workbench.store import health
+
     path = Path(path)
     report = CheckReport(path)
     if not path.exists():

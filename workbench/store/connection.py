@@ -184,7 +184,9 @@ def connect(path: Path | None, *, read_only: bool) -> Database:
             conn = sqlite3.connect(
                 str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False
             )
-        db = Database(conn)
+        # Plugins are other packages' code that sqlite-utils would run on our connection, after
+        # scanning every installed package for them (a noticeable part of the launch): never.
+        db = Database(conn, execute_plugins=False)
         db.execute("PRAGMA foreign_keys = ON")
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     except sqlite3.DatabaseError as exc:

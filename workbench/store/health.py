@@ -68,7 +68,7 @@ def _fts_integrity(db: Database) -> list[str]:
         copy = sqlite3.connect(Path(folder) / "copy.sqlite3")
         try:
             db.conn.backup(copy)
-            return _fts_integrity_on(Database(copy))
+            return _fts_integrity_on(Database(copy, execute_plugins=False))
         finally:
             copy.close()
 

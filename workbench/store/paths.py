@@ -5,8 +5,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "FactcheckWorkbench"
 DB_FILE = "workbench.sqlite3"
 
@@ -16,4 +14,6 @@ def default_db_path() -> Path:
     env = os.environ.get("WORKBENCH_DB")
     if env:
         return Path(env).expanduser()
+    import platformdirs  # only here: a database given by path never needs it
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / DB_FILE

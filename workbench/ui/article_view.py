@@ -125,7 +125,8 @@ class ArticleText(QPlainTextEdit):
         if not self._rows:
             return (0, 0)
         first = self._map.from_qt(self.cursorForPosition(QPoint(0, 0)).position())
-        corner = QPoint(self.viewport().width(), self.viewport().height())
+        size = self._view_size()
+        corner = QPoint(size.width(), size.height())
         last = self._map.from_qt(self.cursorForPosition(corner).position())
         return (
             bisect_left(self._starts, first - self._longest),
@@ -165,9 +166,15 @@ class ArticleText(QPlainTextEdit):
         cursor = QTextCursor(self.document())
         cursor.setPosition(self._map.to_qt(row.reviewed.claim.start))
         rect = self.cursorRect(cursor)
-        if rect.top() < 0 or rect.bottom() > self.viewport().height() * 0.8:
+        if rect.top() < 0 or rect.bottom() > self._view_size().height() * 0.8:
             self.setTextCursor(cursor)
             self.centerCursor()
+
+    def _view_size(self) -> QSize:
+        # Not viewport().size(): the first time PySide wraps the viewport it resolves every
+        # QWidget subclass, about 20 ms of the launch. Lines wrap, so there is never a horizontal
+        # scroll bar: this is the viewport's height, and its width or a scroll bar more.
+        return self.maximumViewportSize()
 
     # -- what is where -----------------------------------------------------------------------
     def highlighted_ranges(self) -> list[tuple[int, int]]:
@@ -253,7 +260,7 @@ class ArticleText(QPlainTextEdit):
         painter.drawLine(
             GUTTER_WIDTH - 1, event.rect().top(), GUTTER_WIDTH - 1, event.rect().bottom()
         )
-        height = self.viewport().height()
+        height = self._view_size().height()
         used: dict[int, int] = {}
         font = QFont("DejaVu Sans")
         font.setPointSizeF(10)

@@ -6,9 +6,10 @@ import logging
 import sys
 import traceback
 from types import TracebackType
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
 
 log = logging.getLogger("workbench")
 
@@ -57,11 +58,15 @@ class MessageBoxes:
         if cls.quiet:
             log.warning("%s: %s", title, message)
             return
+        from PySide6.QtWidgets import QMessageBox  # loaded with the first message, not at start
+
         QMessageBox.warning(parent, title, message)
 
     @classmethod
     def confirm(cls, parent: QWidget | None, title: str, message: str) -> bool:
         """A yes/no question."""
+        from PySide6.QtWidgets import QMessageBox
+
         answer = QMessageBox.question(parent, title, message)
         return answer == QMessageBox.StandardButton.Yes
 

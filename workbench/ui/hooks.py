@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QWidget
+if TYPE_CHECKING:
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QWidget
 
 ARTICLE_FILTER = (
     "Articles (*.txt *.md *.html *.htm *.docx *.pdf);;Text (*.txt *.md);;Web pages (*.html *.htm);;"
@@ -60,5 +61,7 @@ def ask_restore(parent: QWidget | None, backups: Sequence[Any]) -> Any:
 
 def ask_article_files(parent: QWidget | None, folder: str = "") -> list[str]:
     """Article files to import."""
+    from PySide6.QtWidgets import QFileDialog
+
     paths, _ = QFileDialog.getOpenFileNames(parent, "Import articles", folder, ARTICLE_FILTER)
     return paths

@@ -6,7 +6,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QMessageBox
 
 from . import hooks
 
@@ -107,6 +106,8 @@ class LibraryActions(_Base):
         where = str(Path(paths[0]).parent) if paths else "the chosen folder"
         self.statusBar().showMessage(f"Saved {len(paths)} report file(s) in {where}.", 8000)
         if notes:
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.information(self, "Report exported", "\n".join(notes))
 
     def back_up_now(self) -> None:
@@ -174,6 +175,8 @@ class LibraryActions(_Base):
 
     def show_about(self) -> None:
         """Help ▸ About."""
+        from PySide6.QtWidgets import QMessageBox
+
         from workbench import __version__
 
         QMessageBox.about(

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QCloseEvent,
+    QPaintEvent,
     QShowEvent,
     QUndoStack,
 )
@@ -24,7 +26,9 @@ from .library_actions import LibraryActions
 from .menus import Actions
 from .settings import DeskSettings
 from .triage import TriageActions
-from .verdict_editor import VerdictEditor
+
+if TYPE_CHECKING:
+    from .verdict_editor import VerdictEditor
 
 log = logging.getLogger(__name__)
 
@@ -54,10 +58,12 @@ class MainWindow(TriageActions, LibraryActions, QMainWindow):
 
         self.article_pane = ArticlePane()
         self.claims_pane = ClaimsPane()
-        self.editor = VerdictEditor(undo_stack=self.undo_stack, parent=self)
+        # The verdict editor is the heaviest pane: it takes the place kept for it just after the
+        # window's first paint (or sooner, when something needs it), so the article shows first.
+        self._editor: VerdictEditor | None = None
         self.right_split = QSplitter(Qt.Orientation.Vertical)
         self.right_split.addWidget(self.claims_pane)
-        self.right_split.addWidget(self.editor)
+        self.right_split.addWidget(QWidget())
         self.right_split.setStretchFactor(0, 3)
         self.right_split.setStretchFactor(1, 2)
         self.main_split = QSplitter(Qt.Orientation.Horizontal)
@@ -87,15 +93,6 @@ class MainWindow(TriageActions, LibraryActions, QMainWindow):
         self.claims_pane.threshold_changed.connect(self._on_threshold)
         self.article_pane.text.claim_clicked.connect(self.claims_pane.select_claim)
         self.article_pane.text.selectionChanged.connect(self._update_actions)
-        for signal in (
-            self.editor.verdict_saved,
-            self.editor.sources_changed,
-            self.editor.claim_changed,
-        ):
-            signal.connect(self._on_editor_saved)
-        self.editor.error_occurred.connect(
-            lambda message: self.statusBar().showMessage(message, 8000)
-        )
 
         self.claims_pane.set_threshold(self.settings.sensitivity)
         self.setWindowTitle(f"Factcheck Workbench — {desk.display_name}")
@@ -192,15 +189,43 @@ class MainWindow(TriageActions, LibraryActions, QMainWindow):
         self._refresh_editor()
         self._update_actions()
 
+    # -- the verdict editor ---------------------------------------------------------------------
+    @property
+    def editor(self) -> VerdictEditor:
+        """The verdict editor for the selected claim."""
+        return self._editor if self._editor is not None else self._build_editor()
+
+    def _build_editor(self) -> VerdictEditor:
+        from .verdict_editor import VerdictEditor
+
+        editor = VerdictEditor(undo_stack=self.undo_stack, parent=self)
+        self.right_split.replaceWidget(1, editor).deleteLater()
+        self.right_split.setStretchFactor(1, 2)  # the factor belonged to the widget replaced
+        for signal in (editor.verdict_saved, editor.sources_changed, editor.claim_changed):
+            signal.connect(self._on_editor_saved)
+        editor.error_occurred.connect(lambda message: self.statusBar().showMessage(message, 8000))
+        self._editor = editor
+        self._show_in_editor(editor)
+        return editor
+
     def _refresh_editor(self) -> None:
+        if self._editor is not None:
+            self._show_in_editor(self._editor)
+        elif self.claims_pane.current_claim_id() is not None:
+            self._build_editor()  # a claim to show cannot wait for the first paint
+
+    def _show_in_editor(self, editor: VerdictEditor) -> None:
         claim_id = self.claims_pane.current_claim_id()
         reviewed = self.claims.get(claim_id) if claim_id else None
         try:
-            self.editor.set_context(
-                self.desk.store, reviewed, self.desk.reviewer, self.desk.scale()
-            )
+            editor.set_context(self.desk.store, reviewed, self.desk.reviewer, self.desk.scale())
         except Exception as exc:
             self.report_error(exc, "Show claim")
+
+    def flush_editor(self) -> None:
+        """Save what the verdict editor holds that is still waiting for its autosave."""
+        if self._editor is not None:
+            self._editor.flush()
 
     def _on_threshold(self, value: float) -> None:
         self.settings.sensitivity = value
@@ -287,6 +312,16 @@ class MainWindow(TriageActions, LibraryActions, QMainWindow):
     def show_message(self, title: str, message: str) -> None:
         """A warning the reviewer must acknowledge."""
         MessageBoxes.warning(self, title, message)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._editor is None:
+            # The window is being painted: build the editor once this paint is on screen.
+            QTimer.singleShot(0, self, self._ensure_editor)
+
+    def _ensure_editor(self) -> None:
+        if self._editor is None:
+            self._build_editor()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

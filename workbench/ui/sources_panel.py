@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QListView,
     QMenu,
@@ -22,9 +22,11 @@ from workbench.model import Source, Verdict
 from workbench.services.review import check_url
 from workbench.store import Store, StoreError
 from workbench.ui import undo
-from workbench.ui.dialogs.source import SourceDialog, SourceInput
 from workbench.ui.sources_view import SourceDelegate, SourceListModel
 from workbench.ui.verdict_parts import styled_label
+
+if TYPE_CHECKING:
+    from workbench.ui.dialogs.source import SourceInput
 
 
 class SourcesPanel(QWidget):
@@ -145,6 +147,8 @@ class SourcesPanel(QWidget):
         """Ask for a new source and add it to the verdict."""
         if not self._can_change():
             return False
+        from workbench.ui.dialogs.source import SourceDialog
+
         entered = SourceDialog.ask(self, prefill=prefill)
         return entered is not None and self.add_source_from(entered)
 
@@ -181,6 +185,8 @@ class SourcesPanel(QWidget):
         source = source or self.selected_source()
         if source is None or not self._can_change():
             return False
+        from workbench.ui.dialogs.source import SourceDialog
+
         entered = SourceDialog.ask(self, source)
         if entered is None:
             return False
@@ -227,6 +233,8 @@ class SourcesPanel(QWidget):
         source = self.selected_source()
         if source is None or not source.attachment_name:
             return
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getSaveFileName(self, "Save attached file", source.attachment_name)
         if path:
             self.export_attachment(source, path)

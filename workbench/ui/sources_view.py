@@ -9,7 +9,7 @@ from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from workbench.model import Source
-from workbench.ui.dialogs.source import describe_size
+from workbench.ui.dialogs.common import describe_size
 
 SourceRole = Qt.ItemDataRole.UserRole + 1
 

@@ -152,7 +152,3 @@ class TriageActions(_Base):
         """Redo the last undone edit."""
         self.flush_editor()
         self.undo_stack.redo()
-
-    def flush_editor(self) -> None:
-        """Save what the verdict editor holds that is still waiting for its autosave."""
-        self.editor.flush()

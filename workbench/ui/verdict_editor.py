@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal, SignalInstance
@@ -20,11 +21,13 @@ from workbench.model import Claim, RatingScale, ReviewedClaim, Reviewer, Source,
 from workbench.store import NotFoundError, Store, StoreError
 from workbench.ui import undo
 from workbench.ui.dialogs.common import ErrorLine
-from workbench.ui.dialogs.source import SourceInput
 from workbench.ui.sources_panel import SourcesPanel
 from workbench.ui.sources_view import SourceListModel
 from workbench.ui.verdict_form import setup_ui
 from workbench.ui.verdict_parts import ConfidencePicker, OtherVerdictsView, RatingPicker
+
+if TYPE_CHECKING:
+    from workbench.ui.dialogs.source import SourceInput
 
 
 class VerdictEditor(QWidget):

@@ -102,8 +102,6 @@ class RatingPicker(QWidget):
             button.setCheckable(True)
             button.setProperty("role", "rating")
             button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-            # Set before the style sheet polishes the button, so the grid never lays out short rows.
-            button.setMinimumHeight(button.fontMetrics().height() + 14)
             tip = rating.description or rating.label
             button.setToolTip(f"{tip}\nKey {i + 1}" if i < 9 else tip)
             button.setAccessibleName(f"Rating {rating.label}")
@@ -111,11 +109,17 @@ class RatingPicker(QWidget):
             self._grid.addWidget(button, i // self.COLUMNS, i % self.COLUMNS)
             self._buttons.append(button)
             self._labels.append(rating.label)
-        rows = -(-len(self._buttons) // self.COLUMNS)
-        if self._buttons:
-            pitch = self._buttons[0].minimumHeight() + self._grid.spacing()
-            self.setMinimumHeight(rows * pitch)
         self.set_current(self._current)
+        if self._buttons:
+            # Measured with the editor's style sheet applied (its padding makes the buttons taller
+            # than their font): a grid laid out shorter would clip the last row's bottom border.
+            for button in self._buttons:
+                button.ensurePolished()
+            height = max(button.sizeHint().height() for button in self._buttons)
+            for button in self._buttons:
+                button.setMinimumHeight(height)
+            rows = -(-len(self._buttons) // self.COLUMNS)
+            self.setMinimumHeight(rows * height + (rows - 1) * self._grid.spacing())
 
     def labels(self) -> list[str]:
         """Labels in scale order."""

@@ -52,6 +52,15 @@ class DateField(QDateEdit):
         self.setDate(QDate.currentDate())
 
 
+def describe_size(size: int) -> str:
+    """A file size in words a journalist reads at a glance."""
+    if size < 1024:
+        return f"{size} bytes"
+    if size < 1024 * 1024:
+        return f"{size / 1024:.0f} KB"
+    return f"{size / (1024 * 1024):.1f} MB"
+
+
 def today_iso() -> str:
     """Today's date as ``YYYY-MM-DD``."""
     return date.today().isoformat()

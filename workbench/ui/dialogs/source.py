@@ -26,7 +26,15 @@ from PySide6.QtWidgets import (
 from workbench.model import Source
 from workbench.store.review import MAX_ATTACHMENT_BYTES
 
-from .common import NOTE_STYLE, DateField, ErrorLine, ValidatedDialog, today_iso, url_problem
+from .common import (
+    NOTE_STYLE,
+    DateField,
+    ErrorLine,
+    ValidatedDialog,
+    describe_size,
+    today_iso,
+    url_problem,
+)
 
 
 @dataclass(slots=True)
@@ -36,15 +44,6 @@ class SourceInput:
     fields: dict[str, Any] = field(default_factory=dict)
     attachment: bytes | None = None
     attachment_name: str | None = None
-
-
-def describe_size(size: int) -> str:
-    """A file size in words a journalist reads at a glance."""
-    if size < 1024:
-        return f"{size} bytes"
-    if size < 1024 * 1024:
-        return f"{size / 1024:.0f} KB"
-    return f"{size / (1024 * 1024):.1f} MB"
 
 
 class SourceDialog(ValidatedDialog):
