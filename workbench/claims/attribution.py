@@ -91,6 +91,18 @@ def _is_speech_verb(token: Token) -> bool:
     return token.pos_ in ("VERB", "") and _verb_lemma(token) in SPEECH_VERBS
 
 
+def _first_speaker(tokens: Iterable[Token]) -> str | None:
+    """The subject of the first speech verb that has one, not looking past a quotation mark."""
+    for token in tokens:
+        if token.is_quote:
+            break
+        if _is_speech_verb(token):
+            subject = _subject(token)
+            if subject is not None:
+                return speaker_phrase(subject)
+    return None
+
+
 def _subject(verb: Token) -> Token | None:
     return next((child for child in verb.children if child.dep_ in _SUBJECTS), None)
 
@@ -195,26 +207,15 @@ class ClaimAttribution:
             doc[after].is_quote or doc[after].is_punct or doc[after].is_space
         ):
             after += 1
-        for token in doc[after : min(len(doc), after + self.window)]:
-            if token.is_quote:
-                break
-            if _is_speech_verb(token):
-                subject = _subject(token)
-                if subject is not None:
-                    return speaker_phrase(subject)
+        speaker = _first_speaker(doc[after : min(len(doc), after + self.window)])
+        if speaker is not None:
+            return speaker
         before = inner.start - 1
         while before >= 0 and (doc[before].is_quote or doc[before].is_space):
             before -= 1
         if before < 0 or not (doc[before].text in (":", ",") or _is_speech_verb(doc[before])):
             return None
-        for token in reversed(doc[max(0, before - 2 * self.window) : before + 1]):
-            if token.is_quote:
-                break
-            if _is_speech_verb(token):
-                subject = _subject(token)
-                if subject is not None:
-                    return speaker_phrase(subject)
-        return None
+        return _first_speaker(reversed(doc[max(0, before - 2 * self.window) : before + 1]))
 
     @staticmethod
     def _reported(span: Span) -> tuple[str | None, str | None]:
