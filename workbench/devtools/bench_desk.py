@@ -86,17 +86,19 @@ def _launch_times(
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     # An installed program has its bytecode compiled; one uncounted run writes it here too.
     env.pop("PYTHONDONTWRITEBYTECODE", None)
-    for script, args in scripts.values():
+
+    def launch(script: str, args: list[str]) -> None:
         subprocess.run(
             [sys.executable, "-c", script, *args], env=env, check=True, capture_output=True
         )
+
+    for script, args in scripts.values():
+        launch(script, args)
     found: dict[str, tuple[list[float], list[float]]] = {name: ([], []) for name in scripts}
     for _ in range(RUNS):
         for name, (script, args) in scripts.items():
             begin, used = time.perf_counter(), _children_cpu()
-            subprocess.run(
-                [sys.executable, "-c", script, *args], env=env, check=True, capture_output=True
-            )
+            launch(script, args)
             found[name][0].append(time.perf_counter() - begin)
             found[name][1].append(_children_cpu() - used)
     return found
