@@ -1,5 +1,5 @@
-"""``python -m workbench`` runs the command line."""
+"""``python -m workbench`` is the ``workbench`` program."""
 
-from workbench.cli import main
+from workbench.launcher import main
 
 main()

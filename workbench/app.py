@@ -5,16 +5,19 @@ from __future__ import annotations
 import gc
 import logging
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+# Imported before PySide6 on purpose: PySide6 reads the source of every module imported after it
+# (looking for its own name), and the layers under the window never use Qt.
+from workbench.services.database import open_database
+from workbench.services.desk import Desk, Extractor
+from workbench.store import default_db_path
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
-    from workbench.services.desk import Extractor
     from workbench.ui.main_window import MainWindow
 
 APP_ID = "org.factcheckworkbench.Workbench"
@@ -41,25 +44,6 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-@contextmanager
-def _sqlite_utils_without_numpy() -> Iterator[None]:
-    """Import sqlite-utils without its optional numpy support (we never store numpy values).
-
-    numpy is installed for spaCy, and importing it would delay the window by most of a second;
-    spaCy still imports it normally later, on the worker thread.
-    """
-    if "sqlite_utils" in sys.modules or "numpy" in sys.modules:
-        yield
-        return
-    sys.modules["numpy"] = None  # type: ignore[assignment]
-    try:
-        import sqlite_utils  # noqa: F401
-
-        yield
-    finally:
-        del sys.modules["numpy"]
-
-
 def build_window(
     db_path: str | Path | None,
     settings: QSettings,
@@ -68,11 +52,7 @@ def build_window(
     reviewer: str | None = None,
 ) -> MainWindow:
     """Open the database and build the window on it (it is not shown yet)."""
-    with _sqlite_utils_without_numpy():
-        from workbench.services.database import open_database
-        from workbench.services.desk import Desk
-        from workbench.store import default_db_path
-        from workbench.ui.main_window import MainWindow
+    from workbench.ui.main_window import MainWindow
 
     # A file that cannot be written opens read-only; the status bar says so.
     store = open_database(Path(db_path) if db_path else default_db_path())

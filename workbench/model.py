@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -10,6 +9,8 @@ from enum import StrEnum
 
 def new_id() -> str:
     """Return a fresh UUID string (ids are UUIDs so that files from two laptops can merge)."""
+    import uuid  # loaded on first use: reading a database makes no new ids
+
     return str(uuid.uuid4())
 
 

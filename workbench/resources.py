@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from importlib import resources as importlib_resources
 from pathlib import Path
 
 
@@ -13,7 +12,8 @@ def _data_dir(name: str) -> Path:
         bundled = Path(frozen) / "workbench" / name
         if bundled.is_dir():
             return bundled
-    packaged = Path(str(importlib_resources.files("workbench"))) / name
+    # An installed wheel keeps them inside the package.
+    packaged = Path(__file__).resolve().parent / name
     if packaged.is_dir():
         return packaged
     # An editable install or a source checkout: the top-level folder next to the package.

@@ -2,7 +2,7 @@
 
 import multiprocessing
 
-from workbench.cli import main
+from workbench.launcher import main
 
 if __name__ == "__main__":
     # A frozen program that ever starts a worker process must call this first, or the child

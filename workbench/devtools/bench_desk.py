@@ -16,34 +16,56 @@ from workbench.model import Claim, ClaimKind
 RUNS = 5
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "kerry-putin-syria-talks.txt"
 
+# Each script prints the moment (time.monotonic, shared by all processes) its window first paints
+# the article's text, then quits. The probe on the text widget's paintEvent costs both alike.
 _BARE = """
-import sys
+import sys, time
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QTextEdit
+
+class View(QTextEdit):
+    painted = False
+
+    def paintEvent(self, event):
+        super().paintEvent(event)
+        if not self.painted:
+            self.painted = True
+            print(time.monotonic(), flush=True)
+            QTimer.singleShot(0, app.quit)
+
 app = QApplication(sys.argv[:1])
-view = QTextEdit()
+view = View()
 view.setReadOnly(True)
 view.setPlainText(open(sys.argv[1], encoding="utf-8").read())
 view.resize(1440, 900)
 view.show()
-QTimer.singleShot(0, app.quit)
 app.exec()
 """
 
+# The same steps as ``workbench.app.run_app``, in the same order.
 _DESK = """
-import sys
-from PySide6.QtCore import QSettings, QTimer
+import sys, time
 from workbench.app import build_window, make_application, start
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QPlainTextEdit
+from workbench.ui.article_view import ArticleText
+
+def paint_event(self, event):
+    QPlainTextEdit.paintEvent(self, event)
+    if not paint_event.seen and self.toPlainText():
+        paint_event.seen = True
+        print(time.monotonic(), flush=True)
+        QTimer.singleShot(0, app.quit)
+
+paint_event.seen = False
+ArticleText.paintEvent = paint_event
 app = make_application(sys.argv[:1])
 settings = QSettings(sys.argv[2], QSettings.Format.IniFormat)
 window = build_window(sys.argv[1], settings)
 window.show()
-def restore():
-    start(window)
-    assert window.article is not None and window.claims
-    QTimer.singleShot(0, app.quit)
-QTimer.singleShot(0, restore)
+QTimer.singleShot(0, lambda: start(window))
 app.exec()
+assert window.article is not None and window.claims
 window.close()
 """
 
@@ -79,28 +101,32 @@ def _make_article(store, sentences: int) -> str:
     return article.id
 
 
-def _launch_times(
-    scripts: dict[str, tuple[str, list[str]]],
-) -> dict[str, tuple[list[float], list[float]]]:
-    """Wall and CPU seconds of each script's launches, in turn: the machine's load hits all alike."""
+def _launch_times(scripts: dict[str, tuple[str, list[str]]]) -> dict[str, dict[str, list[float]]]:
+    """Seconds to the first painted text, to the end, and CPU, of each script's launches in turn.
+
+    Taking turns, a load spike on the machine hits every script alike.
+    """
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     # An installed program has its bytecode compiled; one uncounted run writes it here too.
     env.pop("PYTHONDONTWRITEBYTECODE", None)
 
-    def launch(script: str, args: list[str]) -> None:
-        subprocess.run(
+    def launch(script: str, args: list[str]) -> str:
+        done = subprocess.run(
             [sys.executable, "-c", script, *args], env=env, check=True, capture_output=True
         )
+        return done.stdout.decode()
 
     for script, args in scripts.values():
         launch(script, args)
-    found: dict[str, tuple[list[float], list[float]]] = {name: ([], []) for name in scripts}
+    found = {name: {"paint": [], "end": [], "cpu": []} for name in scripts}
     for _ in range(RUNS):
         for name, (script, args) in scripts.items():
-            begin, used = time.perf_counter(), _children_cpu()
-            launch(script, args)
-            found[name][0].append(time.perf_counter() - begin)
-            found[name][1].append(_children_cpu() - used)
+            begin, used = time.monotonic(), _children_cpu()
+            painted = float(launch(script, args).split()[0])
+            times = found[name]
+            times["end"].append(time.monotonic() - begin)
+            times["paint"].append(painted - begin)
+            times["cpu"].append(_children_cpu() - used)
     return found
 
 
@@ -131,19 +157,28 @@ def _launch_rows(tmp: Path) -> list[tuple[str, str]]:
     settings.setValue("last_article", article.id)
     settings.sync()
     found = _launch_times({"bare": (_BARE, [str(SEED)]), "desk": (_DESK, [str(db), str(ini)])})
-    bare, bare_cpu = (statistics.median(x) for x in found["bare"])
-    desk, desk_cpu = (statistics.median(x) for x in found["desk"])
+    bare, desk = (
+        {k: statistics.median(v) for k, v in found[name].items()} for name in ("bare", "desk")
+    )
     return [
         (
-            f"bare PySide6 QTextEdit script, median of {RUNS}",
-            f"{bare * 1000:.0f} ms ({bare_cpu * 1000:.0f} ms CPU)",
+            f"bare PySide6 QTextEdit script: text painted / process ended, median of {RUNS}",
+            f"{bare['paint'] * 1000:.0f} ms / {bare['end'] * 1000:.0f} ms "
+            f"({bare['cpu'] * 1000:.0f} ms CPU)",
         ),
         (
-            f"workbench to window with last article, median of {RUNS}",
-            f"{desk * 1000:.0f} ms ({desk_cpu * 1000:.0f} ms CPU)",
+            f"workbench, last article restored: painted / process ended, median of {RUNS}",
+            f"{desk['paint'] * 1000:.0f} ms / {desk['end'] * 1000:.0f} ms "
+            f"({desk['cpu'] * 1000:.0f} ms CPU)",
         ),
-        ("ratio, wall clock (target <= 2x)", f"{desk / bare:.2f}x"),
-        ("ratio, CPU time", f"{desk_cpu / bare_cpu:.2f}x"),
+        (
+            "ratio to the window shown with the article (target <= 2x)",
+            f"{desk['paint'] / bare['paint']:.2f}x",
+        ),
+        (
+            "ratio to the process's end (includes work done after the first paint, and exit)",
+            f"{desk['end'] / bare['end']:.2f}x",
+        ),
     ]
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from workbench.resources import seeds_dir
-from workbench.store.schema import migrations
+from workbench.store.schema import build_migrations, migration_names
 
 AT = "2026-01-15T09:30:00+00:00"
 QUOTES = [
@@ -123,13 +123,13 @@ FILLERS = {"0001": _fill_0001}
 
 def build(version: str, folder: Path) -> Path:
     """Write ``schema-<version>.sqlite3`` into ``folder`` and return its path."""
-    names = [m.name for m in migrations._migrations]
+    names = migration_names()
     later = [n for n in names if n.split("_")[0] > version]
     dest = folder / f"schema-{version}.sqlite3"
     dest.unlink(missing_ok=True)
     folder.mkdir(parents=True, exist_ok=True)
     db = Database(sqlite3.connect(dest))
-    migrations.apply(db, stop_before=later[0] if later else None)
+    build_migrations().apply(db, stop_before=later[0] if later else None)
     with db.atomic():
         FILLERS[version](db)
     db.execute("VACUUM")

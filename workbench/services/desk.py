@@ -109,6 +109,10 @@ class Desk:
         self._scale: RatingScale | None = None
 
     # -- database --------------------------------------------------------------------------
+    def prepare_writes(self) -> None:
+        """Load what the first edit needs now; only while no worker thread is running."""
+        self.store.prepare_writes(without_numpy=True)
+
     @property
     def display_name(self) -> str:
         """The database file name shown to people."""

@@ -17,8 +17,6 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from .connection import WriterLock, check_header, connect
 from .errors import BackupError, StoreError
 
@@ -125,7 +123,7 @@ def remove_partial_backups(db_path: Path) -> None:
             entry.unlink(missing_ok=True)
 
 
-def write_backup(db: Database, dest: Path) -> Path:
+def write_backup(conn: sqlite3.Connection, dest: Path) -> Path:
     """Copy the open database to ``dest`` with ``VACUUM INTO``, check it, then rename into place."""
     if dest.exists():
         raise BackupError(f"“{dest.name}” already exists; choose another name.")
@@ -133,7 +131,7 @@ def write_backup(db: Database, dest: Path) -> Path:
     try:
         dest.parent.mkdir(parents=True, exist_ok=True)
         partial.unlink(missing_ok=True)
-        db.execute("VACUUM INTO ?", [str(partial)])
+        conn.execute("VACUUM INTO ?", [str(partial)])
         problem = _integrity(partial)
         if problem:
             raise BackupError(f"The backup copy failed its check ({problem}); it was not kept.")
@@ -176,21 +174,21 @@ def inspect_backup(path: Path, *, full_check: bool = True) -> BackupInfo:
     if not path.is_file():
         raise BackupError(f"There is no backup “{path.name}”.")
     check_header(path)
-    db = connect(path, read_only=True)
+    conn = connect(path, read_only=True)
     try:
-        check_schema(db, path)
+        check_schema(conn, path)
         if full_check:
-            rows = [r[0] for r in db.execute("PRAGMA integrity_check")]
+            rows = [r[0] for r in conn.execute("PRAGMA integrity_check")]
             if rows != ["ok"]:
                 raise BackupError(f"“{path.name}” is damaged ({'; '.join(rows[:3])}).")
-            if list(db.execute("PRAGMA foreign_key_check")):
+            if list(conn.execute("PRAGMA foreign_key_check")):
                 raise BackupError(f"“{path.name}” has links to missing rows; it is damaged.")
-        counts = {t: db[t].count for t in COUNTED}
-        last = db.execute("SELECT id, at FROM events ORDER BY id DESC LIMIT 1").fetchone()
+        counts = {t: conn.execute(f"SELECT count(*) FROM [{t}]").fetchone()[0] for t in COUNTED}
+        last = conn.execute("SELECT id, at FROM events ORDER BY id DESC LIMIT 1").fetchone()
     except sqlite3.DatabaseError as exc:
-        raise BackupError(f"“{path.name}” could not be read ({exc}).") from exc
+        raise BackupError(f"“{path.name}” is damaged and could not be read ({exc}).") from exc
     finally:
-        db.close()
+        conn.close()
     return BackupInfo(path, counts, (last[0], last[1]) if last else None)
 
 
@@ -230,13 +228,13 @@ def _set_current_aside(db_path: Path) -> Path | None:
     shm = db_path.with_name(db_path.name + "-shm")
     try:
         check_header(db_path)
-        db = connect(db_path, read_only=False)
+        conn = connect(db_path, read_only=False)
         try:
-            write_backup(db, dest)
+            write_backup(conn, dest)
             # Fold the log into the file so no stale log is ever replayed onto the restored copy.
-            db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:
-            db.close()
+            conn.close()
     except (StoreError, sqlite3.Error):
         # Too damaged to read: keep the exact bytes (with the log) instead.
         dest.parent.mkdir(parents=True, exist_ok=True)

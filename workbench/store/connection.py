@@ -7,11 +7,12 @@ import sqlite3
 import stat
 import sys
 from pathlib import Path
-from typing import IO
-
-from sqlite_utils import Database
+from typing import IO, TYPE_CHECKING
 
 from .errors import DatabaseDamagedError, DatabaseInUseError, NotWritableError, StoreError
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 BUSY_TIMEOUT_MS = 5000
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -169,11 +170,12 @@ def refuse_if_not_writable(path: Path) -> None:
         )
 
 
-def connect(path: Path | None, *, read_only: bool) -> Database:
+def connect(path: Path | None, *, read_only: bool) -> sqlite3.Connection:
     """Open a connection with the workbench's pragmas; ``None`` means a private in-memory file.
 
     Nothing is written here: journal mode is switched by :func:`enable_wal` once the file is
-    known to be ours.
+    known to be ours. Reading needs nothing more; writes go through sqlite-utils, which the
+    store wraps around this connection on its first write.
     """
     try:
         if path is None:
@@ -184,23 +186,45 @@ def connect(path: Path | None, *, read_only: bool) -> Database:
             conn = sqlite3.connect(
                 str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False
             )
-        # Plugins are other packages' code that sqlite-utils would run on our connection, after
-        # scanning every installed package for them (a noticeable part of the launch): never.
-        db = Database(conn, execute_plugins=False)
-        db.execute("PRAGMA foreign_keys = ON")
-        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        # sqlite-utils turns this on when it wraps a connection (an upsert that replaces a row
+        # must fire the search index's delete trigger); on from the start, so every statement
+        # sees the same connection whether or not the wrapper exists yet.
+        conn.execute("PRAGMA recursive_triggers = ON")
     except sqlite3.DatabaseError as exc:
         name = path.name if path else "database"
         raise DatabaseDamagedError(
             f"“{name}” could not be opened as a database ({exc}). The file was left untouched."
         ) from exc
-    return db
+    return conn
 
 
-def enable_wal(db: Database) -> None:
+def enable_wal(conn: sqlite3.Connection) -> None:
     """Switch a writable file to write-ahead logging with the workbench's sync level."""
-    db.execute("PRAGMA journal_mode = WAL")
-    db.execute("PRAGMA synchronous = NORMAL")
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = NORMAL")
+
+
+def wrap(conn: sqlite3.Connection, *, without_numpy: bool = False) -> Database:
+    """The sqlite-utils ``Database`` over an open connection, for writes and schema changes.
+
+    ``without_numpy`` imports sqlite-utils, if it is not imported yet, without its optional numpy
+    support (the workbench never stores numpy values); numpy alone takes longer to import than
+    the whole window. Pass it only when no other thread can be importing numpy at the moment
+    (spaCy imports it on the claim finder's worker thread).
+    """
+    if without_numpy and "sqlite_utils" not in sys.modules and "numpy" not in sys.modules:
+        sys.modules["numpy"] = None  # type: ignore[assignment]
+        try:
+            import sqlite_utils  # noqa: F401
+        finally:
+            del sys.modules["numpy"]
+    from sqlite_utils import Database
+
+    # Plugins are other packages' code that sqlite-utils would run on our connection, after
+    # scanning every installed package for them: never.
+    return Database(conn, execute_plugins=False)
 
 
 def _connect_read_only(path: Path) -> sqlite3.Connection:

@@ -4,19 +4,17 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Self
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any, Self
 
 from workbench.model import Article, Claim, ClaimState, RatingScale, now_iso
 from workbench.scales import DEFAULT_SCALE, load_scale
 
 from . import rows
 from .backup import write_backup
-from .connection import WriterLock
+from .connection import WriterLock, wrap
 from .errors import (
     DatabaseDamagedError,
     InvalidInputError,
@@ -25,20 +23,24 @@ from .errors import (
     StoreError,
 )
 
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
 
 class CoreStore:
     """Lifecycle, settings, articles and claims; see :class:`~workbench.store.Store`."""
 
     def __init__(
         self,
-        db: Database,
+        conn: sqlite3.Connection,
         path: Path | None,
         *,
         read_only: bool,
         lock: WriterLock | None,
         read_only_reason: str | None = None,
     ):
-        self.db = db
+        self.conn = conn
+        self._db: Database | None = None
         self.path = path
         self.read_only = read_only
         #: Why editing is disabled, in words for the window's banner (None when writable).
@@ -46,10 +48,25 @@ class CoreStore:
         self._lock = lock
 
     # -- lifecycle -------------------------------------------------------------------------
+    @property
+    def db(self) -> Database:
+        """sqlite-utils over the connection: every write and schema change goes through it.
+
+        Reads are plain SQL on :attr:`conn`; sqlite-utils, slow to import, loads on first use.
+        """
+        if self._db is None:
+            self._db = wrap(self.conn)
+        return self._db
+
+    def prepare_writes(self, *, without_numpy: bool = False) -> None:
+        """Load what the first write needs now, so that it does not wait (see :func:`wrap`)."""
+        if self._db is None:
+            self._db = wrap(self.conn, without_numpy=without_numpy)
+
     def close(self) -> None:
         """Close the connection and release the writer lock."""
         try:
-            self.db.close()
+            self.conn.close()
         finally:
             if self._lock is not None:
                 self._lock.release()
@@ -87,11 +104,21 @@ class CoreStore:
 
     def backup(self, dest: str | Path) -> Path:
         """Write a consistent, checked copy of the database to ``dest`` (which must not exist)."""
-        return write_backup(self.db, Path(dest))
+        return write_backup(self.conn, Path(dest))
+
+    def rows(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[dict[str, Any]]:
+        """The rows a query returns, as dicts keyed by column name."""
+        cursor = self.conn.execute(sql, params)
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor]
+
+    def table_names(self) -> set[str]:
+        """The tables in the file (search index tables included)."""
+        return {r["name"] for r in self.rows("SELECT name FROM sqlite_master WHERE type = 'table'")}
 
     def last_event(self) -> tuple[int, str] | None:
         """The id and time of the newest audit-log row: it changes with every saved edit."""
-        found = list(self.db.query("SELECT id, at FROM events ORDER BY id DESC LIMIT 1"))
+        found = self.rows("SELECT id, at FROM events ORDER BY id DESC LIMIT 1")
         return (found[0]["id"], found[0]["at"]) if found else None
 
     def log(
@@ -118,7 +145,7 @@ class CoreStore:
         )
 
     def _one(self, table: str, ident: str, what: str) -> dict[str, Any]:
-        found = list(self.db[table].rows_where("id = ?", [ident], limit=1))
+        found = self.rows(f"SELECT * FROM [{table}] WHERE id = ? LIMIT 1", [ident])
         if not found:
             raise NotFoundError(f"There is no {what} with id {ident}.")
         return found[0]
@@ -132,7 +159,7 @@ class CoreStore:
             )
         found = [
             r["id"]
-            for r in self.db.query(f"SELECT id FROM [{table}] WHERE id LIKE ? LIMIT 2", [ref + "%"])
+            for r in self.rows(f"SELECT id FROM [{table}] WHERE id LIKE ? LIMIT 2", [ref + "%"])
         ]
         if not found:
             raise NotFoundError(f"There is no {what} whose id starts with “{ref}”.")
@@ -145,7 +172,7 @@ class CoreStore:
     # -- settings --------------------------------------------------------------------------
     def get_setting(self, key: str, default: Any = None) -> Any:
         """A per-database setting (JSON value)."""
-        found = list(self.db.table("settings").rows_where("key = ?", [key]))
+        found = self.rows("SELECT value FROM settings WHERE key = ?", [key])
         return json.loads(found[0]["value"]) if found else default
 
     def set_setting(self, key: str, value: Any) -> None:
@@ -188,24 +215,22 @@ class CoreStore:
 
     def find_article_by_sha256(self, sha256: str) -> Article | None:
         """The article imported from a file with this SHA-256, if any."""
-        found = list(self.db.table("articles").rows_where("source_sha256 = ?", [sha256], limit=1))
+        found = self.rows("SELECT * FROM articles WHERE source_sha256 = ? LIMIT 1", [sha256])
         return rows.row_to_article(found[0]) if found else None
 
     def list_articles(self) -> list[dict[str, Any]]:
         """Articles, newest first, with claim counts (no article text)."""
-        return list(
-            self.db.query(
-                """
-                SELECT a.id, a.title, a.outlet, a.author, a.published, a.url, a.source_name,
-                       a.imported_at,
-                       (SELECT count(*) FROM claims c WHERE c.article_id = a.id) AS claims,
-                       (SELECT count(*) FROM claims c WHERE c.article_id = a.id
-                          AND c.state = 'open') AS open_claims,
-                       (SELECT count(DISTINCT v.claim_id) FROM verdicts v
-                          JOIN claims c ON c.id = v.claim_id WHERE c.article_id = a.id) AS reviewed
-                FROM articles a ORDER BY a.imported_at DESC, a.rowid DESC
-                """
-            )
+        return self.rows(
+            """
+            SELECT a.id, a.title, a.outlet, a.author, a.published, a.url, a.source_name,
+                   a.imported_at,
+                   (SELECT count(*) FROM claims c WHERE c.article_id = a.id) AS claims,
+                   (SELECT count(*) FROM claims c WHERE c.article_id = a.id
+                      AND c.state = 'open') AS open_claims,
+                   (SELECT count(DISTINCT v.claim_id) FROM verdicts v
+                      JOIN claims c ON c.id = v.claim_id WHERE c.article_id = a.id) AS reviewed
+            FROM articles a ORDER BY a.imported_at DESC, a.rowid DESC
+            """
         )
 
     def delete_article(self, article_id: str) -> None:

@@ -7,12 +7,13 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
-
 from .backup import COUNTED
+from .connection import wrap
 from .schema import FTS_COLUMNS
 
 if TYPE_CHECKING:
+    from sqlite_utils import Database
+
     from .store import Store
 
 
@@ -68,7 +69,7 @@ def _fts_integrity(db: Database) -> list[str]:
         copy = sqlite3.connect(Path(folder) / "copy.sqlite3")
         try:
             db.conn.backup(copy)
-            return _fts_integrity_on(Database(copy, execute_plugins=False))
+            return _fts_integrity_on(wrap(copy))
         finally:
             copy.close()
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections import defaultdict
 from typing import Any
 
@@ -41,9 +40,7 @@ class ReviewStore(CoreStore):
     def find_reviewer(self, name: str) -> Reviewer | None:
         """The reviewer with this name (case ignored), if any."""
         name = " ".join(name.split())
-        found = list(
-            self.db.table("reviewers").rows_where("name = ? COLLATE NOCASE", [name], limit=1)
-        )
+        found = self.rows("SELECT * FROM reviewers WHERE name = ? COLLATE NOCASE LIMIT 1", [name])
         return rows.row_to_reviewer(found[0]) if found else None
 
     def get_reviewer(self, reviewer_id: str) -> Reviewer:
@@ -58,7 +55,7 @@ class ReviewStore(CoreStore):
         """All reviewers, by name."""
         return [
             rows.row_to_reviewer(r)
-            for r in self.db.table("reviewers").rows_where(order_by="name COLLATE NOCASE")
+            for r in self.rows("SELECT * FROM reviewers ORDER BY name COLLATE NOCASE")
         ]
 
     # -- verdicts --------------------------------------------------------------------------
@@ -111,10 +108,8 @@ class ReviewStore(CoreStore):
 
     def verdict_for(self, claim_id: str, reviewer_id: str) -> Verdict | None:
         """This reviewer's verdict on this claim, with its sources."""
-        found = list(
-            self.db.table("verdicts").rows_where(
-                "claim_id = ? AND reviewer_id = ?", [claim_id, reviewer_id]
-            )
+        found = self.rows(
+            "SELECT * FROM verdicts WHERE claim_id = ? AND reviewer_id = ?", [claim_id, reviewer_id]
         )
         if not found:
             return None
@@ -266,7 +261,7 @@ class ReviewStore(CoreStore):
 
     def get_attachment(self, source_id: str) -> bytes | None:
         """The attached file's bytes, if the source has one."""
-        found = list(self.db.query("SELECT attachment FROM sources WHERE id = ?", [source_id]))
+        found = self.rows("SELECT attachment FROM sources WHERE id = ?", [source_id])
         if not found:
             raise NotFoundError(f"There is no source with id {source_id}.")
         return found[0]["attachment"]
@@ -275,7 +270,7 @@ class ReviewStore(CoreStore):
         """A verdict's sources in the order they were added."""
         cols = ", ".join(f"[{c}]" for c in rows.SOURCE_COLUMNS)
         query = f"SELECT {cols} FROM sources WHERE verdict_id = ? ORDER BY created_at, rowid"
-        return [rows.row_to_source(r) for r in self.db.query(query, [verdict_id])]
+        return [rows.row_to_source(r) for r in self.rows(query, [verdict_id])]
 
     # -- reading claims with their verdicts --------------------------------------------------
     def claims_for(self, article_id: str, *, include_dismissed: bool = True) -> list[ReviewedClaim]:
@@ -284,13 +279,13 @@ class ReviewStore(CoreStore):
         where = "article_id = ?" + ("" if include_dismissed else " AND state = 'open'")
         claims = [
             rows.row_to_claim(r)
-            for r in self.db.table("claims").rows_where(
-                where, [article_id], order_by="start, [end]"
+            for r in self.rows(
+                f"SELECT * FROM claims WHERE {where} ORDER BY start, [end]", [article_id]
             )
         ]
         verdicts: dict[str, list[Verdict]] = defaultdict(list)
         by_id: dict[str, Verdict] = {}
-        for row in self.db.query(
+        for row in self.rows(
             """
             SELECT v.*, r.name AS reviewer_name FROM verdicts v
             JOIN claims c ON c.id = v.claim_id JOIN reviewers r ON r.id = v.reviewer_id
@@ -302,7 +297,7 @@ class ReviewStore(CoreStore):
             verdicts[verdict.claim_id].append(verdict)
             by_id[verdict.id] = verdict
         cols = ", ".join(f"s.[{c}]" for c in rows.SOURCE_COLUMNS)
-        for row in self.db.query(
+        for row in self.rows(
             f"""
             SELECT {cols} FROM sources s JOIN verdicts v ON v.id = s.verdict_id
             JOIN claims c ON c.id = v.claim_id WHERE c.article_id = ?
@@ -315,10 +310,9 @@ class ReviewStore(CoreStore):
 
     def events_for(self, entity: str, entity_id: str) -> list[dict[str, Any]]:
         """The audit log of one entity, oldest first."""
-        return list(
-            self.db.table("events").rows_where(
-                "entity = ? AND entity_id = ?", [entity, entity_id], order_by="id"
-            )
+        return self.rows(
+            "SELECT * FROM events WHERE entity = ? AND entity_id = ? ORDER BY id",
+            [entity, entity_id],
         )
 
 
@@ -341,6 +335,8 @@ def _with_attachment(source: Source, data: bytes | None, name: str | None) -> So
         )
     # Only a plain base name is kept, so an attachment can never be written outside its folder.
     source.attachment_name = safe_attachment_name(name)
+    import hashlib  # only attachments need it: not loaded at start-up
+
     source.attachment_sha256 = hashlib.sha256(data).hexdigest()
     source.attachment_size = len(data)
     return source

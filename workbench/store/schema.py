@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import sqlite3
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
-from sqlite_utils import Database, Migrations
+if TYPE_CHECKING:
+    from sqlite_utils import Database, Migrations
 
-migrations = Migrations("workbench")
+#: The name of the workbench's migration set in the table where sqlite-utils records them.
+MIGRATION_SET = "workbench"
+MIGRATIONS_TABLE = "_sqlite_migrations"
 
-#: Every migration name this program knows, oldest first; a file with another name is newer.
 SCHEMA_VERSION = 1
 
 #: Tables whose text is searchable, with the columns indexed.
@@ -21,7 +24,6 @@ FTS_COLUMNS: dict[str, tuple[str, ...]] = {
 }
 
 
-@migrations(name="0001_initial")
 def _initial(db: Database) -> None:
     db.executescript(
         """
@@ -123,6 +125,39 @@ def _initial(db: Database) -> None:
     )
     for table, columns in FTS_COLUMNS.items():
         db.table(table).enable_fts(list(columns), create_triggers=True, tokenize="trigram")
+
+
+#: Every migration this program knows, oldest first: its name, what it does, and whether it runs
+#: in one transaction. A file that records a name not listed here was written by a newer program.
+STEPS: list[tuple[str, Callable[[Database], None], bool]] = [
+    ("0001_initial", _initial, True),
+]
+
+
+def migration_names() -> list[str]:
+    """The names of every migration this program knows, oldest first."""
+    return [name for name, _, _ in STEPS]
+
+
+def build_migrations() -> Migrations:
+    """sqlite-utils' ``Migrations`` holding :data:`STEPS`, to apply them."""
+    from sqlite_utils import Migrations
+
+    migrations = Migrations(MIGRATION_SET)
+    for name, step, transactional in STEPS:
+        migrations(name=name, transactional=transactional)(step)
+    return migrations
+
+
+def applied_migrations(conn: sqlite3.Connection) -> list[str]:
+    """The names of the migrations applied to a file, in order, read without sqlite-utils."""
+    found = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [MIGRATIONS_TABLE]
+    ).fetchone()
+    if found is None:
+        return []
+    query = f"SELECT name FROM [{MIGRATIONS_TABLE}] WHERE migration_set = ? ORDER BY rowid"
+    return [r[0] for r in conn.execute(query, [MIGRATION_SET])]
 
 
 def transform_table(db: Database, table: str, **changes: Any) -> None:

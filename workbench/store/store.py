@@ -5,8 +5,6 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from workbench.scales import DEFAULT_SCALE, load_scale
 
 from .backup import backup_name, backups_dir
@@ -20,7 +18,7 @@ from .connection import (
 )
 from .errors import DatabaseDamagedError, NotFoundError, SchemaTooNewError, StoreError
 from .review import ReviewStore
-from .schema import migrations
+from .schema import applied_migrations, build_migrations, migration_names
 from .search import SearchMixin
 
 
@@ -48,41 +46,43 @@ def open_store(
             file.parent.mkdir(parents=True, exist_ok=True)
             lock = WriterLock(file)
             lock.acquire()
-    db = None
+    conn = None
     try:
-        db = connect(file, read_only=read_only)
-        pending = check_schema(db, file, read_only=read_only)
+        conn = connect(file, read_only=read_only)
+        pending = check_schema(conn, file, read_only=read_only)
         reason = (not_writable_reason(file) if file else None) if read_only else None
-        store = Store(db, file, read_only=read_only, lock=lock, read_only_reason=reason)
+        store = Store(conn, file, read_only=read_only, lock=lock, read_only_reason=reason)
         if not read_only:
             if file is not None:
-                enable_wal(db)
+                enable_wal(conn)
             _migrate(store, scale, pending)
         return store
     except BaseException:
-        if db is not None:
-            db.close()
+        if conn is not None:
+            conn.close()
         if lock is not None:
             lock.release()
         raise
 
 
-def check_schema(db: Database, file: Path | None, *, read_only: bool = False) -> list[str]:
+def check_schema(
+    conn: sqlite3.Connection, file: Path | None, *, read_only: bool = False
+) -> list[str]:
     """Refuse a file that is not ours or is newer than this program; return pending migrations."""
     name = file.name if file else "database"
     try:
-        applied = {m.name for m in migrations.applied(db)}
-        tables = set(db.table_names())
+        applied = set(applied_migrations(conn))
+        empty = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table'").fetchone() is None
     except sqlite3.DatabaseError as exc:
         raise DatabaseDamagedError(
             f"“{name}” is damaged and could not be read ({exc}). The file was left untouched."
         ) from exc
-    known = [m.name for m in migrations._migrations]
+    known = migration_names()
     if applied - set(known):
         raise SchemaTooNewError(
             f"“{name}” was written by a newer version of Factcheck Workbench; update the program to open it. The file was left untouched."
         )
-    if tables and not applied:
+    if not empty and not applied:
         raise DatabaseDamagedError(
             f"“{name}” is an SQLite file but not a Factcheck Workbench database. The file was left untouched."
         )
@@ -96,17 +96,20 @@ def check_schema(db: Database, file: Path | None, *, read_only: bool = False) ->
 
 
 def _migrate(store: Store, scale: str | None, pending: list[str]) -> None:
-    fresh = not store.db.table_names()
-    if fresh or store.get_setting("rating_scale") is None:
+    tables = store.table_names()
+    if not tables or store.get_setting("rating_scale") is None:
         load_scale(scale or DEFAULT_SCALE)  # refuse an unknown scale before writing anything
-    if pending and not fresh and store.path is not None and store.db["articles"].exists():
-        # An upgrade rewrites tables: keep the file as it was, whatever happens next.
-        dest = backups_dir(store.path) / backup_name(store.path, "before-upgrade")
-        store.backup(dest)
-    try:
-        migrations.apply(store.db)
-    except sqlite3.DatabaseError as exc:
-        raise DatabaseDamagedError(f"Could not prepare “{store.display_name}” ({exc}).") from exc
+    # An up-to-date file is only read here: opening it needs no sqlite-utils.
+    if pending:
+        if store.path is not None and "articles" in tables:
+            # An upgrade rewrites tables: keep the file as it was, whatever happens next.
+            store.backup(backups_dir(store.path) / backup_name(store.path, "before-upgrade"))
+        try:
+            build_migrations().apply(store.db)
+        except sqlite3.DatabaseError as exc:
+            raise DatabaseDamagedError(
+                f"Could not prepare “{store.display_name}” ({exc})."
+            ) from exc
     # Set after the schema commits; a crash in between is repaired on the next open.
     if store.get_setting("rating_scale") is None:
         store.set_setting("rating_scale", scale or DEFAULT_SCALE)

@@ -61,6 +61,7 @@ class MainWindow(TriageActions, LibraryActions, QMainWindow):
         # The verdict editor is the heaviest pane: it takes the place kept for it just after the
         # window's first paint (or sooner, when something needs it), so the article shows first.
         self._editor: VerdictEditor | None = None
+        self._painted = False
         self.right_split = QSplitter(Qt.Orientation.Vertical)
         self.right_split.addWidget(self.claims_pane)
         self.right_split.addWidget(QWidget())
@@ -315,13 +316,22 @@ class MainWindow(TriageActions, LibraryActions, QMainWindow):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
-        if self._editor is None:
-            # The window is being painted: build the editor once this paint is on screen.
-            QTimer.singleShot(0, self, self._ensure_editor)
+        if not self._painted:
+            # What the window does not need to appear waits until its first paint is on screen.
+            self._painted = True
+            QTimer.singleShot(0, self, self._after_first_paint)
 
-    def _ensure_editor(self) -> None:
+    def _after_first_paint(self) -> None:
+        # One piece per turn of the event loop: a key pressed meanwhile does not wait for all.
         if self._editor is None:
             self._build_editor()
+        QTimer.singleShot(0, self, self.actions_.add_icons)
+        QTimer.singleShot(0, self, self._prepare_writes)
+
+    def _prepare_writes(self) -> None:
+        # The first edit should not wait for the database's writing side to load.
+        if not self.imports.runner.busy:
+            self.desk.prepare_writes()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QStyle
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -16,35 +15,35 @@ class Actions:
 
     def __init__(self, window: MainWindow) -> None:
         self.window = window
-        style = window.style()
+        #: Actions and the names of their standard icons, set by :meth:`add_icons`.
+        self._icons: list[tuple[QAction, str]] = []
 
         def act(
-            text: str, slot: object, key: str | QKeySequence | None = None, icon=None
+            text: str, slot: object, key: str | QKeySequence | None = None, icon: str | None = None
         ) -> QAction:
             action = QAction(text, window)
             if key is not None:
                 action.setShortcut(QKeySequence(key))
             if icon is not None:
-                action.setIcon(style.standardIcon(icon))
+                self._icons.append((action, icon))
             action.triggered.connect(slot)
             window.addAction(action)
             return action
 
-        sp = QStyle.StandardPixmap
         w = window
         self.import_file = act(
             "&Import article…",
             w.import_dialog,
             QKeySequence.StandardKey.Open,
-            sp.SP_DialogOpenButton,
+            "SP_DialogOpenButton",
         )
         self.paste = act(
-            "&Paste article…", w.paste_article, "Ctrl+Shift+V", sp.SP_FileDialogNewFolder
+            "&Paste article…", w.paste_article, "Ctrl+Shift+V", "SP_FileDialogNewFolder"
         )
         self.open_article = act(
-            "&Open earlier article…", w.open_article_dialog, "Ctrl+L", sp.SP_DirOpenIcon
+            "&Open earlier article…", w.open_article_dialog, "Ctrl+L", "SP_DirOpenIcon"
         )
-        self.export = act("&Export report…", w.export_report, "Ctrl+E", sp.SP_DialogSaveButton)
+        self.export = act("&Export report…", w.export_report, "Ctrl+E", "SP_DialogSaveButton")
         self.backup = act("&Back up now", w.back_up_now)
         self.restore_backup = act("&Restore from backup…", w.restore_from_backup)
         self.preferences = act(
@@ -53,8 +52,8 @@ class Actions:
         self.quit = act("&Quit", w.close, QKeySequence.StandardKey.Quit)
 
         # Own actions rather than the stack's: typed text is saved before undo runs.
-        self.undo = act("&Undo", w.undo, QKeySequence.StandardKey.Undo, sp.SP_ArrowBack)
-        self.redo = act("&Redo", w.redo, "Ctrl+Shift+Z", sp.SP_ArrowForward)
+        self.undo = act("&Undo", w.undo, QKeySequence.StandardKey.Undo, "SP_ArrowBack")
+        self.redo = act("&Redo", w.redo, "Ctrl+Shift+Z", "SP_ArrowForward")
         self.redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         stack = w.undo_stack
         self.undo.setEnabled(False)
@@ -65,19 +64,19 @@ class Actions:
         stack.redoTextChanged.connect(lambda t: self.redo.setText(f"&Redo {t}".strip()))
         self.find = act("&Filter claims", w.focus_filter, QKeySequence.StandardKey.Find)
 
-        self.next_claim = act("&Next claim", lambda: w.step_claim(1), "J", sp.SP_ArrowDown)
-        self.previous_claim = act("&Previous claim", lambda: w.step_claim(-1), "K", sp.SP_ArrowUp)
+        self.next_claim = act("&Next claim", lambda: w.step_claim(1), "J", "SP_ArrowDown")
+        self.previous_claim = act("&Previous claim", lambda: w.step_claim(-1), "K", "SP_ArrowUp")
         self.next_unreviewed = act("Next claim &not reviewed by me", w.next_unreviewed, "N")
         self.save_next = act(
             "&Save and go to next unreviewed",
             w.save_and_next,
             "Ctrl+Return",
-            sp.SP_DialogApplyButton,
+            "SP_DialogApplyButton",
         )
         self.dismiss = act(
-            "&Dismiss or restore claim", w.toggle_dismissed, "D", sp.SP_DialogDiscardButton
+            "&Dismiss or restore claim", w.toggle_dismissed, "D", "SP_DialogDiscardButton"
         )
-        self.delete = act("De&lete claim", w.delete_claim, "Shift+Del", sp.SP_TrashIcon)
+        self.delete = act("De&lete claim", w.delete_claim, "Shift+Del", "SP_TrashIcon")
         self.add_claim = act("&Add claim from selection", w.add_claim_from_selection, "Ctrl+M")
         self.set_span = act(
             "Set claim &span to selection", w.set_span_from_selection, "Ctrl+Shift+M"
@@ -89,7 +88,7 @@ class Actions:
         )
         self.only_unreviewed.setCheckable(True)
         self.find_claims = act(
-            "&Find claims in this article", w.find_claims_again, None, sp.SP_BrowserReload
+            "&Find claims in this article", w.find_claims_again, None, "SP_BrowserReload"
         )
         self.rate: list[QAction] = []
 
@@ -130,6 +129,16 @@ class Actions:
 
         help_menu = bar.addMenu("&Help")
         help_menu.addActions([self.shortcuts, self.about])
+
+    def add_icons(self) -> None:
+        """Give the actions their icons; the menus are closed when the window first shows."""
+        # QStyle's Python type alone takes longer to set up than painting the window.
+        from PySide6.QtWidgets import QStyle
+
+        style = self.window.style()
+        for action, name in self._icons:
+            action.setIcon(style.standardIcon(getattr(QStyle.StandardPixmap, name)))
+        self._icons.clear()
 
     def set_scale(self, labels: list[str]) -> None:
         """One action per rating, on the number keys 1–9."""

@@ -10,16 +10,16 @@ from sqlite_utils import Database, Migrations
 
 from workbench.model import Claim
 from workbench.services.database import check_database
-from workbench.store import health, open_store
+from workbench.store import health, open_store, schema
 from workbench.store.backup import list_backups
-from workbench.store.schema import migrations, transform_table
+from workbench.store.schema import migration_names, transform_table
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 RELEASED = sorted(FIXTURES.glob("schema-*.sqlite3"))
 
 
 def test_every_schema_version_has_a_fixture() -> None:
-    versions = {m.name.split("_")[0] for m in migrations._migrations}
+    versions = {name.split("_")[0] for name in migration_names()}
     assert versions <= {p.stem.removeprefix("schema-") for p in RELEASED}
 
 
@@ -33,7 +33,7 @@ def old_copy(request: pytest.FixtureRequest, tmp_path: Path) -> Path:
 def test_fixture_upgrades_cleanly_and_search_still_finds_rows(old_copy: Path) -> None:
     with open_store(old_copy) as store:
         applied = [m["name"] for m in store.db["_sqlite_migrations"].rows]
-        assert applied == [m.name for m in migrations._migrations]
+        assert applied == migration_names()
         [article] = store.list_articles()
         claims = store.claims_for(article["id"])
         assert {c.claim.quote for c in claims} >= {"met with Russian President Vladimir Putin"}
@@ -106,10 +106,10 @@ def test_transform_helper_refuses_to_run_inside_a_transaction(old_copy: Path) ->
 def test_upgrade_keeps_a_backup_of_the_old_file(
     old_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    upgrade = Migrations._Migration(
-        "9999_test_upgrade", lambda db: db["settings"].insert({"key": "upgraded", "value": "1"})
-    )
-    monkeypatch.setattr(migrations, "_migrations", [*migrations._migrations, upgrade])
+    def upgrade(db: Database) -> None:
+        db["settings"].insert({"key": "upgraded", "value": "1"})
+
+    monkeypatch.setattr(schema, "STEPS", [*schema.STEPS, ("9999_test_upgrade", upgrade, True)])
     with open_store(old_copy) as store:
         assert store.get_setting("upgraded") == 1
     [kept] = list_backups(old_copy)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -71,6 +73,48 @@ def test_new_file_gets_pragmas_and_schema(tmp_path: Path) -> None:
     # Opening again applies nothing twice.
     with open_store(path) as s:
         assert [m["name"] for m in s.db["_sqlite_migrations"].rows] == ["0001_initial"]
+
+
+def test_the_schema_check_reads_what_sqlite_utils_records(tmp_path: Path) -> None:
+    from sqlite_utils import Migrations
+
+    from workbench.store import schema
+
+    with open_store(tmp_path / "t.sqlite3") as s:
+        recorded = [m.name for m in schema.build_migrations().applied(s.db)]
+        assert schema.applied_migrations(s.conn) == recorded == schema.migration_names()
+    assert Migrations.migrations_table == schema.MIGRATIONS_TABLE
+
+
+def test_opening_and_reading_a_file_waits_for_sqlite_utils_until_the_first_write(
+    tmp_path: Path,
+) -> None:
+    # sqlite-utils takes about as long to import as Qt takes to show a window: reading what the
+    # window shows at launch must not need it, and writing must still work through it.
+    path = tmp_path / "t.sqlite3"
+    with open_store(path) as s:
+        article = s.add_article(_article())
+        [claim] = s.add_claims(article.id, [_claim(article, "Prices rose 5% in May.")])
+        s.save_verdict(claim.id, s.add_reviewer("Ana").id, "True")
+    code = f"""
+import sys
+from workbench.store import open_store
+with open_store({str(path)!r}) as s:
+    [row] = s.list_articles()
+    [reviewed] = s.claims_for(row["id"])
+    ana = s.find_reviewer("ana")
+    assert [v.rating for v in reviewed.verdicts] == ["True"], reviewed
+    assert s.get_setting("rating_scale") and s.verdict_for(reviewed.claim.id, ana.id)
+    print("sqlite_utils" in sys.modules, end=" ")
+    s.save_verdict(reviewed.claim.id, ana.id, "False")
+    print("sqlite_utils" in sys.modules)
+"""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["False", "True"]
+    with open_store(path) as s:
+        [reviewed] = s.claims_for(s.list_articles()[0]["id"])
+        assert [v.rating for v in reviewed.verdicts] == ["False"]
 
 
 def test_one_verdict_per_reviewer_is_updated_in_place(store) -> None:
