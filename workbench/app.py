@@ -75,6 +75,7 @@ def start(window: MainWindow, *, ask_reviewer: bool = True) -> None:
     # What start-up made (modules, classes, the window) lives as long as the program: the garbage
     # collector need not walk it again at each full collection, nor when the program quits.
     gc.freeze()
+    gc.enable()  # the launcher paused it while the window was being built
 
 
 def run_app(db_path: str | Path | None = None, argv: list[str] | None = None) -> int:

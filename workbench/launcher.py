@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 
@@ -14,6 +15,9 @@ def main(argv: list[str] | None = None, *, prog_name: str = "workbench") -> None
 
         cli(args, prog_name=prog_name)
         return
+    # Start-up makes thousands of objects that live as long as the program, and no garbage:
+    # collecting meanwhile only delays the window. ``workbench.app.start`` turns it back on.
+    gc.disable()
     # Opening the window needs none of the command line's machinery (click and every command).
     from workbench.app import run_app
 

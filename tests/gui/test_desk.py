@@ -197,6 +197,34 @@ def test_the_verdict_editor_fills_in_by_itself_once_the_window_is_painted(
     assert window.right_split.sizes() == sizes
 
 
+def test_menu_icons_and_the_writing_side_arrive_after_the_first_paint(make_window, qtbot) -> None:
+    window = make_window()
+    qtbot.waitUntil(lambda: not window.actions_.import_file.icon().isNull(), timeout=3000)
+    assert not window.actions_.undo.icon().isNull()
+    qtbot.waitUntil(lambda: window.desk.store._db is not None, timeout=3000)
+    # The first edit after that is saved like any other.
+    window.restore_last_article()
+    first = next(iter(window.claims))
+    window.claims_pane.select_claim(first)
+    window.rate_current("True")
+    assert window.desk.store.verdict_for(first, window.desk.reviewer.id).rating == "True"
+
+
+def test_start_turns_the_garbage_collector_back_on(make_window, monkeypatch) -> None:
+    import gc
+
+    from workbench.app import start
+
+    window = make_window()
+    monkeypatch.setattr(gc, "freeze", lambda: None)  # keep the test process's heap as it was
+    gc.disable()
+    try:
+        start(window, ask_reviewer=False)
+        assert gc.isenabled()
+    finally:
+        gc.enable()
+
+
 def test_first_start_asks_who_is_reviewing(make_window, monkeypatch) -> None:
     from workbench.app import start
     from workbench.ui import hooks

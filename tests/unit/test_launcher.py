@@ -13,17 +13,17 @@ from workbench.launcher import main
 
 
 def test_no_arguments_open_the_window_on_the_database_of_the_environment(tmp_path) -> None:
-    # The window must not wait for the command line's parser to load.
+    # The window must not wait for the command line's parser, nor for garbage collections.
     code = (
-        "import sys, workbench.app as app, workbench.launcher as launcher;"
-        "app.run_app = lambda db_path: print(db_path, 'click' in sys.modules) or 3;"
+        "import gc, sys, workbench.app as app, workbench.launcher as launcher;"
+        "app.run_app = lambda db_path: print(db_path, 'click' in sys.modules, gc.isenabled()) or 3;"
         "launcher.main([])"
     )
     db = str(tmp_path / "desk.sqlite3")
     env = {**os.environ, "WORKBENCH_DB": db}
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
     assert out.returncode == 3, out.stderr
-    assert out.stdout.split() == [db, "False"]
+    assert out.stdout.split() == [db, "False", "False"]
 
 
 def test_arguments_go_to_the_command_line(capsys: pytest.CaptureFixture[str]) -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from workbench.model import Claim, ClaimKind
 
-RUNS = 5
+RUNS = 7
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "kerry-putin-syria-talks.txt"
 
 # Each script prints the moment (time.monotonic, shared by all processes) its window first paints
@@ -42,9 +42,10 @@ view.show()
 app.exec()
 """
 
-# The same steps as ``workbench.app.run_app``, in the same order.
+# The same steps as the ``workbench`` program (``workbench.launcher`` and ``run_app``), in order.
 _DESK = """
-import sys, time
+import gc, sys, time
+gc.disable()
 from workbench.app import build_window, make_application, start
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QPlainTextEdit

@@ -33,6 +33,7 @@ from workbench.model import Article, ClaimOrigin
 from .claim_state import CURRENT_EDGE, CURRENT_FILL, LOOKS, ReviewState
 from .claims_model import ClaimRow
 from .text_positions import Utf16Map
+from .theme import ARTICLE_TEXT_STYLE, heading, tinted
 
 _UNDERLINES = {
     ReviewState.UNREVIEWED: QTextCharFormat.UnderlineStyle.DotLine,
@@ -53,6 +54,7 @@ class ArticleText(QPlainTextEdit):
         self.setReadOnly(True)
         self.setUndoRedoEnabled(False)
         self.setObjectName("articleText")
+        self.setStyleSheet(ARTICLE_TEXT_STYLE)
         self.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
@@ -343,10 +345,12 @@ class ArticlePane(QWidget):
         super().__init__(parent)
         self.title = QLabel("No article open")
         self.title.setObjectName("articleTitle")
+        heading(self.title, 17)
         self.title.setWordWrap(True)
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.meta = QLabel("Import an article with File ▸ Import (Ctrl+O), or drop a file here.")
         self.meta.setObjectName("articleMeta")
+        tinted(self.meta)
         self.meta.setWordWrap(True)
         self.meta.setTextFormat(Qt.TextFormat.PlainText)
         self.title.setTextFormat(Qt.TextFormat.PlainText)

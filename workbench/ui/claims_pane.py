@@ -21,6 +21,7 @@ from workbench.model import ClaimKind, ReviewedClaim
 
 from .claim_state import LOOKS, ReviewState
 from .claims_model import CLAIM_ID_ROLE, ClaimRow, ClaimsFilterModel, ClaimsTableModel, Column
+from .theme import TABLE_STYLE, heading, tinted
 
 
 class ClaimsPane(QWidget):
@@ -55,6 +56,7 @@ class ClaimsPane(QWidget):
 
         self.table = QTableView()
         self.table.setObjectName("claimsTable")
+        self.table.setStyleSheet(TABLE_STYLE)
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(Column.NUMBER, Qt.SortOrder.AscendingOrder)
@@ -102,13 +104,15 @@ class ClaimsPane(QWidget):
         bar2.addWidget(self.threshold_box)
         self.count_label = QLabel()
         self.count_label.setObjectName("claimCount")
+        tinted(self.count_label).setContentsMargins(8, 0, 0, 0)
         bar2.addWidget(self.count_label)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 10, 12, 4)
         layout.setSpacing(6)
-        heading = QLabel("Claims")
-        heading.setObjectName("paneHeading")
-        layout.addWidget(heading)
+        title = QLabel("Claims")
+        title.setObjectName("paneHeading")
+        heading(title, 12)
+        layout.addWidget(title)
         layout.addLayout(bar)
         layout.addLayout(bar2)
         layout.addWidget(self.table, 1)

@@ -12,7 +12,7 @@ from PySide6.QtGui import (
     QShowEvent,
     QUndoStack,
 )
-from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
 from workbench.model import Article, ClaimState, ReviewedClaim
 from workbench.services.desk import Desk, Extractor
@@ -25,6 +25,7 @@ from .imports import ImportController
 from .library_actions import LibraryActions
 from .menus import Actions
 from .settings import DeskSettings
+from .theme import Splitter, tinted
 from .triage import TriageActions
 
 if TYPE_CHECKING:
@@ -62,12 +63,12 @@ class MainWindow(TriageActions, LibraryActions, QMainWindow):
         # window's first paint (or sooner, when something needs it), so the article shows first.
         self._editor: VerdictEditor | None = None
         self._painted = False
-        self.right_split = QSplitter(Qt.Orientation.Vertical)
+        self.right_split = Splitter(Qt.Orientation.Vertical)
         self.right_split.addWidget(self.claims_pane)
         self.right_split.addWidget(QWidget())
         self.right_split.setStretchFactor(0, 3)
         self.right_split.setStretchFactor(1, 2)
-        self.main_split = QSplitter(Qt.Orientation.Horizontal)
+        self.main_split = Splitter(Qt.Orientation.Horizontal)
         self.main_split.addWidget(self.article_pane)
         self.main_split.addWidget(self.right_split)
         self.main_split.setStretchFactor(0, 5)
@@ -80,9 +81,9 @@ class MainWindow(TriageActions, LibraryActions, QMainWindow):
         self.actions_.set_scale(desk.scale().labels)
         self.article_pane.text.set_extra_actions([self.actions_.add_claim, self.actions_.set_span])
 
-        self.reviewer_label = QLabel()
-        self.db_label = QLabel()
-        self.progress_label = QLabel()
+        self.reviewer_label, self.db_label, self.progress_label = QLabel(), QLabel(), QLabel()
+        for label in (self.reviewer_label, self.db_label, self.progress_label):
+            tinted(label, "#333333").setContentsMargins(10, 0, 10, 0)
         bar = self.statusBar()
         # Permanent, so that passing messages on the left never hide them.
         bar.addPermanentWidget(self.imports.panel)
