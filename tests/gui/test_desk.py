@@ -210,6 +210,33 @@ def test_menu_icons_and_the_writing_side_arrive_after_the_first_paint(make_windo
     assert window.desk.store.verdict_for(first, window.desk.reviewer.id).rating == "True"
 
 
+def test_opening_a_database_backs_it_up_in_the_background_once_per_change(
+    make_window, qtbot, db_path
+) -> None:
+    from workbench.services.backup import list_backups
+
+    window = make_window()
+    qtbot.waitUntil(lambda: len(list_backups(db_path)) == 1, timeout=10000)
+    [made] = list_backups(db_path)
+    assert made.kind == "auto"
+    qtbot.waitUntil(lambda: not window.imports.runner.busy, timeout=10000)
+    window.close()
+    window.desk.store.close()
+    # Opened again with nothing changed: the backup there already holds this state.
+    again = make_window()
+    qtbot.waitUntil(lambda: again.auto_backup is not None, timeout=10000)
+    qtbot.waitUntil(lambda: not again.imports.runner.busy, timeout=10000)
+    assert list_backups(db_path) == [made]
+    again.restore_last_article()
+    again.claims_pane.select_claim(next(iter(again.claims)))
+    again.rate_current("False")
+    again.close()
+    again.desk.store.close()
+    third = make_window()
+    qtbot.waitUntil(lambda: len(list_backups(db_path)) == 2, timeout=10000)
+    qtbot.waitUntil(lambda: not third.imports.runner.busy, timeout=10000)
+
+
 def test_start_turns_the_garbage_collector_back_on(make_window, monkeypatch) -> None:
     import gc
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from workbench.store.backup import (
     BackupInfo,
     backup_name,
     backups_dir,
+    copy_database,
     inspect_backup,
     list_backups,
     remove_partial_backups,
@@ -22,12 +24,14 @@ from workbench.store.errors import BackupError
 __all__ = [
     "DEFAULT_KEEP",
     "KEEP_SETTING",
+    "AutoBackup",
     "BackupFile",
     "BackupInfo",
     "backup_now",
     "backup_on_open",
     "latest_good_backup",
     "list_backups",
+    "plan_backup_on_open",
     "restore_backup",
 ]
 
@@ -36,38 +40,61 @@ DEFAULT_KEEP = 10
 KEEP_SETTING = "backup_keep"
 
 
-def backup_on_open(store: Store, keep: int | None = None) -> Path | None:
-    """Back up a database just opened for writing, keeping the last ``keep`` automatic backups.
+@dataclass(frozen=True)
+class AutoBackup:
+    """An automatic backup of a file just opened; :meth:`run` may be called on any thread."""
 
-    Returns the new backup, or None when there was nothing to do (read-only, in memory, or
-    unchanged since the newest backup). ``keep`` defaults to the database's ``backup_keep``
-    setting, then :data:`DEFAULT_KEEP`. Raises :class:`BackupError` if the copy fails; the
-    database itself is never changed.
+    path: Path
+    keep: int
+    #: The newest audit-log row of the open file when the backup was planned.
+    last_event: tuple[int, str] | None
+
+    def run(self) -> Path | None:
+        """Copy the file unless the newest backup already holds this state; prune old ones."""
+        remove_partial_backups(self.path)
+        existing = list_backups(self.path)
+        if existing and _same_state(self.last_event, existing[0]):
+            return None
+        dest = unique_path(backups_dir(self.path) / backup_name(self.path, "auto"))
+        made = copy_database(self.path, dest)
+        autos = [b for b in list_backups(self.path) if b.kind == "auto"]
+        for old in autos[self.keep :]:
+            old.path.unlink(missing_ok=True)
+        return made
+
+
+def plan_backup_on_open(store: Store, keep: int | None = None) -> AutoBackup | None:
+    """What :func:`backup_on_open` will do, read from the store (None: nothing to back up).
+
+    ``keep`` defaults to the database's ``backup_keep`` setting, then :data:`DEFAULT_KEEP`.
     """
     if store.path is None or store.read_only:
         return None
     keep = keep if keep is not None else int(store.get_setting(KEEP_SETTING, DEFAULT_KEEP))
     if keep < 1:
         raise BackupError("Keep at least one automatic backup.")
-    remove_partial_backups(store.path)
-    existing = list_backups(store.path)
-    if existing and _same_state(store, existing[0]):
-        return None
-    made = backup_now(store, kind="auto")
-    autos = [b for b in list_backups(store.path) if b.kind == "auto"]
-    for old in autos[keep:]:
-        old.path.unlink(missing_ok=True)
-    return made
+    return AutoBackup(store.path, keep, store.last_event())
 
 
-def _same_state(store: Store, newest: BackupFile) -> bool:
+def backup_on_open(store: Store, keep: int | None = None) -> Path | None:
+    """Back up a database just opened for writing, keeping the last ``keep`` automatic backups.
+
+    Returns the new backup, or None when there was nothing to do (read-only, in memory, or
+    unchanged since the newest backup). Raises :class:`BackupError` if the copy fails; the
+    database itself is never changed. The window plans on its own thread and copies on a worker.
+    """
+    plan = plan_backup_on_open(store, keep)
+    return plan.run() if plan is not None else None
+
+
+def _same_state(last_event: tuple[int, str] | None, newest: BackupFile) -> bool:
     # Every saved edit appends to the audit log, so (id, time) of its last row names the state;
     # the time tells apart two files whose logs reached the same id after a restore.
     try:
         info = inspect_backup(newest.path, full_check=False)
     except StoreError:
         return False
-    return info.last_event == store.last_event()
+    return info.last_event == last_event
 
 
 def backup_now(store: Store, out: str | Path | None = None, *, kind: str = "manual") -> Path:

@@ -148,6 +148,19 @@ def write_backup(conn: sqlite3.Connection, dest: Path) -> Path:
     return dest
 
 
+def copy_database(db_path: Path, dest: Path) -> Path:
+    """Write a checked backup of the file at ``db_path`` through a connection of its own.
+
+    Any thread may call it while the program has the file open for writing: the copy reads one
+    consistent state of the file (write-ahead logging lets a reader and the writer work at once).
+    """
+    conn = connect(db_path, read_only=True)
+    try:
+        return write_backup(conn, dest)
+    finally:
+        conn.close()
+
+
 def _integrity(path: Path) -> str | None:
     conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
     try:

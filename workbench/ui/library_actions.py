@@ -122,6 +122,28 @@ class LibraryActions(_Base):
             return
         self.statusBar().showMessage(f"Backed up to {path}", 8000)
 
+    def back_up_on_open(self) -> None:
+        """The automatic backup of a database just opened, copied on the worker thread."""
+        from workbench.services.backup import plan_backup_on_open
+
+        from .worker import Job
+
+        try:
+            plan = plan_backup_on_open(self.desk.store)
+        except Exception as exc:
+            self._backup_failed(str(exc))
+            return
+        if plan is not None:
+            job = Job(
+                "Backing up the database…",
+                lambda _progress, _cancelled: plan.run(),
+                on_failed=self._backup_failed,
+            )
+            self.auto_backup = self.imports.runner.start(job)
+
+    def _backup_failed(self, message: str) -> None:
+        self.statusBar().showMessage(f"The automatic backup was not made: {message}", 15000)
+
     def restore_from_backup(self) -> None:
         """File ▸ Restore from backup: replace the database with a backup, then reopen it."""
         from workbench.services.backup import list_backups, restore_backup

@@ -30,6 +30,7 @@ from .triage import TriageActions
 
 if TYPE_CHECKING:
     from .verdict_editor import VerdictEditor
+    from .worker import Job
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +64,8 @@ class MainWindow(TriageActions, LibraryActions, QMainWindow):
         # window's first paint (or sooner, when something needs it), so the article shows first.
         self._editor: VerdictEditor | None = None
         self._painted = False
+        #: The automatic backup made once the window is on screen (None until it is started).
+        self.auto_backup: Job | None = None
         self.right_split = Splitter(Qt.Orientation.Vertical)
         self.right_split.addWidget(self.claims_pane)
         self.right_split.addWidget(QWidget())
@@ -328,6 +331,7 @@ class MainWindow(TriageActions, LibraryActions, QMainWindow):
             self._build_editor()
         QTimer.singleShot(0, self, self.actions_.add_icons)
         QTimer.singleShot(0, self, self._prepare_writes)
+        QTimer.singleShot(0, self, self.back_up_on_open)
 
     def _prepare_writes(self) -> None:
         # The first edit should not wait for the database's writing side to load.
