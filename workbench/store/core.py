@@ -106,7 +106,7 @@ class CoreStore:
         """Write a consistent, checked copy of the database to ``dest`` (which must not exist)."""
         return write_backup(self.conn, Path(dest))
 
-    def rows(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[dict[str, Any]]:
+    def query(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[dict[str, Any]]:
         """The rows a query returns, as dicts keyed by column name."""
         cursor = self.conn.execute(sql, params)
         names = [d[0] for d in cursor.description]
@@ -114,11 +114,13 @@ class CoreStore:
 
     def table_names(self) -> set[str]:
         """The tables in the file (search index tables included)."""
-        return {r["name"] for r in self.rows("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        return {
+            r["name"] for r in self.query("SELECT name FROM sqlite_master WHERE type = 'table'")
+        }
 
     def last_event(self) -> tuple[int, str] | None:
         """The id and time of the newest audit-log row: it changes with every saved edit."""
-        found = self.rows("SELECT id, at FROM events ORDER BY id DESC LIMIT 1")
+        found = self.query("SELECT id, at FROM events ORDER BY id DESC LIMIT 1")
         return (found[0]["id"], found[0]["at"]) if found else None
 
     def log(
@@ -145,7 +147,7 @@ class CoreStore:
         )
 
     def _one(self, table: str, ident: str, what: str) -> dict[str, Any]:
-        found = self.rows(f"SELECT * FROM [{table}] WHERE id = ? LIMIT 1", [ident])
+        found = self.query(f"SELECT * FROM [{table}] WHERE id = ? LIMIT 1", [ident])
         if not found:
             raise NotFoundError(f"There is no {what} with id {ident}.")
         return found[0]
@@ -159,7 +161,7 @@ class CoreStore:
             )
         found = [
             r["id"]
-            for r in self.rows(f"SELECT id FROM [{table}] WHERE id LIKE ? LIMIT 2", [ref + "%"])
+            for r in self.query(f"SELECT id FROM [{table}] WHERE id LIKE ? LIMIT 2", [ref + "%"])
         ]
         if not found:
             raise NotFoundError(f"There is no {what} whose id starts with “{ref}”.")
@@ -172,7 +174,7 @@ class CoreStore:
     # -- settings --------------------------------------------------------------------------
     def get_setting(self, key: str, default: Any = None) -> Any:
         """A per-database setting (JSON value)."""
-        found = self.rows("SELECT value FROM settings WHERE key = ?", [key])
+        found = self.query("SELECT value FROM settings WHERE key = ?", [key])
         return json.loads(found[0]["value"]) if found else default
 
     def set_setting(self, key: str, value: Any) -> None:
@@ -215,12 +217,12 @@ class CoreStore:
 
     def find_article_by_sha256(self, sha256: str) -> Article | None:
         """The article imported from a file with this SHA-256, if any."""
-        found = self.rows("SELECT * FROM articles WHERE source_sha256 = ? LIMIT 1", [sha256])
+        found = self.query("SELECT * FROM articles WHERE source_sha256 = ? LIMIT 1", [sha256])
         return rows.row_to_article(found[0]) if found else None
 
     def list_articles(self) -> list[dict[str, Any]]:
         """Articles, newest first, with claim counts (no article text)."""
-        return self.rows(
+        return self.query(
             """
             SELECT a.id, a.title, a.outlet, a.author, a.published, a.url, a.source_name,
                    a.imported_at,

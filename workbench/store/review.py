@@ -40,7 +40,7 @@ class ReviewStore(CoreStore):
     def find_reviewer(self, name: str) -> Reviewer | None:
         """The reviewer with this name (case ignored), if any."""
         name = " ".join(name.split())
-        found = self.rows("SELECT * FROM reviewers WHERE name = ? COLLATE NOCASE LIMIT 1", [name])
+        found = self.query("SELECT * FROM reviewers WHERE name = ? COLLATE NOCASE LIMIT 1", [name])
         return rows.row_to_reviewer(found[0]) if found else None
 
     def get_reviewer(self, reviewer_id: str) -> Reviewer:
@@ -55,7 +55,7 @@ class ReviewStore(CoreStore):
         """All reviewers, by name."""
         return [
             rows.row_to_reviewer(r)
-            for r in self.rows("SELECT * FROM reviewers ORDER BY name COLLATE NOCASE")
+            for r in self.query("SELECT * FROM reviewers ORDER BY name COLLATE NOCASE")
         ]
 
     # -- verdicts --------------------------------------------------------------------------
@@ -108,7 +108,7 @@ class ReviewStore(CoreStore):
 
     def verdict_for(self, claim_id: str, reviewer_id: str) -> Verdict | None:
         """This reviewer's verdict on this claim, with its sources."""
-        found = self.rows(
+        found = self.query(
             "SELECT * FROM verdicts WHERE claim_id = ? AND reviewer_id = ?", [claim_id, reviewer_id]
         )
         if not found:
@@ -261,7 +261,7 @@ class ReviewStore(CoreStore):
 
     def get_attachment(self, source_id: str) -> bytes | None:
         """The attached file's bytes, if the source has one."""
-        found = self.rows("SELECT attachment FROM sources WHERE id = ?", [source_id])
+        found = self.query("SELECT attachment FROM sources WHERE id = ?", [source_id])
         if not found:
             raise NotFoundError(f"There is no source with id {source_id}.")
         return found[0]["attachment"]
@@ -270,7 +270,7 @@ class ReviewStore(CoreStore):
         """A verdict's sources in the order they were added."""
         cols = ", ".join(f"[{c}]" for c in rows.SOURCE_COLUMNS)
         query = f"SELECT {cols} FROM sources WHERE verdict_id = ? ORDER BY created_at, rowid"
-        return [rows.row_to_source(r) for r in self.rows(query, [verdict_id])]
+        return [rows.row_to_source(r) for r in self.query(query, [verdict_id])]
 
     # -- reading claims with their verdicts --------------------------------------------------
     def claims_for(self, article_id: str, *, include_dismissed: bool = True) -> list[ReviewedClaim]:
@@ -279,13 +279,13 @@ class ReviewStore(CoreStore):
         where = "article_id = ?" + ("" if include_dismissed else " AND state = 'open'")
         claims = [
             rows.row_to_claim(r)
-            for r in self.rows(
+            for r in self.query(
                 f"SELECT * FROM claims WHERE {where} ORDER BY start, [end]", [article_id]
             )
         ]
         verdicts: dict[str, list[Verdict]] = defaultdict(list)
         by_id: dict[str, Verdict] = {}
-        for row in self.rows(
+        for row in self.query(
             """
             SELECT v.*, r.name AS reviewer_name FROM verdicts v
             JOIN claims c ON c.id = v.claim_id JOIN reviewers r ON r.id = v.reviewer_id
@@ -297,7 +297,7 @@ class ReviewStore(CoreStore):
             verdicts[verdict.claim_id].append(verdict)
             by_id[verdict.id] = verdict
         cols = ", ".join(f"s.[{c}]" for c in rows.SOURCE_COLUMNS)
-        for row in self.rows(
+        for row in self.query(
             f"""
             SELECT {cols} FROM sources s JOIN verdicts v ON v.id = s.verdict_id
             JOIN claims c ON c.id = v.claim_id WHERE c.article_id = ?
@@ -310,7 +310,7 @@ class ReviewStore(CoreStore):
 
     def events_for(self, entity: str, entity_id: str) -> list[dict[str, Any]]:
         """The audit log of one entity, oldest first."""
-        return self.rows(
+        return self.query(
             "SELECT * FROM events WHERE entity = ? AND entity_id = ? ORDER BY id",
             [entity, entity_id],
         )

@@ -13,8 +13,6 @@ if TYPE_CHECKING:
 MIGRATION_SET = "workbench"
 MIGRATIONS_TABLE = "_sqlite_migrations"
 
-SCHEMA_VERSION = 1
-
 #: Tables whose text is searchable, with the columns indexed.
 FTS_COLUMNS: dict[str, tuple[str, ...]] = {
     "articles": ("title", "text"),

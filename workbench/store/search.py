@@ -61,7 +61,7 @@ class SearchMixin(CoreStore):
         query = " ".join('"' + w.replace('"', '""') + '"' for w in words)
         hits: list[SearchHit] = []
         for entity, sql in _QUERIES.items():
-            for row in self.rows(sql, {"q": query, "limit": limit}):
+            for row in self.query(sql, {"q": query, "limit": limit}):
                 hits.append(
                     SearchHit(entity, row["id"], row["article_id"], row["title"], row["snippet"])
                 )

@@ -132,7 +132,7 @@ class Actions:
 
     def add_icons(self) -> None:
         """Give the actions their icons; the menus are closed when the window first shows."""
-        # QStyle's Python type alone takes longer to set up than painting the window.
+        # Setting up QStyle's Python type alone takes about as long as painting the window.
         from PySide6.QtWidgets import QStyle
 
         style = self.window.style()
