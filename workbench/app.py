@@ -50,6 +50,7 @@ def build_window(
     *,
     extractor: Extractor | None = None,
     reviewer: str | None = None,
+    backup_on_open: bool = True,
 ) -> MainWindow:
     """Open the database and build the window on it (it is not shown yet)."""
     from workbench.ui.main_window import MainWindow
@@ -57,7 +58,7 @@ def build_window(
     # A file that cannot be written opens read-only; the status bar says so.
     store = open_database(Path(db_path) if db_path else default_db_path())
     desk = Desk(store)
-    window = MainWindow(desk, settings, extractor=extractor)
+    window = MainWindow(desk, settings, extractor=extractor, backup_on_open=backup_on_open)
     if reviewer:
         window.use_reviewer(reviewer)
     return window
@@ -66,16 +67,18 @@ def build_window(
 def start(window: MainWindow, *, ask_reviewer: bool = True) -> None:
     """After the window shows: seed a new database, restore the last article, ask who reviews."""
     try:
-        window.desk.seed()
-    except Exception as exc:
-        window.report_error(exc, "Add the sample article")
-    window.restore_last_article()
-    if ask_reviewer and window.desk.reviewer is None:
-        window.ensure_reviewer()
-    # What start-up made (modules, classes, the window) lives as long as the program: the garbage
-    # collector need not walk it again at each full collection, nor when the program quits.
-    gc.freeze()
-    gc.enable()  # the launcher paused it while the window was being built
+        try:
+            window.desk.seed()
+        except Exception as exc:
+            window.report_error(exc, "Add the sample article")
+        window.restore_last_article()
+        if ask_reviewer and window.desk.reviewer is None:
+            window.ensure_reviewer()
+    finally:
+        # What start-up made (modules, classes, the window) lives as long as the program: the
+        # collector need not walk it again at each full collection, nor when the program quits.
+        gc.freeze()
+        gc.enable()  # the launcher paused it while the window was being built
 
 
 def run_app(db_path: str | Path | None = None, argv: list[str] | None = None) -> int:
@@ -115,7 +118,8 @@ def render_screenshot(
     with tempfile.TemporaryDirectory() as tmp:
         # A private settings file: a screenshot never changes the reviewer's own settings.
         settings = QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat)
-        window = build_window(db_path, settings)
+        # A picture of the window is no reason to back the database up (or prune old backups).
+        window = build_window(db_path, settings, backup_on_open=False)
         try:
             reviewers = window.desk.reviewers()
             if reviewers:

@@ -197,17 +197,25 @@ def test_the_verdict_editor_fills_in_by_itself_once_the_window_is_painted(
     assert window.right_split.sizes() == sizes
 
 
-def test_menu_icons_and_the_writing_side_arrive_after_the_first_paint(make_window, qtbot) -> None:
-    window = make_window()
+def test_menu_icons_and_the_writing_side_arrive_after_the_first_paint(
+    qtbot, db_path, settings_path
+) -> None:
+    from PySide6.QtCore import QSettings
+
+    from workbench.app import build_window, make_application
+
+    make_application()
+    window = build_window(db_path, QSettings(str(settings_path), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    # Built but not shown: nothing has been written, so nothing loaded the writing side.
+    assert window.desk.store._db is None
+    assert window.actions_.import_file.icon().isNull()
+    window.show()
     qtbot.waitUntil(lambda: not window.actions_.import_file.icon().isNull(), timeout=3000)
     assert not window.actions_.undo.icon().isNull()
     qtbot.waitUntil(lambda: window.desk.store._db is not None, timeout=3000)
-    # The first edit after that is saved like any other.
-    window.restore_last_article()
-    first = next(iter(window.claims))
-    window.claims_pane.select_claim(first)
-    window.rate_current("True")
-    assert window.desk.store.verdict_for(first, window.desk.reviewer.id).rating == "True"
+    window.close()
+    window.desk.store.close()
 
 
 def test_opening_a_database_backs_it_up_in_the_background_once_per_change(
@@ -235,6 +243,19 @@ def test_opening_a_database_backs_it_up_in_the_background_once_per_change(
     third = make_window()
     qtbot.waitUntil(lambda: len(list_backups(db_path)) == 2, timeout=10000)
     qtbot.waitUntil(lambda: not third.imports.runner.busy, timeout=10000)
+
+
+def test_a_screenshot_leaves_the_database_backups_alone(
+    qtbot, db_path, tmp_path, monkeypatch
+) -> None:
+    from workbench.app import render_screenshot
+    from workbench.services.backup import list_backups
+    from workbench.ui.errors import MessageBoxes
+
+    monkeypatch.setattr(MessageBoxes, "quiet", MessageBoxes.quiet)  # restored afterwards
+    png = render_screenshot(tmp_path / "desk.png", db_path=db_path)
+    assert png.stat().st_size > 10_000
+    assert list_backups(db_path) == []
 
 
 def test_start_turns_the_garbage_collector_back_on(make_window, monkeypatch) -> None:

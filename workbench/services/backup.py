@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -49,14 +50,17 @@ class AutoBackup:
     #: The newest audit-log row of the open file when the backup was planned.
     last_event: tuple[int, str] | None
 
-    def run(self) -> Path | None:
-        """Copy the file unless the newest backup already holds this state; prune old ones."""
+    def run(self, is_cancelled: Callable[[], bool] | None = None) -> Path | None:
+        """Copy the file unless the newest backup already holds this state; prune old ones.
+
+        ``is_cancelled`` stops the copy at once when it turns true (:class:`BackupError`).
+        """
         remove_partial_backups(self.path)
         existing = list_backups(self.path)
         if existing and _same_state(self.last_event, existing[0]):
             return None
         dest = unique_path(backups_dir(self.path) / backup_name(self.path, "auto"))
-        made = copy_database(self.path, dest)
+        made = copy_database(self.path, dest, is_cancelled)
         autos = [b for b in list_backups(self.path) if b.kind == "auto"]
         for old in autos[self.keep :]:
             old.path.unlink(missing_ok=True)

@@ -13,11 +13,12 @@ import os
 import re
 import shutil
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from .connection import WriterLock, check_header, connect
+from .connection import BUSY_TIMEOUT_MS, WriterLock, check_header, connect
 from .errors import BackupError, StoreError
 
 BACKUP_FOLDER = "backups"
@@ -123,16 +124,26 @@ def remove_partial_backups(db_path: Path) -> None:
             entry.unlink(missing_ok=True)
 
 
-def write_backup(conn: sqlite3.Connection, dest: Path) -> Path:
-    """Copy the open database to ``dest`` with ``VACUUM INTO``, check it, then rename into place."""
+def write_backup(
+    conn: sqlite3.Connection, dest: Path, is_cancelled: Callable[[], bool] | None = None
+) -> Path:
+    """Copy the open database to ``dest`` with ``VACUUM INTO``, check it, then rename into place.
+
+    ``is_cancelled`` is asked now and then while SQLite copies and checks; when it says yes the
+    copy stops at once and :class:`BackupError` is raised (nothing is left behind).
+    """
     if dest.exists():
         raise BackupError(f"“{dest.name}” already exists; choose another name.")
     partial = dest.with_name(dest.name + PARTIAL_SUFFIX)
     try:
         dest.parent.mkdir(parents=True, exist_ok=True)
         partial.unlink(missing_ok=True)
-        conn.execute("VACUUM INTO ?", [str(partial)])
-        problem = _integrity(partial)
+        _stop_when(conn, is_cancelled)
+        try:
+            conn.execute("VACUUM INTO ?", [str(partial)])
+        finally:
+            _stop_when(conn, None)
+        problem = _integrity(partial, is_cancelled)
         if problem:
             raise BackupError(f"The backup copy failed its check ({problem}); it was not kept.")
         # VACUUM INTO does not sync; a backup must survive a power cut like the file it copies.
@@ -148,22 +159,37 @@ def write_backup(conn: sqlite3.Connection, dest: Path) -> Path:
     return dest
 
 
-def copy_database(db_path: Path, dest: Path) -> Path:
+def copy_database(
+    db_path: Path, dest: Path, is_cancelled: Callable[[], bool] | None = None
+) -> Path:
     """Write a checked backup of the file at ``db_path`` through a connection of its own.
 
     Any thread may call it while the program has the file open for writing: the copy reads one
     consistent state of the file (write-ahead logging lets a reader and the writer work at once).
     """
-    conn = connect(db_path, read_only=True)
+    check_header(db_path)
     try:
-        return write_backup(conn, dest)
+        # Read-only, and never "immutable": the file may be changing while it is copied.
+        conn = sqlite3.connect(
+            db_path.resolve().as_uri() + "?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000
+        )
+    except sqlite3.Error as exc:
+        raise BackupError(f"Could not read “{db_path.name}” to back it up: {exc}.") from exc
+    try:
+        return write_backup(conn, dest, is_cancelled)
     finally:
         conn.close()
 
 
-def _integrity(path: Path) -> str | None:
+def _stop_when(conn: sqlite3.Connection, is_cancelled: Callable[[], bool] | None) -> None:
+    # SQLite calls the handler every few thousand steps; a true result interrupts the statement.
+    conn.set_progress_handler(is_cancelled, 10_000 if is_cancelled else 0)
+
+
+def _integrity(path: Path, is_cancelled: Callable[[], bool] | None = None) -> str | None:
     conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
     try:
+        _stop_when(conn, is_cancelled)
         rows = [r[0] for r in conn.execute("PRAGMA integrity_check")]
     finally:
         conn.close()

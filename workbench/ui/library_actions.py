@@ -134,12 +134,14 @@ class LibraryActions(_Base):
             self._backup_failed(str(exc))
             return
         if plan is not None:
+            # On a worker of its own: it neither waits behind claim finding nor goes with it
+            # when that is cancelled; closing the window stops it at once.
             job = Job(
                 "Backing up the database…",
-                lambda _progress, _cancelled: plan.run(),
+                lambda _progress, cancelled: plan.run(cancelled),
                 on_failed=self._backup_failed,
             )
-            self.auto_backup = self.imports.runner.start(job)
+            self.auto_backup = self.backups.start(job)
 
     def _backup_failed(self, message: str) -> None:
         self.statusBar().showMessage(f"The automatic backup was not made: {message}", 15000)
@@ -161,6 +163,7 @@ class LibraryActions(_Base):
         chosen = hooks.ask_restore(self, list_backups(path))
         if chosen is None:
             return
+        self.backups.shut_down()  # an automatic backup still running must not prune meanwhile
         self.flush_editor()
         reviewer = self.desk.reviewer.name if self.desk.reviewer else None
         self.desk.store.close()

@@ -27,10 +27,10 @@ from .menus import Actions
 from .settings import DeskSettings
 from .theme import Splitter, tinted
 from .triage import TriageActions
+from .worker import Job, JobRunner
 
 if TYPE_CHECKING:
     from .verdict_editor import VerdictEditor
-    from .worker import Job
 
 log = logging.getLogger(__name__)
 
@@ -47,10 +47,12 @@ class MainWindow(TriageActions, LibraryActions, QMainWindow):
         settings: QSettings,
         *,
         extractor: Extractor | None = None,
+        backup_on_open: bool = True,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.desk = desk
+        self._backup_on_open = backup_on_open
         self.settings = DeskSettings(settings)
         self.article: Article | None = None
         self.claims: dict[str, ReviewedClaim] = {}
@@ -66,6 +68,7 @@ class MainWindow(TriageActions, LibraryActions, QMainWindow):
         self._painted = False
         #: The automatic backup made once the window is on screen (None until it is started).
         self.auto_backup: Job | None = None
+        self.backups = JobRunner(self)
         self.right_split = Splitter(Qt.Orientation.Vertical)
         self.right_split.addWidget(self.claims_pane)
         self.right_split.addWidget(QWidget())
@@ -327,11 +330,16 @@ class MainWindow(TriageActions, LibraryActions, QMainWindow):
 
     def _after_first_paint(self) -> None:
         # One piece per turn of the event loop: a key pressed meanwhile does not wait for all.
+        # A window closed in the meantime (its database with it) skips what is left.
+        if not self.isVisible():
+            return
         if self._editor is None:
             self._build_editor()
-        QTimer.singleShot(0, self, self.actions_.add_icons)
-        QTimer.singleShot(0, self, self._prepare_writes)
-        QTimer.singleShot(0, self, self.back_up_on_open)
+        steps = [self.actions_.add_icons, self._prepare_writes]
+        if self._backup_on_open:
+            steps.append(self.back_up_on_open)
+        for step in steps:
+            QTimer.singleShot(0, self, lambda step=step: self.isVisible() and step())
 
     def _prepare_writes(self) -> None:
         # The first edit should not wait for the database's writing side to load.
@@ -350,4 +358,5 @@ class MainWindow(TriageActions, LibraryActions, QMainWindow):
         self.flush_editor()
         self.settings.save_window(self, self.main_split, self.right_split)
         self.imports.shut_down()
+        self.backups.shut_down()
         super().closeEvent(event)

@@ -14,6 +14,7 @@ from workbench.services.backup import (
     backup_on_open,
     latest_good_backup,
     list_backups,
+    plan_backup_on_open,
     restore_backup,
 )
 from workbench.store import DatabaseInUseError, StoreError, open_store
@@ -55,6 +56,34 @@ def test_backup_of_an_open_database_is_complete_and_sound(tmp_path: Path) -> Non
         assert copy.search("Statistics")
     with open_store(tmp_path / "r.sqlite3") as store, pytest.raises(BackupError, match="exists"):
         store.backup(dest)
+
+
+def test_an_automatic_backup_copies_while_the_file_is_open_and_stops_when_cancelled(
+    tmp_path: Path,
+) -> None:
+    db = tmp_path / "r.sqlite3"
+    with open_store(db) as store:
+        _fill(store)
+        text = " ".join(f"Sentence {n} says {n} roads." for n in range(3000))
+        article = Article(text=text, title="Roads", blocks=[Block(BlockKind.BODY, 0, len(text))])
+        starts = [text.index(f"Sentence {n} ") for n in range(3000)]
+        store.add_article(
+            article,
+            [
+                Claim(article_id=article.id, start=s, end=s + 10, quote=text[s : s + 10])
+                for s in starts
+            ],
+        )
+        plan = plan_backup_on_open(store)
+        asked = []
+        with pytest.raises(BackupError):
+            plan.run(lambda: asked.append(1) or True)
+        assert asked  # SQLite asked while it copied, and stopped at the first yes
+        assert list_backups(db) == []
+        assert not list((tmp_path / "backups").glob("*.partial"))
+        # Not cancelled: a sound copy, made while the program still has the file open.
+        made = plan.run(lambda: False)
+        assert inspect_backup(made).counts["claims"] == 3001
 
 
 def test_backup_on_open_skips_unchanged_and_keeps_the_last_n(tmp_path: Path) -> None:
