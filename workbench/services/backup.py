@@ -12,10 +12,10 @@ from workbench.store.backup import (
     BackupFile,
     BackupInfo,
     backup_name,
-    backups_dir,
     copy_database,
     inspect_backup,
     list_backups,
+    new_backup_path,
     remove_partial_backups,
     restore_file,
     unique_path,
@@ -59,8 +59,7 @@ class AutoBackup:
         existing = list_backups(self.path)
         if existing and _same_state(self.last_event, existing[0]):
             return None
-        dest = unique_path(backups_dir(self.path) / backup_name(self.path, "auto"))
-        made = copy_database(self.path, dest, is_cancelled)
+        made = copy_database(self.path, new_backup_path(self.path, "auto"), is_cancelled)
         autos = [b for b in list_backups(self.path) if b.kind == "auto"]
         for old in autos[self.keep :]:
             old.path.unlink(missing_ok=True)
@@ -106,13 +105,12 @@ def backup_now(store: Store, out: str | Path | None = None, *, kind: str = "manu
     if out is None:
         if store.path is None:
             raise BackupError("An in-memory database has no folder for backups; give a file.")
-        dest = backups_dir(store.path) / backup_name(store.path, kind)
-    else:
-        dest = Path(out)
-        if dest.is_dir():
-            base = store.path or Path("workbench.sqlite3")
-            dest = dest / backup_name(base, kind)
-    return store.backup(unique_path(dest) if out is None or Path(out).is_dir() else dest)
+        return store.backup(new_backup_path(store.path, kind))
+    dest = Path(out)
+    if dest.is_dir():
+        base = store.path or Path("workbench.sqlite3")
+        dest = unique_path(dest / backup_name(base, kind))
+    return store.backup(dest)
 
 
 def latest_good_backup(db_path: str | Path) -> BackupFile | None:

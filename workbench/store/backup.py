@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from .connection import BUSY_TIMEOUT_MS, WriterLock, check_header, connect
+from .connection import WriterLock, check_header, connect
 from .errors import BackupError, StoreError
 
 BACKUP_FOLDER = "backups"
@@ -91,6 +91,11 @@ def unique_path(path: Path) -> Path:
             )
         n += 1
     return candidate
+
+
+def new_backup_path(db_path: Path, kind: str) -> Path:
+    """Where a new backup of this kind goes: the database's backup folder, under a free name."""
+    return unique_path(backups_dir(db_path) / backup_name(db_path, kind))
 
 
 def list_backups(db_path: Path) -> list[BackupFile]:
@@ -169,12 +174,10 @@ def copy_database(
     """
     check_header(db_path)
     try:
-        # Read-only, and never "immutable": the file may be changing while it is copied.
-        conn = sqlite3.connect(
-            db_path.resolve().as_uri() + "?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000
-        )
-    except sqlite3.Error as exc:
-        raise BackupError(f"Could not read “{db_path.name}” to back it up: {exc}.") from exc
+        # Never "immutable": the file may be changing while it is copied.
+        conn = connect(db_path, read_only=True, allow_immutable=False)
+    except StoreError as exc:
+        raise BackupError(f"Could not read “{db_path.name}” to back it up: {exc}") from exc
     try:
         return write_backup(conn, dest, is_cancelled)
     finally:
@@ -262,7 +265,7 @@ def restore_file(db_path: Path, backup_path: Path) -> Path | None:
 def _set_current_aside(db_path: Path) -> Path | None:
     if db_path.stat().st_size == 0:
         return None
-    dest = unique_path(backups_dir(db_path) / backup_name(db_path, "before-restore"))
+    dest = new_backup_path(db_path, "before-restore")
     wal = db_path.with_name(db_path.name + "-wal")
     shm = db_path.with_name(db_path.name + "-shm")
     try:

@@ -170,18 +170,22 @@ def refuse_if_not_writable(path: Path) -> None:
         )
 
 
-def connect(path: Path | None, *, read_only: bool) -> sqlite3.Connection:
+def connect(
+    path: Path | None, *, read_only: bool, allow_immutable: bool = True
+) -> sqlite3.Connection:
     """Open a connection with the workbench's pragmas; ``None`` means a private in-memory file.
 
     Nothing is written here: journal mode is switched by :func:`enable_wal` once the file is
     known to be ours. Reading needs nothing more; writes go through sqlite-utils, which the
-    store wraps around this connection on its first write.
+    store wraps around this connection on its first write. A read-only file that cannot be read
+    normally is read as "immutable" unless ``allow_immutable`` is False (pass False when another
+    connection may be writing the file meanwhile).
     """
     try:
         if path is None:
             conn = sqlite3.connect(":memory:", check_same_thread=False)
         elif read_only:
-            conn = _connect_read_only(path)
+            conn = _connect_read_only(path, allow_immutable=allow_immutable)
         else:
             conn = sqlite3.connect(
                 str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False
@@ -227,7 +231,7 @@ def wrap(conn: sqlite3.Connection, *, without_numpy: bool = False) -> Database:
     return Database(conn, execute_plugins=False)
 
 
-def _connect_read_only(path: Path) -> sqlite3.Connection:
+def _connect_read_only(path: Path, *, allow_immutable: bool) -> sqlite3.Connection:
     uri = path.resolve().as_uri()
     conn = sqlite3.connect(
         uri + "?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False
@@ -237,6 +241,8 @@ def _connect_read_only(path: Path) -> sqlite3.Connection:
         return conn
     except sqlite3.OperationalError:
         conn.close()
+        if not allow_immutable:
+            raise
         # A WAL file needs its shared-memory index next to it; in a read-only folder SQLite cannot
         # create one. With no pending WAL content the file can safely be read as immutable.
         wal = path.with_name(path.name + "-wal")

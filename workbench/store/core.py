@@ -54,14 +54,13 @@ class CoreStore:
 
         Reads are plain SQL on :attr:`conn`; sqlite-utils, slow to import, loads on first use.
         """
-        if self._db is None:
-            self._db = wrap(self.conn)
-        return self._db
+        return self.prepare_writes()
 
-    def prepare_writes(self, *, without_numpy: bool = False) -> None:
+    def prepare_writes(self, *, without_numpy: bool = False) -> Database:
         """Load what the first write needs now, so that it does not wait (see :func:`wrap`)."""
         if self._db is None:
             self._db = wrap(self.conn, without_numpy=without_numpy)
+        return self._db
 
     def close(self) -> None:
         """Close the connection and release the writer lock."""
@@ -111,12 +110,6 @@ class CoreStore:
         cursor = self.conn.execute(sql, params)
         names = [d[0] for d in cursor.description]
         return [dict(zip(names, row, strict=True)) for row in cursor]
-
-    def table_names(self) -> set[str]:
-        """The tables in the file (search index tables included)."""
-        return {
-            r["name"] for r in self.query("SELECT name FROM sqlite_master WHERE type = 'table'")
-        }
 
     def last_event(self) -> tuple[int, str] | None:
         """The id and time of the newest audit-log row: it changes with every saved edit."""

@@ -147,12 +147,14 @@ def build_migrations() -> Migrations:
     return migrations
 
 
+def table_names(conn: sqlite3.Connection) -> set[str]:
+    """The tables in the file (search index tables included)."""
+    return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+
+
 def applied_migrations(conn: sqlite3.Connection) -> list[str]:
     """The names of the migrations applied to a file, in order, read without sqlite-utils."""
-    found = conn.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [MIGRATIONS_TABLE]
-    ).fetchone()
-    if found is None:
+    if MIGRATIONS_TABLE not in table_names(conn):
         return []
     query = f"SELECT name FROM [{MIGRATIONS_TABLE}] WHERE migration_set = ? ORDER BY rowid"
     return [r[0] for r in conn.execute(query, [MIGRATION_SET])]

@@ -18,7 +18,7 @@ from .connection import (
 )
 from .errors import DatabaseDamagedError, NotFoundError, SchemaTooNewError, StoreError
 from .review import ReviewStore
-from .schema import applied_migrations, build_migrations, migration_names
+from .schema import applied_migrations, build_migrations, migration_names, table_names
 from .search import SearchMixin
 
 
@@ -72,7 +72,7 @@ def check_schema(
     name = file.name if file else "database"
     try:
         applied = set(applied_migrations(conn))
-        empty = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table'").fetchone() is None
+        empty = not table_names(conn)
     except sqlite3.DatabaseError as exc:
         raise DatabaseDamagedError(
             f"“{name}” is damaged and could not be read ({exc}). The file was left untouched."
@@ -96,7 +96,7 @@ def check_schema(
 
 
 def _migrate(store: Store, scale: str | None, pending: list[str]) -> None:
-    tables = store.table_names()
+    tables = table_names(store.conn)
     if not tables or store.get_setting("rating_scale") is None:
         load_scale(scale or DEFAULT_SCALE)  # refuse an unknown scale before writing anything
     # An up-to-date file is only read here: opening it needs no sqlite-utils.
