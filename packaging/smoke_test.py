@@ -87,6 +87,32 @@ def check_extract(exe: Path, env: dict[str, str], report: Report) -> None:
         report.step(name, "FAIL", f"{len(claims)} claims, anchored={anchored}")
 
 
+def check_score(exe: Path, env: dict[str, str], report: Report) -> None:
+    """``workbench score`` runs the bundled encoder (onnxruntime) and ranks claims first."""
+    name = "score (check-worthiness encoder)"
+    lines = ["Unemployment fell to 3.5 percent in 2019.", "Thank you all for coming tonight."]
+    started = time.perf_counter()
+    done = subprocess.run(
+        [str(exe), "score"],
+        input="\n".join(lines) + "\n",
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=TIMEOUT,
+    )
+    seconds = time.perf_counter() - started
+    try:
+        rows = [json.loads(line) for line in done.stdout.splitlines() if line.strip()]
+    except json.JSONDecodeError:
+        rows = []
+    if done.returncode != 0 or len(rows) != 2:
+        report.step(name, "FAIL", f"exit {done.returncode}\n{_tail(done.stderr or done.stdout)}")
+    elif rows[0]["claim"] and not rows[1]["claim"] and rows[0]["score"] > rows[1]["score"]:
+        report.step(name, "PASS", f"{rows[0]['score']:.2f} vs {rows[1]['score']:.2f} in {seconds:.2f} s")
+    else:
+        report.step(name, "FAIL", f"unexpected scores {rows}")
+
+
 def check_screenshot(exe: Path, env: dict[str, str], out: Path, report: Report) -> None:
     """``workbench --screenshot FILE.png`` renders the window offscreen to a PNG."""
     name = f"--screenshot {out}"
@@ -146,6 +172,7 @@ def main(argv: list[str] | None = None) -> int:
         env.pop("PYTHONPATH", None)
         check_version(exe, env, report)
         check_extract(exe, env, report)
+        check_score(exe, env, report)
         shot = Path(tempfile.gettempdir()) / "workbench-package-screenshot.png"
         check_screenshot(exe, env, shot, report)
     check_desktop_files(report)

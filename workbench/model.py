@@ -6,6 +6,12 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
 
+#: Check-worthiness score (a calibrated probability) from which a sentence counts as a claim: the
+#: claim finder's threshold, ``workbench score``'s ``claim`` field and the desk's default
+#: sensitivity. Chosen on the pooled dev sets when the model is trained (see its model card);
+#: a test checks that it equals the shipped model's own threshold.
+CLAIM_THRESHOLD = 0.15
+
 
 def new_id() -> str:
     """Return a fresh UUID string (ids are UUIDs so that files from two laptops can merge)."""

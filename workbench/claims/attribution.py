@@ -1,13 +1,17 @@
 """``claim_attribution``: who says each candidate claim, and the exact span of direct quotes.
 
-Direct quotes (“…” or "…" with enough words) keep only the quoted words; their speaker comes
-from the attribution after the closing mark (“…,” Kerry said) or before the opening one (Lavrov
-told a news conference: “…”). Other candidates get a speaker from reported speech ("X said
-that …", "X confirmed …") or "according to X"; otherwise the article itself asserts them.
+Direct quotes (“…”, "…", ‘…’ or «…» with enough words, or a shorter whole utterance with its
+speaker: “No deal,” she said) keep only the quoted words; their speaker comes from the
+attribution after the closing mark (“…,” Kerry said) or before the opening one (Lavrov told a
+news conference: “…”), and a quote that goes on after its attribution (“…,” Smith said. “…”)
+keeps the same speaker. A quote that runs over several sentences gives every one of them its
+speaker. Other candidates get a speaker from reported speech ("X said that …", "X confirmed …")
+or "according to X"; otherwise the article itself asserts them.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Iterator
 
@@ -72,7 +76,19 @@ SPEECH_VERBS = frozenset(
 _CLAUSE_ONLY = frozenset({"agree", "believe", "promise", "predict", "estimate", "recall", "ask"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _SPEAKER_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
-_QUOTE_RE = re.compile(r"“([^“”]*)(?:”|$)|\"([^\"\n]*)\"|«([^«»]*)»", re.DOTALL)
+# “…” (to the end of the doc when a quote runs on into the next paragraph), "…" (across a line
+# break but not a blank line), «…», and ‘…’. A right single mark is also the apostrophe: it
+# closes a quote only after punctuation (“… six,’ said”) or where no word goes on (“‘…’.”).
+_QUOTE_RE = re.compile(
+    r"“([^“”]*)(?:”|$)"
+    r"|\"((?:[^\"\n]|\n(?![ \t]*\n))*)\""
+    r"|«([^«»]*)»"
+    r"|(?<![\w‘’])‘((?:[^‘’\n]|’(?=\w)|(?<![.,;:!?…])’(?=[ \t]+[a-z]))*)"
+    r"(?:(?<=[.,;:!?…])’|’(?![\w]|[ \t]+[a-z]))",
+    re.DOTALL,
+)
+_UTTERANCE_END = frozenset({",", ".", "?", "!", "…"})
+_SENTENCE_BREAK = frozenset({".", "?", "!", ":", "…"})
 _QUOTE_EDGE = " \t\r\n\u00a0,;:"
 
 
@@ -186,19 +202,54 @@ class ClaimAttribution:
         return doc[start:end] if start < end else None
 
     def _quotes(self, doc: Doc) -> list[Span]:
-        """Direct quotes long enough to be statements (not scare quotes), as token spans."""
-        quotes = []
+        """Direct quotes that are statements (not scare quotes), as token spans."""
+        found: list[tuple[Span, int]] = []
         for match in _QUOTE_RE.finditer(doc.text):
-            group = next(g for g in (1, 2, 3) if match.group(g) is not None)
+            group = next(g for g in range(1, 5) if match.group(g) is not None)
             inner = doc.char_span(match.start(group), match.end(group), alignment_mode="expand")
             if inner is None or len(inner) == 0:
                 continue
             words = sum(1 for t in inner if not (t.is_punct or t.is_space))
-            if words < self.min_quote_words:
-                continue
             inner._.speaker = self._quote_speaker(doc, inner)
-            quotes.append(inner)
-        return quotes
+            found.append((inner, words))
+        self._continue_speakers([inner for inner, _ in found])
+        return [
+            inner
+            for inner, words in found
+            if words >= self.min_quote_words
+            or (inner._.speaker is not None and self._is_utterance(inner))
+        ]
+
+    def _continue_speakers(self, quotes: list[Span]) -> None:
+        """A quote without attribution that follows one closely is the same speaker's."""
+        for previous, quote in itertools.pairwise(quotes):
+            if quote._.speaker is not None or previous._.speaker is None:
+                continue
+            gap = quote.doc[previous.end : quote.start]
+            if len(gap) > 3 * self.window:
+                continue
+            named = [
+                ent.text
+                for ent in gap.ents
+                if ent.label_ in _SPEAKER_ENTS
+                and ent.text not in previous._.speaker
+                and previous._.speaker not in ent.text
+            ]
+            if not named:
+                quote._.speaker = previous._.speaker
+
+    @staticmethod
+    def _is_utterance(inner: Span) -> bool:
+        """A whole short utterance (“No deal,” she said), not a phrase quoted mid-sentence."""
+        doc = inner.doc
+        last = inner.end - 1
+        while last > inner.start and doc[last].is_space:
+            last -= 1
+        before = inner.start - 1
+        while before >= 0 and (doc[before].is_quote or doc[before].is_space):
+            before -= 1
+        starts_sentence = before < 0 or doc[before].text in _SENTENCE_BREAK
+        return starts_sentence and doc[last].text in _UTTERANCE_END
 
     def _quote_speaker(self, doc: Doc, inner: Span) -> str | None:
         """The speaker named just after the closing mark, or else just before the opening one."""

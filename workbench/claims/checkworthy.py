@@ -1,23 +1,28 @@
 """``claim_checkworthy``: a 0..1 check-worthiness score, reasons and a kind for each candidate.
 
-The score is a logistic function of weighted linguistic signals. A learned scorer (any callable
-``list[str] -> list[float]``) can be plugged in through the ``learned_scorer`` setting or
-:meth:`ClaimCheckworthiness.set_learned_scorer`; its output is blended with the signal score
-and the reasons stay.
+The linguistic signals give the reasons shown to the reviewer, the kind, and a score of their own
+(a logistic function of weighted signals). A learned scorer (any callable ``list[str] ->
+list[float]``; the pipeline plugs in the shipped encoder) can be set through the ``learned_scorer``
+setting or :meth:`ClaimCheckworthiness.set_learned_scorer`; the score is then
+``(1 - weight) * signals + weight * learned``, and the reasons stay.
 """
 
 from __future__ import annotations
 
 import math
+import threading
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
+from workbench.model import CLAIM_THRESHOLD
+
 from .kinds import MIN_WORDS, claim_kind
 from .signals import SignalFinder, Signals
-from .spans import claim_spans, register_extensions
+from .spans import claim_spans, register_extensions, scoring_text
 
 LearnedScorer = Callable[[list[str]], list[float]]
 
@@ -93,6 +98,19 @@ _ATTRIBUTION_REASONS = {
 ATTRIBUTION_PREFIXES = tuple(phrase.split("(")[0] + "(" for phrase in _ATTRIBUTION_REASONS.values())
 
 
+_EXECUTOR: ThreadPoolExecutor | None = None
+_EXECUTOR_LOCK = threading.Lock()
+
+
+def _executor() -> ThreadPoolExecutor:
+    """The one helper thread that runs learned scorers beside the pipeline."""
+    global _EXECUTOR
+    with _EXECUTOR_LOCK:
+        if _EXECUTOR is None:
+            _EXECUTOR = ThreadPoolExecutor(max_workers=1, thread_name_prefix="claim-scorer")
+        return _EXECUTOR
+
+
 def _sigmoid(x: float) -> float:
     return 1.0 / (1.0 + math.exp(-x))
 
@@ -160,14 +178,32 @@ class ClaimCheckworthiness:
         return next(iter(self.pipe([doc])))
 
     def pipe(self, docs: Iterable[Doc], *, batch_size: int = 128) -> Iterator[Doc]:
-        """Score a stream of docs; a learned scorer sees one batch of texts at a time."""
+        """Score a stream of docs; a learned scorer sees one batch of texts at a time.
+
+        The learned scorer of one batch runs on a helper thread while the pipeline parses the
+        next batch (an ONNX session releases the interpreter lock), and each batch is yielded
+        once its scores are in.
+        """
+        pending: tuple[list[Doc], list[Span], Future[list[float]] | None] | None = None
         for batch in minibatch(docs, size=batch_size):
             spans: list[Span] = []
             for doc in batch:
                 spans.extend(self._score_rules(doc))
+            future = None
             if self.learned_scorer is not None and spans:
-                self._blend(spans)
-            yield from batch
+                future = _executor().submit(self.learned_scorer, [scoring_text(s) for s in spans])
+            if pending is not None:
+                yield from self._finish(*pending)
+            pending = (batch, spans, future)
+        if pending is not None:
+            yield from self._finish(*pending)
+
+    def _finish(
+        self, batch: list[Doc], spans: list[Span], future: Future[list[float]] | None
+    ) -> list[Doc]:
+        if future is not None:
+            self._blend(spans, list(future.result()))
+        return batch
 
     def signals(self, span: Span, matches: list[tuple[int, int, str]] | None = None) -> Signals:
         """All signals of ``span``, attribution and length included."""
@@ -194,9 +230,7 @@ class ClaimCheckworthiness:
             span._.claim_kind = claim_kind(signals).value
         return spans
 
-    def _blend(self, spans: list[Span]) -> None:
-        assert self.learned_scorer is not None
-        learned = list(self.learned_scorer([span.text for span in spans]))
+    def _blend(self, spans: list[Span], learned: list[float]) -> None:
         if len(learned) != len(spans):
             raise ValueError(
                 f"claim_checkworthy: the learned scorer returned {len(learned)} scores "
@@ -206,7 +240,7 @@ class ClaimCheckworthiness:
         for span, value in zip(spans, learned, strict=True):
             value = min(1.0, max(0.0, float(value)))
             span._.claim_score = (1.0 - w) * span._.rule_score + w * value
-            verdict = "likely" if value >= 0.5 else "unlikely"
+            verdict = "likely" if value >= CLAIM_THRESHOLD else "unlikely"
             span._.claim_reasons = [
                 *span._.claim_reasons,
                 f"trained model: {verdict} ({value:.2f})",

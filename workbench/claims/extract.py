@@ -7,7 +7,7 @@ import threading
 from collections.abc import Callable
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from workbench.model import Article, Block, BlockKind, Claim, ClaimKind
 
@@ -15,10 +15,11 @@ from .checkworthy import ATTRIBUTION_PREFIXES
 from .errors import ClaimsError, ExtractionCancelled
 from .learned import DEFAULT_THRESHOLD
 from .pipeline import COMPONENTS, add_claim_components, load_pipeline, pipeline_version
+from .prose import describes_picture, headline_words, is_newsroom_note, repeats_headline
 from .spans import claim_spans
 
 #: Candidates scoring below this are too weak to list at all; the review desk hides more.
-MIN_SCORE = 0.15
+MIN_SCORE = 0.05
 #: Score from which a sentence counts as check-worthy: rules blended with the trained model, best
 #: F1 on ct24 dev (see resources/models/checkworthy/MODEL_CARD.md).
 CHECKWORTHY_THRESHOLD = DEFAULT_THRESHOLD
@@ -40,16 +41,46 @@ def _ensure_components(nlp: Language) -> Language:
     return nlp
 
 
+def _headline_of(article: Article) -> tuple[str, ...]:
+    """The words of the article's headline, or none when it has no headline of its own."""
+    for block in article.blocks:
+        if block.kind is BlockKind.HEADLINE:
+            return headline_words(article.text[block.start : block.end])
+    title = headline_words(article.title or "")
+    # Without a headline the title is often the text's own first words: no repeat to drop.
+    opening = headline_words(article.text[: len(article.title or "") + 1])
+    return () if opening[: len(title)] == title else title
+
+
 def claim_blocks(article: Article) -> list[Block]:
-    """The blocks that may hold claims (paragraphs of the text when it has no blocks)."""
+    """The blocks that may hold claims (paragraphs of the text when it has no blocks).
+
+    Headlines are left out, and so is a paragraph that repeats the headline: a headline sums up
+    claims the body makes, with their speakers and context.
+    """
     if article.blocks:
-        return [b for b in article.blocks if b.kind.can_hold_claims and b.end > b.start]
+        headline = _headline_of(article)
+        return [
+            b
+            for b in article.blocks
+            if b.kind.can_hold_claims
+            and b.kind is not BlockKind.HEADLINE
+            and b.end > b.start
+            and not repeats_headline(article.text[b.start : b.end], headline)
+        ]
     blocks, start = [], 0
     for match in _BLANK_LINES.finditer(article.text):
         blocks.append(Block(BlockKind.BODY, start, match.start()))
         start = match.end()
     blocks.append(Block(BlockKind.BODY, start, len(article.text)))
     return [b for b in blocks if article.text[b.start : b.end].strip()]
+
+
+def _not_a_claim(span: Span, block: Block, headline: tuple[str, ...]) -> bool:
+    """Page furniture that reads like a statement: picture captions, headline, newsroom notes."""
+    if block.kind is BlockKind.CAPTION and describes_picture(span):
+        return True
+    return repeats_headline(span.text, headline) or is_newsroom_note(span.text)
 
 
 class _Speakers:
@@ -102,6 +133,7 @@ def extract_claims(
     """The plausible claims of ``article`` in text order, each anchored at its exact span."""
     nlp = _ensure_components(nlp or load_pipeline())
     blocks = claim_blocks(article)
+    headline = _headline_of(article)
     total = len(blocks)
     version = pipeline_version(nlp)
     speakers = _Speakers()
@@ -122,7 +154,11 @@ def extract_claims(
                 for span in claim_spans(doc):
                     kind = ClaimKind(span._.claim_kind)
                     score = float(span._.claim_score)
-                    if kind is ClaimKind.NOT_A_CLAIM or score < MIN_SCORE:
+                    if (
+                        kind is ClaimKind.NOT_A_CLAIM
+                        or score < MIN_SCORE
+                        or _not_a_claim(span, block, headline)
+                    ):
                         continue
                     start = block.start + span.start_char
                     end = block.start + span.end_char

@@ -7,11 +7,12 @@ forms rather than lemmas so they also work on pipelines without a lemmatizer.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 
 import numpy
 from spacy.matcher import Matcher, PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 
@@ -136,6 +137,50 @@ _DURATION_UNITS = frozenset(
     ]
 )
 
+# "Two years ago", "three years later": a point in time, not a length of time.
+_RELATIVE_TIME = frozenset({"ago", "later", "earlier", "before", "after", "previously", "since"})
+_MONTHS = frozenset(
+    _words(
+        """january february march april may june july august september october november december
+        jan feb mar apr jun jul aug sep sept oct nov dec"""
+    )
+)
+_YEAR_LEADS = frozenset(
+    {"in", "since", "by", "from", "until", "till", "of", "year", "early", "late"}
+)
+_SLASHED_DATE = re.compile(r"\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{4}-\d{2}-\d{2}")
+_YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
+
+
+def _is_month(token: Token) -> bool:
+    return token.lower_.rstrip(".") in _MONTHS and token.text[:1].isupper()
+
+
+def looks_like_date(token: Token) -> bool:
+    """A number that the entity recogniser missed as part of a date: 9/11, 1998, April 27."""
+    text = token.text
+    if _SLASHED_DATE.fullmatch(text):
+        return True
+    doc = token.doc
+    before = doc[token.i - 1] if token.i > 0 else None
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if _YEAR.fullmatch(text):
+        # "in 1998", "April 27, 2015" (but "2000 people" counts people).
+        if token.dep_ == "nummod" or (after is not None and after.lower_ in ("%", "percent")):
+            return False
+        return (
+            before is None
+            or before.lower_ in _YEAR_LEADS
+            or before.text == ","
+            or _is_month(before)
+        )
+    if text.isdigit() and 1 <= int(text) <= 31:
+        # "April 27", "27 April", "Dec. 18"
+        return (before is not None and _is_month(before)) or (
+            after is not None and _is_month(after)
+        )
+    return False
+
 
 @dataclass(slots=True)
 class Signals:
@@ -203,8 +248,12 @@ class SignalFinder:
             label = ent.label_
             if label in ("DATE", "TIME"):
                 in_date.update(range(ent.start, ent.end))
-                is_span = any(t.like_num for t in ent) and any(
-                    t.lower_ in _DURATION_UNITS for t in ent
+                after = doc[ent.end].lower_ if ent.end < len(doc) else ""
+                is_span = (
+                    any(t.like_num for t in ent)
+                    and any(t.lower_ in _DURATION_UNITS for t in ent)
+                    and not any(t.lower_ in _RELATIVE_TIME for t in ent)
+                    and after not in _RELATIVE_TIME
                 )
                 result.add("duration" if is_span else "date", ent.text)
             elif label in ENTITY_SIGNALS:
@@ -215,7 +264,7 @@ class SignalFinder:
                 break
             if end > span.end:
                 continue
-            if name == "number" and start in in_date:
+            if name == "number" and (start in in_date or looks_like_date(doc[start])):
                 continue
             # "Bill Ayers", "the Affordable Care Act": names, not rules (LAW entities count).
             if name == "law" and doc[start].pos_ == "PROPN":

@@ -69,8 +69,12 @@ def extract_command(file: str, as_json: bool, pipeline: str | None) -> None:
 @main.command("score")
 @_pipeline_option
 def score_command(pipeline: str | None) -> None:
-    """Score sentences read from stdin, one per line; print one JSON object per line."""
-    from workbench.claims import ClaimsError, load_pipeline, score_texts
+    """Score sentences read from stdin, one per line; print one JSON object per line.
+
+    Each line is ``{"text", "score", "claim"}``: the check-worthiness probability the review desk
+    shows, and whether it reaches the claim finder's default threshold.
+    """
+    from workbench.claims import CHECKWORTHY_THRESHOLD, ClaimsError, load_pipeline, score_texts
 
     texts = [line.rstrip("\r\n") for line in sys.stdin]
     try:
@@ -79,4 +83,5 @@ def score_command(pipeline: str | None) -> None:
         fail(str(exc))
         return
     for text, score in zip(texts, scores, strict=True):
-        click.echo(json.dumps({"text": text, "score": score}, ensure_ascii=False))
+        claim = score >= CHECKWORTHY_THRESHOLD
+        click.echo(json.dumps({"text": text, "score": score, "claim": claim}, ensure_ascii=False))

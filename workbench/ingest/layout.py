@@ -76,6 +76,15 @@ def classify(text: str, paras: list[Para]) -> list[Block]:
             continue
         chunk = text[start:end]
         kind = para.hint or guess_kind(chunk)
+        if kind is BlockKind.BODY:
+            # "… he said. (Reporting by Jane Doe; Editing by John Smith)" on the last paragraph.
+            cut = patterns.trailing_staff_line(chunk)
+            if cut is not None:
+                body_start, body_end = trim(text, start, start + cut)
+                if body_end > body_start:
+                    blocks.append(Block(BlockKind.BODY, body_start, body_end))
+                blocks.append(Block(BlockKind.BYLINE, start + cut, end))
+                continue
         if kind in (BlockKind.BODY, BlockKind.CAPTION):
             cut = patterns.trailing_credit(chunk)
             if cut is not None:

@@ -8,6 +8,11 @@ from __future__ import annotations
 
 import re
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 # A capitalised name of up to four words: "Andrew Kelly", "Getty Images", "AFP", "EPA-EFE".
 _NAME = r"[A-Z][\w.&'’-]*(?:[ \t]+(?:[A-Z][\w.&'’-]*|de|van|von|da|al|bin)){0,3}"
 _AGENCIES = (
@@ -30,9 +35,11 @@ _CREDIT_FORMS = (
 _CREDIT = "(?:" + "|".join(_CREDIT_FORMS) + ")"
 
 _WHOLE_CREDIT = re.compile(rf"{_CREDIT}\.?")
-# A credit at the end of a caption follows a sentence end, a dash or bar, or a wide gap.
+# A credit at the end of a caption follows a sentence end, a dash or bar, or a wide gap; one in
+# brackets, "(AP Photo/Evan Vucci)", needs only a space.
 _TRAILING_CREDIT = re.compile(
-    rf"(?:(?<=[.!?\"”’)\]])[ \t]+|[ \t]+[-–—|][ \t]+|[ \t]{{2,}}|\t)(?P<credit>{_CREDIT})\.?[ \t]*$"
+    rf"(?:(?<=[.!?\"”’)\]])[ \t]+|[ \t]+[-–—|][ \t]+|[ \t]{{2,}}|\t|[ \t]+(?=\())"
+    rf"(?P<credit>{_CREDIT})\.?[ \t]*$"
 )
 # Only the tail of a paragraph is searched so the regex cost stays bounded.
 _TAIL = 200
@@ -74,7 +81,6 @@ _FOOTER_ANYWHERE = re.compile(
 _BYLINE = re.compile(
     r"""^(?:
         by[ \t]+(?-i:[A-Z\u00c0-\u024f])[^\n.!?]{0,120}
-      | (?:(?:additional|further)\ )?(?:reporting|writing|editing|research)\ by\b[^\n]{0,140}
       | (?:staff|special|senior|chief|political|foreign|our)\ (?:reporter|correspondent|writer)s?
       | (?-i:[A-Z][\w.'’-]+(?:[ \t]+[A-Z][\w.'’-]+){1,3})[ \t]*[,|–—-][ \t]*
         (?:[\w-]+\ ){0,2}(?:reporter|correspondent|writer|editor|journalist|columnist)s?\b
@@ -82,6 +88,37 @@ _BYLINE = re.compile(
     )$""",
     re.IGNORECASE | re.VERBOSE,
 )
+
+# Wire-service staff lines: "Reporting by Jane Doe in Moscow; Editing by John Smith", often in
+# brackets and often glued to the last paragraph. Names must be capitalised, so a sentence such
+# as "Reporting by the BBC showed …" is body text.
+_STAFF_NAME = (
+    rf"(?:(?:(?i:our)|{_NAME})[ \t]+(?:staff|reporters|correspondents?|team)|{_NAME}|staff)"
+)
+_NAMES = rf"{_STAFF_NAME}(?:(?:[ \t]*,[ \t]*|[ \t]+and[ \t]+|[ \t]*&[ \t]*){_STAFF_NAME})*"
+_STAFF_ITEM = (
+    r"(?i:(?:with[ \t]+)?(?:(?:additional|further|more)[ \t]+)?"
+    r"(?:reporting|writing|editing|research|fact-?checking|graphics)[ \t]+(?:by|from))"
+    rf"[ \t]+{_NAMES}(?:[ \t]+(?i:in|from|at)[ \t]+{_NAMES})?"
+)
+_STAFF_LINE = rf"[(\[]?{_STAFF_ITEM}(?:[ \t]*[;,.][ \t]*(?i:and[ \t]+)?{_STAFF_ITEM})*\.?[)\]]?\.?"
+_WHOLE_STAFF = re.compile(_STAFF_LINE)
+_TRAILING_STAFF = re.compile(rf"(?<=[.!?\"”’)\]])[ \t]+(?P<staff>{_STAFF_LINE})[ \t]*$")
+_MAX_STAFF = 300
+
+# Share widgets flattened into text: "Share this article", "Share on Facebook Share on Twitter".
+_SHARE_WORDS = _words(
+    """share shares sharing shared this article story page post link links copy copied on via
+    with to by the your friends and or email e-mail mail print facebook twitter x whatsapp
+    messenger linkedin reddit pinterest telegram tumblr flipboard bluesky threads mastodon sms
+    comment comments save saved bookmark tweet gift icon options close more"""
+)
+_SHARE_CUES = _words(
+    """share tweet facebook twitter whatsapp messenger linkedin reddit pinterest telegram
+    bluesky mastodon"""
+)
+_SHARE_TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)?|\d+")
+_MAX_SHARE = 200
 
 _CAPTION_LEAD = re.compile(
     r"^(?:pictured|above|top|below|left|right|main\ (?:picture|image)|caption|photo|image)"
@@ -94,15 +131,40 @@ def is_footer(par: str) -> bool:
     """Boilerplate: contact lines, newsletter prompts, follow-us, copyright, "Read more"."""
     if len(par) > _MAX_FOOTER:
         return False
-    if _FOOTER.match(par):
+    if _FOOTER.match(par) or is_share_widget(par):
         return True
     low = par.lower()
     return any(word in low for word in _FOOTER_WORDS) and bool(_FOOTER_ANYWHERE.search(par))
 
 
 def is_byline(par: str) -> bool:
-    """An author line: "By Jane Doe", "Jane Doe, Staff Reporter", "Reporting by …"."""
-    return len(par) <= _MAX_SHORT and bool(_BYLINE.match(par))
+    """An author line: "By Jane Doe", "Jane Doe, Staff Reporter", "(Reporting by …)"."""
+    if len(par) <= _MAX_SHORT and _BYLINE.match(par):
+        return True
+    return len(par) <= _MAX_STAFF and bool(_WHOLE_STAFF.fullmatch(par))
+
+
+def is_share_widget(par: str) -> bool:
+    """Share buttons flattened into text: "Share this article", "Share on Facebook Email"."""
+    if len(par) > _MAX_SHARE:
+        return False
+    words = _SHARE_TOKEN.findall(par.lower())
+    return (
+        bool(words)
+        and any(word in _SHARE_CUES for word in words)
+        and all(word in _SHARE_WORDS or word.isdigit() for word in words)
+    )
+
+
+def trailing_staff_line(par: str) -> int | None:
+    """Offset in ``par`` where a trailing "(Reporting by …; Editing by …)" starts, or None."""
+    # Only the tail is searched, so a long paragraph costs no more than a short one.
+    cut = max(0, len(par) - _MAX_STAFF)
+    tail = par[cut:].lower()
+    if " by " not in tail and " from " not in tail:
+        return None
+    match = _TRAILING_STAFF.search(par, cut)
+    return None if match is None else match.start("staff")
 
 
 def is_credit(par: str) -> bool:

@@ -7,10 +7,12 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtWidgets import QMainWindow, QSplitter
 
+from workbench.model import CLAIM_THRESHOLD
+
 MAX_RECENT = 10
-#: The claim finder's own check-worthiness threshold (workbench.claims.CHECKWORTHY_THRESHOLD),
-#: repeated here so the window need not import spaCy to start.
-DEFAULT_SENSITIVITY = 0.45
+#: The claim finder's own check-worthiness threshold (one constant, in the domain model, so the
+#: window need not import spaCy to start).
+DEFAULT_SENSITIVITY = CLAIM_THRESHOLD
 
 
 class DeskSettings:

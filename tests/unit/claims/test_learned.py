@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import threading
 from pathlib import Path
@@ -11,11 +12,11 @@ import pytest
 from workbench.claims.errors import ClaimsError
 from workbench.claims.learned import (
     MODEL_FILE,
-    WEIGHTS_FILE,
-    char_wb_ngrams,
+    ONNX_FILE,
+    TOKENIZER_FILE,
+    CheckworthyModel,
     default_model_dir,
     load_scorer,
-    word_ngrams,
 )
 
 CHECKWORTHY = [
@@ -34,7 +35,7 @@ def test_shipped_model_ranks_factual_claims_above_pleasantries() -> None:
     scores = load_scorer()(CHECKWORTHY + NOT_CHECKWORTHY)
     claims, chatter = scores[: len(CHECKWORTHY)], scores[len(CHECKWORTHY) :]
     assert min(claims) > max(chatter)
-    assert min(claims) > 0.5 > max(chatter)
+    assert min(claims) > load_scorer().threshold > max(chatter)
 
 
 def test_scores_are_probabilities_and_deterministic() -> None:
@@ -66,16 +67,44 @@ def test_missing_model_files_give_a_clear_error(tmp_path: Path) -> None:
 
 
 def test_damaged_model_gives_a_clear_error(tmp_path: Path) -> None:
-    shutil.copy(default_model_dir() / WEIGHTS_FILE, tmp_path / WEIGHTS_FILE)
+    shutil.copy(default_model_dir() / TOKENIZER_FILE, tmp_path / TOKENIZER_FILE)
+    shutil.copy(default_model_dir() / MODEL_FILE, tmp_path / MODEL_FILE)
+    (tmp_path / ONNX_FILE).write_bytes(b"not an onnx graph")
+    with pytest.raises(ClaimsError, match="damaged"):
+        CheckworthyModel(tmp_path)
     (tmp_path / MODEL_FILE).write_text("{not json", encoding="utf-8")
     with pytest.raises(ClaimsError, match="damaged"):
-        load_scorer(tmp_path)
+        CheckworthyModel(tmp_path)
 
 
-def test_ngrams_follow_the_training_analyzers() -> None:
-    assert word_ngrams("Jobs fell, a lot.") == ["jobs", "fell", "lot", "jobs fell", "fell lot"]
-    assert char_wb_ngrams("Ab", 2, 3) == [" a", "ab", "b ", " ab", "ab "]
-    assert char_wb_ngrams("a", 3, 5) == [" a "]
+def test_a_model_of_another_format_is_refused(tmp_path: Path) -> None:
+    for name in (MODEL_FILE, ONNX_FILE, TOKENIZER_FILE):
+        shutil.copy(default_model_dir() / name, tmp_path / name)
+    meta = json.loads((tmp_path / MODEL_FILE).read_text(encoding="utf-8"))
+    (tmp_path / MODEL_FILE).write_text(json.dumps({**meta, "format": "tfidf-lr/1"}), "utf-8")
+    with pytest.raises(ClaimsError, match="this version of the program reads"):
+        CheckworthyModel(tmp_path)
+
+
+def test_the_score_is_a_monotone_calibration_of_the_model_output() -> None:
+    model = load_scorer()
+    texts = [*CHECKWORTHY, *NOT_CHECKWORTHY, "The minister said crime fell by a third."]
+    logits = list(model.logits(texts))
+    scores = model(texts)
+    by_logit = sorted(range(len(texts)), key=lambda i: logits[i])
+    assert [scores[i] for i in by_logit] == sorted(scores)
+    assert model.calibration[0] > 0  # a larger model output is never a smaller probability
+
+
+def test_a_long_sentence_is_scored_within_the_model_window() -> None:
+    long = "Unemployment fell to 3.5 percent in 2019 " + "and it kept falling " * 400
+    (score,) = load_scorer()([long])
+    assert 0.0 <= score <= 1.0
+
+
+def test_the_shipped_model_is_small_enough_to_ship() -> None:
+    size = sum(p.stat().st_size for p in default_model_dir().iterdir() if p.is_file())
+    assert size <= 30 * 1024 * 1024
 
 
 @pytest.mark.slow
@@ -102,3 +131,5 @@ def test_the_desk_starts_at_the_claim_finders_threshold() -> None:
     from workbench.ui.settings import DEFAULT_SENSITIVITY
 
     assert DEFAULT_SENSITIVITY == CHECKWORTHY_THRESHOLD
+    # ... and that constant is the threshold the shipped model was trained and chosen with.
+    assert load_scorer().threshold == CHECKWORTHY_THRESHOLD

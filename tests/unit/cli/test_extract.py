@@ -81,5 +81,29 @@ def test_score_prints_one_json_object_per_input_line():
     assert result.exit_code == 0, result.output
     rows = [json.loads(line) for line in result.stdout.splitlines()]
     assert [row["text"] for row in rows] == lines
-    assert rows[0]["score"] > 0.5 > rows[1]["score"]
+    assert rows[0]["score"] > rows[1]["score"]
+    assert [row["claim"] for row in rows[:2]] == [True, False]
     assert all(0.0 <= row["score"] <= 1.0 for row in rows)
+
+
+@pytest.mark.slow
+def test_score_and_the_extractor_agree_on_each_sentence(tmp_path):
+    from workbench.claims import CHECKWORTHY_THRESHOLD
+
+    sentences = [
+        "Unemployment fell to 3.5 percent in 2019.",
+        "The city spent $4 million on the new bridge last year.",
+        "We will never give up.",
+        "Thank you all for coming tonight.",
+    ]
+    article = tmp_path / "article.txt"
+    article.write_text("\n\n".join(sentences) + "\n", encoding="utf-8")
+    extracted = CliRunner().invoke(main, ["extract", str(article), "--json"])
+    scored = CliRunner().invoke(main, ["score"], input="\n".join(sentences) + "\n")
+    assert extracted.exit_code == 0 and scored.exit_code == 0
+    by_quote = {c["quote"]: c["score"] for c in json.loads(extracted.stdout)["claims"]}
+    for row in map(json.loads, scored.stdout.splitlines()):
+        if row["text"] in by_quote:
+            assert by_quote[row["text"]] == pytest.approx(row["score"], abs=1e-4)
+        else:  # the extractor lists nothing the desk would hide below its floor
+            assert not row["claim"] and row["score"] < CHECKWORTHY_THRESHOLD

@@ -134,6 +134,8 @@ def test_hard_wrapped_paragraphs_join_and_bylines_stay_apart(tmp_path: Path) -> 
         ("Flood water in the town centre.", "Getty Images"),
         ("Flood water in the town centre.", "Mandel Ngan/AFP via Getty Images"),
         ("The new bridge at dusk.", "Photograph: John Smith/The Guardian"),
+        ("Kerry speaks at a news conference in New York.", "REUTERS/Andrew Kelly"),
+        ("Kerry speaks at a news conference", "(Photo by Jane Doe/Getty Images)"),
     ],
 )
 def test_trailing_photo_credits_split_from_captions(caption: str, credit: str) -> None:
@@ -153,6 +155,17 @@ def test_trailing_photo_credits_split_from_captions(caption: str, credit: str) -
         ("Staff reporter", "byline"),
         ("Jane Doe, Political Correspondent", "byline"),
         ("Reporting by Jane Doe; Editing by John Smith", "byline"),
+        ("(Additional reporting by Jane Doe in London; Editing by John Smith)", "byline"),
+        ("(Reporting by Andrew Osborn; Writing by Mark Trevelyan; Editing by Jon Boyle)", "byline"),
+        ("Additional reporting by Reuters staff.", "byline"),
+        ("Reporting by the BBC showed the deal was signed by both sides in March.", "body"),
+        ("Editing by hand is slow, the minister said.", "body"),
+        ("Share this article", "footer"),
+        ("Share on Facebook Share on Twitter Share via Email", "footer"),
+        ("Share", "footer"),
+        ("Click here to read more", "footer"),
+        ("Share prices fell 5% on Friday.", "body"),
+        ("Twitter shares fell 5% on Monday.", "body"),
         ("Follow us on Twitter and Facebook", "footer"),
         ("Read more: Why the talks failed", "footer"),
         ("Copyright 2024 Example Media", "footer"),
@@ -171,6 +184,20 @@ def test_trailing_photo_credits_split_from_captions(caption: str, credit: str) -
 def test_paragraph_roles(line: str, kind: str) -> None:
     article = read_pasted(f"A headline\n\nA first paragraph of body text.\n\n{line}\n")
     assert layout(article)[-1] == (kind, line)
+
+
+@pytest.mark.parametrize(
+    "staff",
+    [
+        "(Additional reporting by Jane Doe; Editing by John Smith)",
+        "Additional reporting by Jane Doe.",
+        "Reporting by Jane Doe in Moscow; Editing by John Smith",
+    ],
+)
+def test_a_staff_line_at_the_end_of_the_last_paragraph_is_split_off(staff: str) -> None:
+    body = "Kerry said the talks would resume in New York on Friday."
+    article = read_pasted(f"Talks to resume\n\n{body} {staff}\n")
+    assert layout(article) == [("headline", "Talks to resume"), ("body", body), ("byline", staff)]
 
 
 def test_pasted_text_keeps_metadata_and_long_first_line_is_no_headline() -> None:

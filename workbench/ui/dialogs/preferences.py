@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workbench.model import CLAIM_THRESHOLD
 from workbench.scales import DEFAULT_SCALE, available_scales, load_scale
 
 from .common import NOTE_STYLE, ErrorLine, ValidatedDialog
@@ -28,7 +29,7 @@ from .common import NOTE_STYLE, ErrorLine, ValidatedDialog
 PREFERENCE_DEFAULTS: dict[str, Any] = {
     "reviewer_name": "",
     "rating_scale": DEFAULT_SCALE,
-    "sensitivity": 0.5,
+    "sensitivity": CLAIM_THRESHOLD,
     "organisation_name": "",
     "organisation_url": "",
     "page_size": "A4",
