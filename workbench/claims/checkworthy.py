@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
-from workbench.model import CLAIM_THRESHOLD
+from workbench.model import CLAIM_THRESHOLD, ClaimKind
 
 from .kinds import MIN_WORDS, claim_kind
 from .signals import SignalFinder, Signals
@@ -173,22 +173,30 @@ class ClaimCheckworthiness:
         self.learned_scorer = scorer
         self.learned_weight = float(weight)
 
-    def __call__(self, doc: Doc) -> Doc:
+    def __call__(self, doc: Doc, *, score_all: bool = False) -> Doc:
         """Score the candidates of one doc."""
-        return next(iter(self.pipe([doc])))
+        return next(iter(self.pipe([doc], score_all=score_all)))
 
-    def pipe(self, docs: Iterable[Doc], *, batch_size: int = 128) -> Iterator[Doc]:
+    def pipe(
+        self, docs: Iterable[Doc], *, batch_size: int = 128, score_all: bool = False
+    ) -> Iterator[Doc]:
         """Score a stream of docs; a learned scorer sees one batch of texts at a time.
 
-        The learned scorer of one batch runs on a helper thread while the pipeline parses the
-        next batch (an ONNX session releases the interpreter lock), and each batch is yielded
-        once its scores are in.
+        The learned scorer runs only on candidates that can be claims (not on questions,
+        fragments or boilerplate, which the extractor drops whatever their score) unless
+        ``score_all``. It runs on a helper thread while the pipeline parses the next batch (an
+        ONNX session releases the interpreter lock), and each batch is yielded once its scores
+        are in.
         """
         pending: tuple[list[Doc], list[Span], Future[list[float]] | None] | None = None
         for batch in minibatch(docs, size=batch_size):
             spans: list[Span] = []
             for doc in batch:
-                spans.extend(self._score_rules(doc))
+                spans.extend(
+                    span
+                    for span in self._score_rules(doc)
+                    if score_all or span._.claim_kind != ClaimKind.NOT_A_CLAIM.value
+                )
             future = None
             if self.learned_scorer is not None and spans:
                 future = _executor().submit(self.learned_scorer, [scoring_text(s) for s in spans])

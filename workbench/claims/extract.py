@@ -196,7 +196,12 @@ def score_texts(texts: list[str], *, nlp: Language | None = None) -> list[float]
     scores = []
     with _run_lock:
         for doc in nlp.pipe(
-            texts, batch_size=256, component_cfg={"claim_segmenter": {"whole_doc": True}}
+            texts,
+            batch_size=256,
+            component_cfg={
+                "claim_segmenter": {"whole_doc": True},
+                "claim_checkworthy": {"score_all": True},
+            },
         ):
             values = [float(span._.claim_score) for span in claim_spans(doc)]
             scores.append(round(max(values), 4) if values else 0.0)
