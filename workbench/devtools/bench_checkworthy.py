@@ -5,7 +5,9 @@
   ``$DATASETS`` when present, else the seed article's sentences), in the batches the extractor
   uses, one process;
 * ``workbench import`` of the seed article into a new database, as a whole process (Python start,
-  spaCy and the model loaded, claims found and saved), median of 3.
+  spaCy and the model loaded, claims found and saved), median of 5. With ``BENCH_BASELINE`` set
+  to another checkout of the program (an earlier version), the same import is run from there in
+  turn with this one, and the ratio printed.
 """
 
 from __future__ import annotations
@@ -43,13 +45,14 @@ def _sentences() -> tuple[list[str], str]:
     return (found * (SENTENCES // len(found) + 1))[:SENTENCES], origin
 
 
-def _import_seconds() -> float:
-    """Wall time of ``workbench import`` of the seed article into a new database."""
+def _import_seconds(source: Path) -> float:
+    """Wall time of ``workbench import`` of the seed article into a new database, run from the
+    program in ``source`` (its checkout's own ``workbench`` package and resources)."""
     with tempfile.TemporaryDirectory() as tmp:
-        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(source)}
         cmd = [sys.executable, "-m", "workbench", "--db", str(Path(tmp) / "b.db"), "import"]
         started = time.perf_counter()
-        subprocess.run([*cmd, str(SEED)], env=env, capture_output=True, check=True)
+        subprocess.run([*cmd, str(SEED)], env=env, cwd=source, capture_output=True, check=True)
         return time.perf_counter() - started
 
 
@@ -67,14 +70,24 @@ def run() -> list[tuple[str, str]]:
     for start in range(0, len(texts), 256):
         model(texts[start : start + 256])
     seconds = time.perf_counter() - started
-    imports = [_import_seconds() for _ in range(3)]
-    return [
+    baseline = os.environ.get("BENCH_BASELINE")
+    ours, theirs = [], []
+    for _ in range(5):
+        ours.append(_import_seconds(_ROOT))
+        if baseline:
+            theirs.append(_import_seconds(Path(baseline).resolve()))
+    rows = [
         ("model load, median of 5 (target <= 0.5 s)", f"{statistics.median(loads):.3f} s"),
         (f"scorer alone, {len(texts):,} sentences of {origin}", ""),
         ("  sentences/s (target >= 300)", f"{len(texts) / seconds:,.0f}"),
         ("  words/s", f"{words / seconds:,.0f}"),
-        (
-            "workbench import of the seed article, whole process, median of 3",
-            f"{statistics.median(imports):.2f} s",
-        ),
+        ("workbench import of the seed article, whole process, median of 5", ""),
+        ("  this version", f"{statistics.median(ours):.2f} s"),
     ]
+    if theirs:
+        ratio = statistics.median(ours) / statistics.median(theirs)
+        rows += [
+            (f"  {baseline}", f"{statistics.median(theirs):.2f} s"),
+            ("  ratio (target <= 1.3)", f"{ratio:.2f}"),
+        ]
+    return rows

@@ -176,7 +176,7 @@ def default_systems(splits: Splits, pipeline: str | None = None) -> list[System]
     for dataset in DATASETS:
         variant = _cached(tfidf_lr(splits, without=dataset))
         lr_heldout[dataset] = heldout_figure(
-            dataset, variant, pooled_threshold(variant, splits), splits
+            dataset, variant, pooled_threshold(variant, splits, without=dataset), splits
         )
     return [
         ("trivial rule", _cached(trivial_rule(nlp)), 0.5, None),

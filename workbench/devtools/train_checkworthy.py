@@ -209,41 +209,42 @@ def write_meta(out: Path, calibration, strict_weight: float, threshold: float, e
     (out / MODEL_FILE).write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
 
 
-def fit_settings(out: Path, splits: Splits) -> dict[str, object]:
-    """Calibration, strict weight and threshold, each on held-out data; the resulting figures."""
+def fit_settings(out: Path, splits: Splits, without: str | None = None) -> dict[str, object]:
+    """Calibration, strict weight and threshold, each on held-out data; the resulting figures.
+
+    A model trained ``without`` a dataset never sees that dataset's dev data here either: without
+    ct24 it is calibrated on the tweets, without debates its (untrained) strict head is left out.
+    """
     from workbench.claims.learned import CheckworthyModel
     from workbench.devtools import checkworthy_eval as ev
 
     write_meta(out, (1.0, 0.0), 0.0, 0.5, {})
     raw = CheckworthyModel(out)
-    heads = {"ct24_dev": raw.head_logits(splits.ct24_dev.texts)}
+    broad_dev = splits.tweets_dev if without == "ct24" else splits.ct24_dev
+    heads = {"broad_dev": raw.head_logits(broad_dev.texts)}
     tune = [(raw.head_logits(t.texts), t.labels) for t in splits.tune_debates]
+    weights = [0.0] if without == "debates" else STRICT_WEIGHTS
 
     def combined(h: np.ndarray, w: float) -> np.ndarray:
         return h[:, 0] + w * h[:, 1]
 
     # The strict head's weight: the best MAP on the held-back ct20 transcripts, unless it costs
-    # more than 0.01 of average precision on ct24 dev (the broad notion must not suffer).
-    ap0 = (
-        ev.average_precision(list(combined(heads["ct24_dev"], 0.0)), splits.ct24_dev.labels) or 0.0
-    )
+    # more than 0.01 of average precision on the broad dev set (the broad notion must not suffer).
+    ap0 = ev.average_precision(list(combined(heads["broad_dev"], 0.0)), broad_dev.labels) or 0.0
     best_w, best_map = 0.0, -1.0
-    for w in STRICT_WEIGHTS:
+    for w in weights:
         value = ev.mean_average_precision([(list(combined(h, w)), y) for h, y in tune])
-        ap = (
-            ev.average_precision(list(combined(heads["ct24_dev"], w)), splits.ct24_dev.labels)
-            or 0.0
-        )
+        ap = ev.average_precision(list(combined(heads["broad_dev"], w)), broad_dev.labels) or 0.0
         if value > best_map + 1e-9 and ap >= ap0 - 0.01:
             best_w, best_map = w, value
-    calibration = platt(combined(heads["ct24_dev"], best_w), splits.ct24_dev.labels)
+    calibration = platt(combined(heads["broad_dev"], best_w), broad_dev.labels)
     a, b = calibration
 
     def prob(h: np.ndarray) -> list[float]:
         return list(sigmoid(a * combined(h, best_w) + b))
 
     # The threshold: the best mean F1 over the pooled dev sets, each weighing the same.
-    pooled = [(prob(raw.head_logits(d.texts)), d.labels) for d in ev.pooled_sets(splits)]
+    pooled = [(prob(raw.head_logits(d.texts)), d.labels) for d in ev.pooled_sets(splits, without)]
     threshold = ev.pooled_best(pooled)
     write_meta(out, calibration, best_w, threshold, {})
     return {
@@ -252,7 +253,7 @@ def fit_settings(out: Path, splits: Splits) -> dict[str, object]:
             str(w): round(
                 ev.mean_average_precision([(list(combined(h, w)), y) for h, y in tune]), 4
             )
-            for w in STRICT_WEIGHTS
+            for w in weights
         },
         "platt": calibration,
         "threshold": threshold,
@@ -299,7 +300,7 @@ def main(argv: list[str] | None = None) -> int:
         cpu_seconds = float(previous["train_cpu_seconds"])
     else:
         cpu_seconds = train(examples, target, log=lambda m: print(m, flush=True))
-    settings = fit_settings(target, splits)
+    settings = fit_settings(target, splits, args.without)
     from workbench.claims.learned import CheckworthyModel
 
     model = CheckworthyModel(target)

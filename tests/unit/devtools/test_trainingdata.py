@@ -48,3 +48,16 @@ def test_the_pooled_threshold_weighs_each_dev_set_the_same() -> None:
     small = ([0.3, 0.3], [1, 1])
     assert pooled_best([large, small, small]) <= 0.3
     assert pooled_best([large]) > 0.3
+
+
+def test_a_model_trained_without_a_dataset_chooses_its_threshold_without_it(
+    datasets: Path,
+) -> None:
+    from workbench.devtools.checkworthy_eval import pooled_sets
+
+    splits = load_splits(datasets)
+    names = [s.name for s in pooled_sets(splits)]
+    assert len(names) == 4
+    without_liar = pooled_sets(splits, without="liar")
+    assert splits.liar_valid not in without_liar and len(without_liar) == 3
+    assert splits.ct24_dev not in pooled_sets(splits, without="ct24")
