@@ -205,8 +205,9 @@ def main(argv: list[str] | None = None, systems: list[System] | None = None) -> 
     for measure, values in rows:
         print(f"{measure:<{width}}" + "".join(f"{v:>19}" for v in values))
     print(
-        "(ct24: the Yes class. Thresholds: the best mean F1 over ct24 dev, LIAR valid and tweets"
-        " dev, never dev-test; the trivial rule at 0.5, the shipped encoder at its own.)"
+        "(ct24: the Yes class. Thresholds: the best mean F1 over ct24 dev, tweets dev, LIAR valid"
+        " and the checked sentences of the held-back ct20 transcripts, never dev-test; the trivial"
+        " rule at 0.5, the shipped encoder at its own. Held out: trained without that dataset.)"
     )
     return 0
 
