@@ -76,25 +76,48 @@ def classify(text: str, paras: list[Para]) -> list[Block]:
             continue
         chunk = text[start:end]
         kind = para.hint or guess_kind(chunk)
-        if kind is BlockKind.BODY:
-            # "… he said. (Reporting by Jane Doe; Editing by John Smith)" on the last paragraph.
-            cut = patterns.trailing_staff_line(chunk)
-            if cut is not None:
-                body_start, body_end = trim(text, start, start + cut)
-                if body_end > body_start:
-                    blocks.append(Block(BlockKind.BODY, body_start, body_end))
-                blocks.append(Block(BlockKind.BYLINE, start + cut, end))
-                continue
-        if kind in (BlockKind.BODY, BlockKind.CAPTION):
-            cut = patterns.trailing_credit(chunk)
-            if cut is not None:
-                cap_start, cap_end = trim(text, start, start + cut)
-                if cap_end > cap_start:
-                    blocks.append(Block(BlockKind.CAPTION, cap_start, cap_end))
-                blocks.append(Block(BlockKind.CREDIT, start + cut, end))
-                continue
+        # "… he said. (Reporting by Jane Doe; Editing by John Smith)" on the last paragraph.
+        if kind is BlockKind.BODY and _split_tail(
+            blocks,
+            text,
+            start,
+            end,
+            patterns.trailing_staff_line(chunk),
+            BlockKind.BODY,
+            BlockKind.BYLINE,
+        ):
+            continue
+        if kind in (BlockKind.BODY, BlockKind.CAPTION) and _split_tail(
+            blocks,
+            text,
+            start,
+            end,
+            patterns.trailing_credit(chunk),
+            BlockKind.CAPTION,
+            BlockKind.CREDIT,
+        ):
+            continue
         blocks.append(Block(kind, start, end))
     return blocks
+
+
+def _split_tail(
+    blocks: list[Block],
+    text: str,
+    start: int,
+    end: int,
+    cut: int | None,
+    head: BlockKind,
+    tail: BlockKind,
+) -> bool:
+    """Append ``[start, start + cut)`` as ``head`` and the rest as ``tail``; False when no cut."""
+    if cut is None:
+        return False
+    head_start, head_end = trim(text, start, start + cut)
+    if head_end > head_start:
+        blocks.append(Block(head, head_start, head_end))
+    blocks.append(Block(tail, start + cut, end))
+    return True
 
 
 def first_headline(text: str, blocks: list[Block]) -> str:
