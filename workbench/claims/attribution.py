@@ -90,6 +90,8 @@ _QUOTE_RE = re.compile(
 _UTTERANCE_END = frozenset({",", ".", "?", "!", "…"})
 _SENTENCE_BREAK = frozenset({".", "?", "!", ":", "…"})
 _QUOTE_EDGE = " \t\r\n\u00a0,;:"
+#: A direct quote of at most this many words is one claim even when it has several sentences.
+MAX_JOINED_QUOTE_WORDS = 30
 
 
 def _verb_lemma(token: Token) -> str:
@@ -161,6 +163,9 @@ class ClaimAttribution:
         quotes = self._quotes(doc)
         doc.spans[QUOTES_KEY] = quotes
         claims: list[Span] = []
+        # The quote the last claim came from: a short quote of several sentences ("There was
+        # one regulator, maybe two. Now it's five or six") stays one claim, not two halves.
+        last_quote: Span | None = None
         for span in claim_spans(doc):
             inside = [q for q in quotes if q.start < span.end and span.start < q.end]
             if inside:
@@ -169,17 +174,28 @@ class ClaimAttribution:
                     part = self._strip_edges(
                         doc[max(span.start, quote.start) : min(span.end, quote.end)]
                     )
-                    if part is not None:
-                        part._.speaker = quote._.speaker
-                        part._.attribution = "quote"
-                        claims.append(part)
+                    if part is None:
+                        continue
+                    if quote is last_quote and self._short(quote):
+                        part = self._strip_edges(doc[claims[-1].start : part.end]) or part
+                        claims.pop()
+                    part._.speaker = quote._.speaker
+                    part._.attribution = "quote"
+                    claims.append(part)
+                    last_quote = quote
                 continue
             speaker, how = self._reported(span)
             span._.speaker = speaker
             span._.attribution = how
             claims.append(span)
+            last_quote = None
         doc.spans[CLAIMS_KEY] = claims
         return doc
+
+    @staticmethod
+    def _short(quote: Span) -> bool:
+        """A quote short enough to stay one claim whatever its sentences."""
+        return sum(1 for t in quote if not (t.is_punct or t.is_space)) <= MAX_JOINED_QUOTE_WORDS
 
     def pipe(self, docs: Iterable[Doc], *, batch_size: int = 128) -> Iterator[Doc]:
         """Process a stream of docs."""

@@ -76,6 +76,13 @@ def classify(text: str, paras: list[Para]) -> list[Block]:
             continue
         chunk = text[start:end]
         kind = para.hint or guess_kind(chunk)
+        # "NEW YORK, Dec 3 (Reuters) - Bank executives told …": the dateline is no part of the
+        # sentence (left in, it parses as the subject, and so as the speaker).
+        dateline = patterns.leading_dateline(chunk) if kind is BlockKind.BODY else None
+        if dateline is not None:
+            blocks.append(Block(BlockKind.BYLINE, *trim(text, start, start + dateline)))
+            start, end = trim(text, start + dateline, end)
+            chunk = text[start:end]
         # "… he said. (Reporting by Jane Doe; Editing by John Smith)" on the last paragraph.
         if kind is BlockKind.BODY and _split_tail(
             blocks,

@@ -156,6 +156,27 @@ def is_share_widget(par: str) -> bool:
     )
 
 
+# A wire dateline opening the first paragraph: "NEW YORK, Dec 3 (Reuters) - ", "WASHINGTON — ",
+# "KYIV, Ukraine (AP) — ". The place is in capitals; a plain hyphen counts only after an agency.
+_DATELINE = re.compile(
+    r"(?P<place>[A-Z][A-Z.'’]+(?:[ \t]+[A-Z][A-Z.'’]+){0,3})"
+    r"(?:,[ \t]*[A-Z][\w.'’]*(?:[ \t]+[\w.'’]+){0,2}){0,2}"
+    r"[ \t]*(?:(?P<agency>\((?:[A-Z][\w.&'’/-]*[ \t]?){1,3}\))[ \t]*)?"
+    r"(?P<dash>[–—]|--?)[ \t]+(?=[\w“\"‘'])"
+)
+_MAX_DATELINE = 80
+
+
+def leading_dateline(par: str) -> int | None:
+    """Offset in ``par`` where the text after a wire dateline starts, or None."""
+    match = _DATELINE.match(par[:_MAX_DATELINE])
+    if match is None or sum(c.isalpha() for c in match.group("place")) < 3:
+        return None
+    if match.group("dash").startswith("-") and not match.group("agency"):
+        return None
+    return match.end()
+
+
 def trailing_staff_line(par: str) -> int | None:
     """Offset in ``par`` where a trailing "(Reporting by …; Editing by …)" starts, or None."""
     # Only the tail is searched, so a long paragraph costs no more than a short one.

@@ -293,15 +293,26 @@ def test_every_sentence_of_a_quote_has_its_speaker(rules, text):
         assert "said" not in span.text and "“" not in span.text
 
 
-def test_the_split_quote_is_listed_with_its_speaker_on_both_halves(rules):
+def test_a_short_quote_of_two_sentences_is_one_claim_with_its_speaker(rules):
     article = body_article(
         "Jane Smith has run a small bank in Leeds since 2004.",
         "“There was one regulator, maybe two. Now it’s five or six,” said Smith.",
     )
     claims = extract_claims(article, nlp=rules)
-    halves = [c for c in claims if "regulator" in c.quote or "five or six" in c.quote]
-    assert len(halves) == 2
-    assert {c.speaker for c in halves} == {"Jane Smith"}
+    quoted = [c for c in claims if "regulator" in c.quote or "five or six" in c.quote]
+    assert [c.quote for c in quoted] == ["There was one regulator, maybe two. Now it’s five or six"]
+    assert quoted[0].speaker == "Jane Smith"
+
+
+def test_a_long_quote_stays_one_claim_per_sentence(rules):
+    first = (
+        "Unemployment in the northern region fell to four percent last year, the lowest rate "
+        "since the records began in the early seventies."
+    )
+    second = "Wages rose faster than prices in every single month of the past year in the region."
+    spans = claim_spans(rules(f"The minister said: “{first} {second}”"))
+    assert [s.text for s in spans] == [first, second]
+    assert {s._.speaker for s in spans} == {"minister"}
 
 
 def test_a_quote_after_someone_else_is_named_does_not_inherit_the_speaker(rules):

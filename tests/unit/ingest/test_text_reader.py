@@ -221,3 +221,32 @@ def test_pasted_text_with_broken_characters_still_opens() -> None:
     article = read_pasted("Headline\n\nA lone surrogate \ud800 and a NUL \x00 in pasted text.")
     assert "\ufffd" in article.text and "\x00" not in article.text
     assert_valid_article(article)
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    [
+        "NEW YORK, Dec 3 (Reuters) -",
+        "WASHINGTON —",
+        "KYIV, Ukraine (AP) —",
+        "ST. LOUIS, Mo. —",
+        "BEIJING, March 5 (Xinhua) --",
+    ],
+)
+def test_a_wire_dateline_is_split_off_the_first_paragraph(dateline: str) -> None:
+    body = "Bank executives on Tuesday told lawmakers that oversight had become costly."
+    article = read_pasted(f"Banks face a maze of regulators\n\n{dateline} {body}\n")
+    assert layout(article)[1:] == [("byline", dateline), ("body", body)]
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "NATO - the alliance said on Monday it would send more troops.",
+        "US officials said - without giving figures - that costs rose.",
+        "I — like many others — voted early.",
+    ],
+)
+def test_a_paragraph_that_only_looks_like_a_dateline_stays_whole(opening: str) -> None:
+    article = read_pasted(f"Troops to the east\n\n{opening}\n")
+    assert layout(article)[1:] == [("body", opening)]
