@@ -409,6 +409,28 @@ def test_preferences_change_the_threshold_and_the_database_settings(
     assert window.settings.sensitivity == 0.5
 
 
+def test_backups_to_keep_set_in_preferences_is_what_the_backup_keeps(
+    make_window, monkeypatch
+) -> None:
+    from workbench.services.backup import DEFAULT_KEEP, plan_backup_on_open
+    from workbench.ui import hooks
+    from workbench.ui.dialogs.preferences import PREFERENCE_DEFAULTS
+
+    window = make_window()
+    seen: dict = {}
+
+    def answer(parent, values):
+        seen.update(values)
+        return {**values, "backups_to_keep": 3}
+
+    monkeypatch.setattr(hooks, "ask_preferences", answer)
+    window.actions_.preferences.trigger()
+    # The dialog opens on what the backup really keeps, and the answer reaches the backup.
+    assert seen.get("backups_to_keep", PREFERENCE_DEFAULTS["backups_to_keep"]) == DEFAULT_KEEP
+    plan = plan_backup_on_open(window.desk.store)
+    assert plan is not None and plan.keep == 3
+
+
 def test_help_lists_the_triage_shortcuts(make_window, monkeypatch) -> None:
     from workbench.ui import hooks
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from workbench.services.backup import KEEP_SETTING
+
 from . import hooks
 
 if TYPE_CHECKING:
@@ -14,7 +16,8 @@ DATABASE_KEYS = {
     "organisation_name": "organisation_name",
     "organisation_url": "organisation_url",
     "page_size": "report_page_size",
-    "backups_to_keep": "backups_to_keep",
+    # The key the automatic backup reads (it was saved under another name and did nothing).
+    "backups_to_keep": KEEP_SETTING,
     "spacy_pipeline": "spacy_pipeline",
 }
 

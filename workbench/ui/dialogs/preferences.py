@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.model import CLAIM_THRESHOLD
+from workbench.services.backup import DEFAULT_KEEP
 from workbench.scales import DEFAULT_SCALE, available_scales, load_scale
 
 from .common import NOTE_STYLE, ErrorLine, ValidatedDialog
@@ -33,7 +34,7 @@ PREFERENCE_DEFAULTS: dict[str, Any] = {
     "organisation_name": "",
     "organisation_url": "",
     "page_size": "A4",
-    "backups_to_keep": 5,
+    "backups_to_keep": DEFAULT_KEEP,
     "spacy_pipeline": "en_core_web_sm",
 }
 
@@ -94,7 +95,7 @@ class PreferencesDialog(ValidatedDialog):
 
         self.backups_spin = QSpinBox()
         self.backups_spin.setRange(0, MAX_BACKUPS)
-        self.backups_spin.setValue(int(_number(v["backups_to_keep"], 5)))
+        self.backups_spin.setValue(int(_number(v["backups_to_keep"], DEFAULT_KEEP)))
         self.backups_spin.setSpecialValueText("None")
         for widget in (self.sensitivity_spin, self.backups_spin, self.page_combo):
             widget.setMaximumWidth(140)
