@@ -6,7 +6,8 @@ Every dataset of ``shared/datasets`` that says something about check-worthy clai
   ``train`` trains; ``dev`` fits the calibration; ``dev-test`` is only ever reported.
 * ``debates`` — CheckThat! 2019 and 2020 transcripts (strict label: a fact-checker checked it).
   Two groups of whole transcripts never train: :data:`REPORT_DEBATES` (ct19, reported as MAP) and
-  :data:`TUNE_DEBATES` (ct20_task5, used to weigh the strict head into the score).
+  :data:`TUNE_DEBATES` (ct20_task5, used to weigh the strict head into the score and, with their
+  checked sentences, to choose the threshold).
 * ``liar`` — PolitiFact statements (all of them were checked, so all positive). ``train`` trains,
   ``valid`` is dev (the share flagged).
 * ``tweets`` — CheckThat! 2020 English tweets (``claim`` label). ``training`` trains, ``dev`` is dev.
@@ -33,7 +34,8 @@ REPORT_DEBATES = (
     "20181010_medicare",
     "20190108_oval_office",
 )
-#: ct20_task5 transcripts held back from training to choose the strict head's weight.
+#: ct20_task5 transcripts held back from training to choose the strict head's weight and (their
+#: checked sentences) the threshold.
 TUNE_DEBATES = (
     "20151013_democrats_las_vegas",
     "20160112_Obama_state_of_the_union",
