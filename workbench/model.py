@@ -13,6 +13,57 @@ from enum import StrEnum
 CLAIM_THRESHOLD = 0.15
 
 
+#: The longest reviewer name accepted: names are printed in every report and table.
+MAX_NAME_CHARS = 100
+
+#: Unicode controls that reorder the text around them (U+202E makes "exe.txt" read "txt.exe").
+BIDI_CONTROLS = frozenset(
+    "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
+
+
+def web_url_problem(url: str, what: str = "web address") -> str | None:
+    """Why ``url`` cannot be published as an http(s) web address, or None when it can."""
+    from urllib.parse import urlsplit  # loaded on first use, like new_id's uuid
+
+    shown = url if len(url) <= 80 else url[:77] + "…"
+    shown = "".join(ch if ch.isprintable() else "\ufffd" for ch in shown)
+    if any(ch.isspace() or not ch.isprintable() or ch in BIDI_CONTROLS for ch in url):
+        return (
+            f"The {what} “{shown}” is not a web address: it contains spaces, line breaks or "
+            "invisible characters. Paste the address alone, such as https://example.org/page."
+        )
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        parts = None
+    # javascript:, data: and the like would run or embed code where the report is published.
+    if parts is None or parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return (
+            f"The {what} “{shown}” is not a web address; give a full address that starts with "
+            "https:// or http://, such as https://example.org/page."
+        )
+    return None
+
+
+def name_problem(name: str) -> str | None:
+    """Why ``name`` cannot be a reviewer's name, or None when it can."""
+    import unicodedata
+
+    name = " ".join(name.split())
+    if not name:
+        return "A reviewer needs a name."
+    if len(name) > MAX_NAME_CHARS:
+        return (
+            f"A reviewer's name can have at most {MAX_NAME_CHARS} characters "
+            f"(this one has {len(name)}); use a shorter form of the name."
+        )
+    # Format characters such as the zero-width non-joiner belong to Persian or Hindi names.
+    if any(unicodedata.category(ch) == "Cc" or ch in BIDI_CONTROLS for ch in name):
+        return "A reviewer's name cannot contain invisible or text-direction characters."
+    return None
+
+
 def new_id() -> str:
     """Return a fresh UUID string (ids are UUIDs so that files from two laptops can merge)."""
     import uuid  # loaded on first use: reading a database makes no new ids

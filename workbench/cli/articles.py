@@ -10,7 +10,7 @@ import click
 from workbench.model import ClaimState, ReviewedClaim, Reviewer
 
 from . import main
-from .common import db_option, fail, json_option, opened_store, print_json
+from .common import db_option, fail, json_option, opened_store, print_json, shown
 from .groups import DefaultGroup
 
 if TYPE_CHECKING:
@@ -37,9 +37,9 @@ def import_command(
             if not as_json:
                 a = result.article
                 if result.existing:
-                    click.echo(f"{a.id[:8]}  already imported: {a.title}")
+                    click.echo(f"{a.id[:8]}  already imported: {shown(a.title)}")
                 else:
-                    click.echo(f"{a.id[:8]}  {a.title}  ({len(result.claims)} claims)")
+                    click.echo(f"{a.id[:8]}  {shown(a.title)}  ({len(result.claims)} claims)")
     if as_json:
         print_json(
             [
@@ -59,7 +59,7 @@ def import_command(
 @db_option
 def articles_command(as_json: bool, db: str | None) -> None:
     """List the articles in the database, newest first."""
-    with opened_store(db, read_only=False) as store:
+    with opened_store(db, read_only=True) as store:
         articles = store.list_articles()
     if as_json:
         print_json(articles)
@@ -84,7 +84,7 @@ def claims_group() -> None:
 @db_option
 def claims_list(article: str, open_only: bool, as_json: bool, db: str | None) -> None:
     """List ARTICLE's claims in article order, with every reviewer's verdict."""
-    with opened_store(db) as store:
+    with opened_store(db, read_only=True) as store:
         article_id = store.resolve_id("articles", article, "article")
         claims = store.claims_for(article_id, include_dismissed=not open_only)
     if as_json:
@@ -164,7 +164,7 @@ def reviewers_group() -> None:
 @db_option
 def reviewers_list(as_json: bool, db: str | None) -> None:
     """List the reviewers."""
-    with opened_store(db) as store:
+    with opened_store(db, read_only=True) as store:
         reviewers = store.list_reviewers()
     if as_json:
         print_json([{"id": r.id, "name": r.name, "created_at": r.created_at} for r in reviewers])
@@ -181,8 +181,10 @@ def reviewers_list(as_json: bool, db: str | None) -> None:
 @db_option
 def reviewers_add(name: str, as_json: bool, db: str | None) -> None:
     """Add a reviewer called NAME."""
+    from workbench.services.review import add_reviewer
+
     with opened_store(db) as store:
-        reviewer = store.add_reviewer(name)
+        reviewer = add_reviewer(store, name)
     if as_json:
         print_json({"id": reviewer.id, "name": reviewer.name})
     else:
@@ -236,7 +238,7 @@ def verdict_command(
 @db_option
 def search_command(text: str, as_json: bool, db: str | None) -> None:
     """Find TEXT in articles, claims, rationales and sources."""
-    with opened_store(db) as store:
+    with opened_store(db, read_only=True) as store:
         hits = store.search(text)
     if as_json:
         print_json([dataclasses.asdict(hit) for hit in hits])

@@ -39,9 +39,35 @@ def print_json(data: object) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
 
+# C0 and C1 controls (newline, ESC…), the line separators and the text-reordering controls: a
+# file name holding them could break a line in two, recolour the terminal or hide its extension.
+_UNPRINTABLE = {
+    code: repr(chr(code))[1:-1]
+    for code in (
+        *range(0x00, 0x20),
+        *range(0x7F, 0xA0),
+        0x061C,
+        0x200E,
+        0x200F,
+        *range(0x2028, 0x202F),
+        *range(0x2066, 0x206A),
+    )
+}
+
+
+def shown(value: object) -> str:
+    """``value`` as text safe to print: control characters appear as escapes such as ``\\n``."""
+    return str(value).translate(_UNPRINTABLE)
+
+
+def warn(message: str) -> None:
+    """Print one line on stderr and carry on."""
+    click.echo(f"workbench: {shown(message)}", err=True)
+
+
 def fail(message: str, code: int = 1) -> NoReturn:
     """Print one clear line on stderr and exit non-zero."""
-    click.echo(f"workbench: {message}", err=True)
+    click.echo(f"workbench: {shown(message)}", err=True)
     sys.exit(code)
 
 
@@ -70,11 +96,21 @@ def resolve_db(db: str | None) -> Path:
 
 @contextmanager
 def opened_store(db: str | None, *, read_only: bool = False) -> Iterator[Store]:
-    """Open the database for one command; lower-layer errors become one line and exit 1."""
-    from workbench.store import open_store
+    """Open the database for one command; lower-layer errors become one line and exit 1.
 
+    ``read_only`` is for commands that only read: they need no writer lock, so they work while
+    the window or a long import has the file open, and on a file nobody may write.
+    """
+    from workbench.store import open_store
+    from workbench.store.errors import SchemaTooOldError
+
+    path = resolve_db(db)
     with handle_errors():
-        store = open_store(resolve_db(db), read_only=read_only)
+        try:
+            store = open_store(path, read_only=read_only)
+        except SchemaTooOldError:
+            # A file from an older version is upgraded once, by a command that may write.
+            store = open_store(path)
     try:
         with handle_errors():
             yield store
@@ -86,14 +122,45 @@ def opened_store(db: str | None, *, read_only: bool = False) -> Iterator[Store]:
 def handle_errors() -> Iterator[None]:
     """Turn the named errors of the lower layers into one clear line on stderr and exit 1."""
     from workbench.ingest import IngestError
-    from workbench.store import StoreError
+    from workbench.store import DatabaseDamagedError, StoreError
+    from workbench.store.errors import from_sqlite
 
     try:
         yield
+    except DatabaseDamagedError as exc:
+        fail(_with_backup_offer(exc))
     except (StoreError, IngestError, ValueError) as exc:
         fail(str(exc))
     except Exception as exc:
         # Named errors of layers imported lazily (claims, report) carry a message for people too.
         if type(exc).__name__.endswith("Error") and type(exc).__module__.startswith("workbench."):
             fail(str(exc))
+        # A broken page met while a report or the window reads the file: one line, no traceback.
+        mapped = from_sqlite(exc, None) if type(exc).__module__ == "sqlite3" else None
+        if isinstance(mapped, DatabaseDamagedError):
+            mapped.path = _current_db()
+            fail(_with_backup_offer(mapped))
+        if mapped is not None:
+            fail(str(mapped))
         raise
+
+
+def _current_db() -> Path | None:
+    ctx = click.get_current_context(silent=True)
+    if ctx is None:
+        return None
+    return resolve_db(ctx.params.get("db"))
+
+
+def _with_backup_offer(exc: Exception) -> str:
+    """The damage message, with the newest backup that passes every check when there is one."""
+    from workbench.services.backup import latest_good_backup
+
+    path = getattr(exc, "path", None)
+    good = latest_good_backup(path) if path is not None else None
+    if good is None:
+        return str(exc)
+    return (
+        f"{exc} The backup of {good.label} passes every check: "
+        "`workbench restore latest` puts it back."
+    )

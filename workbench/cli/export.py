@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from . import main
-from .common import db_option, handle_errors, json_option, opened_store, print_json
+from .common import db_option, handle_errors, json_option, opened_store, print_json, shown
 
 FORMAT_NAMES = ("pdf", "html", "md", "json", "csv", "claimreview")
 
@@ -93,9 +93,9 @@ def export_command(
         print_json({"files": [str(p) for p in result.paths], "notes": result.notes})
         return
     for path in result.paths:
-        click.echo(f"wrote {path}")
+        click.echo(f"wrote {shown(path)}")
     for note in result.notes:
-        click.echo(f"note: {note}", err=True)
+        click.echo(f"note: {shown(note)}", err=True)
 
 
 @main.command("report-settings")
@@ -115,6 +115,7 @@ def report_settings_command(
 ) -> None:
     """Show the report settings of this database, or change those given."""
     from workbench.report.data import SETTING_KEYS, normalise_page_size
+    from workbench.services.review import save_settings
 
     changes = {
         "organisation_name": organisation,
@@ -123,9 +124,14 @@ def report_settings_command(
         "page_size": normalise_page_size(page_size) if page_size else None,
     }
     with opened_store(db, read_only=not any(v is not None for v in changes.values())) as store:
-        for name, value in changes.items():
-            if value is not None:
-                store.set_setting(SETTING_KEYS[name], value.strip())
+        save_settings(
+            store,
+            {
+                SETTING_KEYS[name]: value.strip()
+                for name, value in changes.items()
+                if value is not None
+            },
+        )
         current = {key: store.get_setting(key) for key in SETTING_KEYS.values()}
     if as_json:
         print_json(current)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 import sys
+from typing import BinaryIO
 
 import click
 
 from . import main
-from .common import F, fail, json_option, print_json
+from .common import F, fail, json_option, print_json, shown, warn
 
 
 def _pipeline_option(func: F) -> F:
@@ -57,13 +58,38 @@ def extract_command(file: str, as_json: bool, pipeline: str | None) -> None:
             }
         )
         return
-    click.echo(f"{article.title or file}: {len(claims)} claims")
+    click.echo(f"{shown(article.title or file)}: {len(claims)} claims")
     for number, c in enumerate(claims, 1):
         speaker = f" — {c.speaker}" if c.speaker else ""
         click.echo(f"\n{number}. [{c.score:.2f} {c.kind.label}]{speaker}")
         click.echo(f"   {' '.join(c.quote.split())}")
         if c.reasons:
             click.echo(f"   why: {'; '.join(c.reasons)}")
+
+
+#: Characters of one stdin line that ``workbench score`` scores (a long sentence has about 500).
+MAX_SCORE_CHARS = 10_000
+
+
+def read_lines(stream: BinaryIO) -> list[str]:
+    """Lines of ``stream`` as text; bad UTF-8 and over-long lines are said on stderr, by number."""
+    texts = []
+    for number, raw in enumerate(stream, 1):
+        raw = raw.rstrip(b"\r\n")
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            # One output line per input line stays true: the line is scored with � in place
+            # of the bytes that are not UTF-8.
+            text = raw.decode("utf-8", errors="replace")
+            warn(f"line {number} is not valid UTF-8; its unreadable bytes were replaced with “�”.")
+        if len(text) > MAX_SCORE_CHARS:
+            warn(
+                f"line {number} has {len(text):,} characters; only its first "
+                f"{MAX_SCORE_CHARS:,} were scored."
+            )
+        texts.append(text)
+    return texts
 
 
 @main.command("score")
@@ -76,9 +102,12 @@ def score_command(pipeline: str | None) -> None:
     """
     from workbench.claims import CHECKWORTHY_THRESHOLD, ClaimsError, load_pipeline, score_texts
 
-    texts = [line.rstrip("\r\n") for line in sys.stdin]
+    # Bytes, not text: a line that is not UTF-8 must not stop the lines after it.
+    texts = read_lines(sys.stdin.buffer)
+    # A sentence is never this long; scoring the start of the line keeps spaCy within its limits.
+    scored = [text[:MAX_SCORE_CHARS] for text in texts]
     try:
-        scores = score_texts(texts, nlp=load_pipeline(pipeline))
+        scores = score_texts(scored, nlp=load_pipeline(pipeline))
     except ClaimsError as exc:
         fail(str(exc))
         return

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import click
 
 from . import main
@@ -24,7 +26,8 @@ def backup_command(out: str | None, as_json: bool, db: str | None) -> None:
     """Write a checked copy of the database (default: its backups folder)."""
     from workbench.services.backup import backup_now
 
-    with opened_store(db) as store:
+    # A copy only reads the file: it works while the window has it open, and on a read-only file.
+    with opened_store(db, read_only=True) as store:
         path = backup_now(store, out)
     if as_json:
         print_json({"backup": str(path)})
@@ -115,8 +118,13 @@ def check_command(as_json: bool, db: str | None) -> None:
     from workbench.services.database import check_database
 
     path = resolve_db(db)
+    progress = _progress_line if sys.stderr.isatty() else None
     with handle_errors():
-        report = check_database(path)
+        try:
+            report = check_database(path, progress)
+        finally:
+            if progress is not None:
+                click.echo("\r\033[K", nl=False, err=True)  # clear the progress line
     if as_json:
         print_json(
             {
@@ -144,3 +152,11 @@ def check_command(as_json: bool, db: str | None) -> None:
                 )
     if not report.ok:
         raise SystemExit(1)
+
+
+def _progress_line(what: str, done: int, total: int) -> None:
+    """Rewrite one line on a terminal's stderr: what is being checked, and how far it got."""
+    share = done / total if total else 1.0
+    filled = int(share * 20)
+    bar = "#" * filled + "-" * (20 - filled)
+    click.echo(f"\r\033[K[{bar}] {share:4.0%} {what}", nl=False, err=True)

@@ -6,7 +6,7 @@ import os
 
 import click
 
-from .common import handle_errors, resolve_db
+from .common import handle_errors, resolve_db, shown
 
 
 def take_screenshot(png: str, *, db: str | None, article: str | None) -> None:
@@ -17,4 +17,4 @@ def take_screenshot(png: str, *, db: str | None, article: str | None) -> None:
 
     with handle_errors():
         out = render_screenshot(png, db_path=resolve_db(db), article=article)
-    click.echo(f"Saved {out}")
+    click.echo(f"Saved {shown(out)}")

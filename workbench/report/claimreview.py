@@ -6,11 +6,26 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from workbench.model import web_url_problem
+
 from .data import Report, ReportClaim
 from .errors import ExportError
 from .text import iso_day
 
 CONTEXT = "https://schema.org"
+
+# JSON-LD is published inside <script type="application/ld+json">: a "</script>" or "<!--" in a
+# name would end that block early, so these characters are written as JSON escapes (the same
+# text to every JSON reader). U+2028/U+2029 end a line in older JavaScript parsers.
+_SCRIPT_SAFE = str.maketrans(
+    {
+        "<": "\\u003c",
+        ">": "\\u003e",
+        "&": "\\u0026",
+        "\u2028": "\\u2028",
+        "\u2029": "\\u2029",
+    }
+)
 
 
 @dataclass(slots=True)
@@ -23,11 +38,15 @@ class ClaimReviews:
 
 def check_ready(report: Report) -> None:
     """Refuse early when the report has no web address to point ClaimReviews at."""
-    if not (report.options.base_url or "").strip():
+    base_url = (report.options.base_url or "").strip()
+    if not base_url:
         raise ExportError(
             "ClaimReview needs the web address where the report will be published: set it with "
             "--base-url or the database setting “report_base_url”."
         )
+    problem = web_url_problem(base_url, "report's web address")
+    if problem:
+        raise ExportError(f"{problem} Change it with --base-url or `workbench report-settings`.")
 
 
 def claim_reviews(report: Report) -> ClaimReviews:
@@ -45,8 +64,14 @@ def claim_reviews(report: Report) -> ClaimReviews:
 
 
 def render_claimreview(report: Report) -> str:
-    """The ClaimReview objects as a JSON-LD array."""
-    return json.dumps(claim_reviews(report).items, ensure_ascii=False, indent=2) + "\n"
+    """The ClaimReview objects as a JSON-LD array, safe to paste inside a ``<script>`` block."""
+    return to_script_json(claim_reviews(report).items) + "\n"
+
+
+def to_script_json(data: object) -> str:
+    """``data`` as indented JSON with nothing that could close or confuse a ``<script>`` block."""
+    # <, >, & and the line separators occur only inside JSON strings, so escaping them is exact.
+    return json.dumps(data, ensure_ascii=False, indent=2).translate(_SCRIPT_SAFE)
 
 
 def _review(report: Report, claim: ReportClaim) -> dict[str, Any]:
@@ -77,8 +102,9 @@ def _reviewing_author(report: Report, claim: ReportClaim) -> dict[str, Any] | li
     o = report.options
     if o.organisation_name:
         org: dict[str, Any] = {"@type": "Organization", "name": o.organisation_name}
-        if o.organisation_url:
-            org["url"] = o.organisation_url
+        # Only an http(s) address is published: a javascript: one would run where it is shown.
+        if o.organisation_url and not web_url_problem(o.organisation_url.strip()):
+            org["url"] = o.organisation_url.strip()
         return org
     people = [{"@type": "Person", "name": v.reviewer} for v in claim.verdicts]
     return people[0] if len(people) == 1 else people
@@ -89,8 +115,8 @@ def _item(report: Report, claim: ReportClaim) -> dict[str, Any]:
     published = iso_day(a.published)
     article_author = _article_author(report)
     appearance: dict[str, Any] = {"@type": "CreativeWork", "headline": a.title}
-    if a.url:
-        appearance["url"] = a.url
+    if a.url and not web_url_problem(a.url.strip()):
+        appearance["url"] = a.url.strip()
     if published:
         appearance["datePublished"] = published
     if article_author:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from workbench import __version__
-from workbench.model import Article, ClaimOrigin, ClaimState, RatingScale, now_iso
+from workbench.model import Article, ClaimOrigin, ClaimState, RatingScale, now_iso, web_url_problem
 
 from .errors import ExportError
 from .text import Segment, Span, appendix_paragraphs, context_around
@@ -54,7 +54,27 @@ class ReportOptions:
                 values[name] = stored.strip()
         values.update({k: v for k, v in overrides.items() if v is not None})
         options = cls(**values)
+        check_addresses(options)
         return replace(options, page_size=normalise_page_size(options.page_size))
+
+
+#: Option → how the journalist knows it, and where they change it.
+_ADDRESSES = {
+    "organisation_url": (
+        "organisation's web address",
+        "in Preferences, with --organisation-url or with `workbench report-settings`",
+    ),
+    "base_url": ("report's web address", "with --base-url or with `workbench report-settings`"),
+}
+
+
+def check_addresses(options: ReportOptions) -> None:
+    """Refuse an organisation or report address that is not http(s) before anything is rendered."""
+    for name, (what, where) in _ADDRESSES.items():
+        value = getattr(options, name)
+        problem = web_url_problem(value.strip(), what) if value and value.strip() else None
+        if problem:
+            raise ExportError(f"{problem} Change it {where}.")
 
 
 def normalise_page_size(value: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .data import Report, ReportClaim, ReportSource, ReportVerdict
-from .text import human_date
+from .text import human_date, without_bidi_runs
 
 # Backslash-escape what Markdown would read as markup or raw HTML, so text stays text.
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|&~])")
@@ -85,7 +85,8 @@ def render_markdown(report: Report) -> str:
             "",
         ]
     lines += [f"**Methods.** {md_escape(report.methods)}", ""]
-    return "\n".join(lines)
+    # Markdown is read as plain text too, where nothing would contain a reordering control.
+    return without_bidi_runs("\n".join(lines))
 
 
 def _claim(c: ReportClaim) -> list[str]:

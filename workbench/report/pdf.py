@@ -26,6 +26,7 @@ from workbench import __version__
 from .data import Report
 from .errors import ExportError
 from .style import MUTED, RULE, environment
+from .text import without_bidi_runs
 
 TEMPLATE = "report_pdf.html.j2"
 
@@ -72,7 +73,7 @@ def render_pdf(report: Report) -> bytes:
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
     writer.setResolution(RESOLUTION)
-    writer.setTitle(report.title)
+    writer.setTitle(without_bidi_runs(report.title))
     writer.setCreator(f"Factcheck Workbench {__version__}")
     if hasattr(writer, "setAuthor") and report.options.organisation_name:
         writer.setAuthor(report.options.organisation_name)
@@ -112,7 +113,9 @@ def _paint(writer: QPdfWriter, html: str, report: Report) -> None:
     try:
         painter.setFont(footer_font)
         metrics = QFontMetricsF(footer_font, writer)
-        title = metrics.elidedText(report.title, Qt.TextElideMode.ElideRight, body.width() * 0.7)
+        title = metrics.elidedText(
+            without_bidi_runs(report.title), Qt.TextElideMode.ElideRight, body.width() * 0.7
+        )
         for index in range(pages):
             if index:
                 writer.newPage()

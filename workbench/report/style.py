@@ -5,10 +5,11 @@ from __future__ import annotations
 from functools import cache
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
 
 from workbench.resources import resource_path
 
-from .text import human_date
+from .text import display_url, human_date, without_bidi_runs
 
 #: Tone → (background, text colour). Every rating is also printed as text, never colour alone.
 TONES: dict[str, tuple[str, str]] = {
@@ -46,6 +47,16 @@ def shorten(text: str, limit: int = 140) -> str:
     return text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
+def finalize(value: object) -> object:
+    """Every value a template prints, with text-reordering controls taken out."""
+    if isinstance(value, Markup):
+        # Taking characters out of escaped HTML cannot make new markup.
+        return Markup(without_bidi_runs(str(value)))
+    if isinstance(value, str):
+        return without_bidi_runs(value)
+    return value
+
+
 @cache
 def environment() -> Environment:
     """The Jinja2 environment for the report templates (autoescaped, strict)."""
@@ -55,11 +66,13 @@ def environment() -> Environment:
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        finalize=finalize,
     )
     env.filters["date"] = human_date
     env.filters["datetime"] = lambda v: human_date(v, with_time=True)
     env.filters["short_hash"] = short_hash
     env.filters["shorten"] = shorten
+    env.filters["display_url"] = display_url
     env.tests["web_url"] = is_web_url
     env.globals["tones"] = TONES
     env.globals.update(INK=INK, MUTED=MUTED, RULE=RULE, ACCENT=ACCENT)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import unicodedata
 from dataclasses import asdict
 from typing import Any
 
@@ -137,7 +138,10 @@ def csv_cell(value: object) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
     text = str(value)
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    # Spreadsheets read full-width "＝", "＋", "－", "＠" (and spaces before them) as the ASCII
+    # signs, so the check looks at the text as they normalise it.
+    start = unicodedata.normalize("NFKC", text[:32]).lstrip(" ")
+    return "'" + text if start.startswith(_FORMULA_START) else text
 
 
 def csv_rows(report: Report) -> list[dict[str, str]]:

@@ -11,6 +11,14 @@ from datetime import UTC, date, datetime
 #: Words of article text shown on each side of a quote.
 CONTEXT_WORDS = 12
 
+#: Characters of a long web address shown in the PDF (the link keeps the whole address).
+URL_DISPLAY_CHARS = 80
+
+# Embeddings, overrides and isolates reorder all the text after them (U+202E shows "exe.txt" as
+# "txt.exe"), so a report shows user text without them; the plain marks (LRM, RLM, ALM) stay:
+# they only nudge neutral characters, and right-to-left writing needs them.
+_BIDI_RUNS = dict.fromkeys(map(ord, "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
+
 
 @dataclass(frozen=True, slots=True)
 class Span:
@@ -72,6 +80,18 @@ def appendix_paragraphs(text: str, spans: list[Span]) -> list[list[Segment]]:
         starting = tuple(s.number for s in spans if s.start == a)
         paragraphs[-1].append(Segment(piece, covering, starting))
     return [p for p in paragraphs if any(seg.text.strip() for seg in p)]
+
+
+def without_bidi_runs(text: str) -> str:
+    """``text`` without the controls that reorder the text around it."""
+    return text.translate(_BIDI_RUNS)
+
+
+def display_url(url: str, limit: int = URL_DISPLAY_CHARS) -> str:
+    """A web address short enough to print: host and the start of the path, then "…"."""
+    if len(url) <= limit:
+        return url
+    return url[: limit - 1] + "…"
 
 
 def parse_date(value: str | None) -> date | datetime | None:

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from workbench.store import NotFoundError, Store, open_store
 from workbench.store.errors import NotWritableError, StoreError
+
+if TYPE_CHECKING:
+    from workbench.store.health import Progress
 
 
 def open_database(path: str | Path | None, *, scale: str | None = None) -> Store:
@@ -38,23 +42,31 @@ class CheckReport:
         return not self.problems
 
 
-def check_database(path: str | Path) -> CheckReport:
-    """Run every health check on a database file without changing it."""
+def check_database(path: str | Path, progress: Progress | None = None) -> CheckReport:
+    """Run every health check on a database file without changing it.
+
+    ``progress`` is told what is being checked (a description, steps done, steps in all).
+    """
     from workbench.store import health
 
     path = Path(path)
     report = CheckReport(path)
     if not path.exists():
         raise NotFoundError(f"“{path.name}” does not exist.")
+    # Before opening: an ordinary opening lets SQLite rebuild the index that shows what was lost.
+    lost = health.wal_problems(path)
     try:
-        store = open_store(path, read_only=True)
+        # With its log gone, leave the index as it is: it shows what was lost to the next look too.
+        store = open_store(path, read_only=True, main_file_only=bool(lost))
     except StoreError as exc:
-        report.problems.append(str(exc))
+        report.problems = [*lost, str(exc)]
         return report
     try:
-        report.problems = health.problems(store)
-        if not any(p.startswith("integrity check") for p in report.problems):
+        report.problems = [*lost, *health.problems(store, progress)]
+        if not any(p.startswith(health.DAMAGE) for p in report.problems):
             report.counts = health.counts(store.db)
+    except StoreError as exc:
+        report.problems.append(str(exc))
     finally:
         store.close()
     return report

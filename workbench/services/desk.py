@@ -139,8 +139,10 @@ class Desk:
         return self.store.get_setting(key, default)
 
     def set_setting(self, key: str, value: Any) -> None:
-        """Change a per-database setting."""
-        self.store.set_setting(key, value)
+        """Change a per-database setting; web addresses that reports publish must be http(s)."""
+        from workbench.services.review import check_setting
+
+        self.store.set_setting(key, check_setting(key, value))
 
     # -- reviewers -------------------------------------------------------------------------
     def reviewers(self) -> list[Reviewer]:
@@ -149,7 +151,9 @@ class Desk:
 
     def use_reviewer(self, name: str) -> Reviewer:
         """Work as the reviewer called ``name`` (added when new)."""
-        self.reviewer = self.store.ensure_reviewer(name)
+        from workbench.services.review import check_reviewer_name
+
+        self.reviewer = self.store.ensure_reviewer(check_reviewer_name(name))
         return self.reviewer
 
     @property
@@ -203,13 +207,19 @@ class Desk:
     def pasted_article(self, text: str, **metadata: str | None) -> Article:
         """Make an article from pasted text and its title, outlet, URL and date."""
         from workbench.ingest import read_pasted
+        from workbench.services.review import check_web_url
 
+        url = metadata.get("url")
+        if url and url.strip():
+            metadata["url"] = check_web_url(url, "article's web address")
         return read_pasted(text, **metadata)
 
     def save_article(self, article: Article) -> Article:
         """Save a read article before its claims are found."""
+        from workbench.services.library import keep_web_url_only
+
         article.imported_by = self.reviewer.name if self.reviewer else None
-        self.store.add_article(article)
+        self.store.add_article(keep_web_url_only(article))
         self.mark_pending(article.id)
         return article
 

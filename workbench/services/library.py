@@ -7,8 +7,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from workbench.ingest import read_pasted, read_path
-from workbench.model import Article, Claim, ClaimOrigin, Reviewer
+from workbench.model import Article, Claim, ClaimOrigin, Reviewer, web_url_problem
 from workbench.resources import seeds_dir
+from workbench.services.review import check_web_url
 from workbench.store import Store
 
 Progress = Callable[[int, int], None]
@@ -50,6 +51,7 @@ def import_article(
         if existing is not None:
             return ImportResult(existing, [rc.claim for rc in store.claims_for(existing.id)], True)
     article.imported_by = reviewer
+    keep_web_url_only(article)
     claims = (
         extract(article, progress=progress, is_cancelled=is_cancelled) if run_extraction else []
     )
@@ -75,8 +77,20 @@ def import_pasted(
     **options: object,
 ) -> ImportResult:
     """Import pasted text with optional metadata; see :func:`import_article`."""
+    if url and url.strip():
+        url = check_web_url(url, "article's web address")
     article = read_pasted(text, title=title, outlet=outlet, url=url, published=published)
     return import_article(store, article, **options)  # type: ignore[arg-type]
+
+
+def keep_web_url_only(article: Article) -> Article:
+    """Forget an article address read from a file that is not http(s), such as ``javascript:``."""
+    # The address comes from the file's own metadata, so the journalist cannot correct it: the
+    # article is kept and the address, which reports would publish as a link, is not.
+    if article.url is not None:
+        url = article.url.strip()
+        article.url = None if web_url_problem(url) else url
+    return article
 
 
 def seed_if_new(store: Store, **options: object) -> list[ImportResult]:

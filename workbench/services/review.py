@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from urllib.parse import urlsplit
 
-from workbench.model import Verdict
+from workbench.model import Reviewer, Verdict, name_problem, web_url_problem
 from workbench.store import InvalidInputError, NotFoundError, Store
 
 
@@ -26,25 +25,69 @@ def record_verdict(
             f"There is no reviewer called “{reviewer_name}”; add them with "
             f'`workbench reviewers add "{reviewer_name}"`.'
         )
-    for url in source_urls:
-        check_url(url)
+    # The same address given twice, or again on a later run, is one source, not several.
+    urls = list(dict.fromkeys(check_url(url) for url in source_urls))
     # One transaction: the verdict and all its sources are saved, or none of them.
     with store.write():
         verdict = store.save_verdict(
             claim_id, reviewer.id, rating, confidence=confidence, rationale=rationale
         )
-        for url in source_urls:
-            store.add_source(verdict.id, url=url)
+        known = {s.url for s in store.get_verdict(verdict.id).sources if s.url}
+        for url in urls:
+            if url not in known:
+                store.add_source(verdict.id, url=url)
     return store.get_verdict(verdict.id)
 
 
+#: Settings that reports publish as web addresses → how the journalist knows them.
+URL_SETTINGS = {
+    "organisation_url": "organisation's web address",
+    "report_base_url": "report's web address",
+}
+
+
+def check_setting(key: str, value: object) -> object:
+    """``value`` ready to store under ``key``; a published web address must be http(s)."""
+    if key in URL_SETTINGS and isinstance(value, str) and value.strip():
+        return check_web_url(value, URL_SETTINGS[key])
+    return value
+
+
+def save_settings(store: Store, values: dict[str, object]) -> None:
+    """Store several settings, each checked first; nothing is stored when one is refused."""
+    checked = {key: check_setting(key, value) for key, value in values.items()}
+    if not checked:
+        return
+    with store.write():
+        for key, value in checked.items():
+            store.set_setting(key, value)
+
+
+def add_reviewer(store: Store, name: str) -> Reviewer:
+    """Add a reviewer, refusing a name that is empty, too long or holds control characters."""
+    return store.add_reviewer(check_reviewer_name(name))
+
+
+def check_reviewer_name(name: str) -> str:
+    """``name`` with its spaces tidied, or :class:`InvalidInputError` saying what is wrong."""
+    problem = name_problem(name)
+    if problem:
+        raise InvalidInputError(problem)
+    return " ".join(name.split())
+
+
 def check_url(url: str) -> str:
-    """Refuse a source address that is not a web, file or DOI address."""
-    parts = urlsplit(url.strip())
-    if parts.scheme in ("http", "https") and parts.netloc:
-        return url.strip()
-    if parts.scheme in ("file", "doi") and (parts.path or parts.netloc):
-        return url.strip()
-    raise InvalidInputError(
-        f"“{url}” is not a web address; sources need a full address such as https://example.org/page."
-    )
+    """A source address as stored: an http(s) address (``doi:`` becomes its doi.org address)."""
+    url = url.strip()
+    if url.lower().startswith("doi:"):
+        url = "https://doi.org/" + url[4:].strip()
+    return check_web_url(url, "source address")
+
+
+def check_web_url(url: str, what: str = "web address") -> str:
+    """``url`` without surrounding spaces, or :class:`InvalidInputError` when it is not http(s)."""
+    url = url.strip()
+    problem = web_url_problem(url, what)
+    if problem:
+        raise InvalidInputError(problem)
+    return url

@@ -19,7 +19,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from .connection import WriterLock, check_header, connect
-from .errors import BackupError, StoreError
+from .errors import BackupError, DamagedSourceError, StoreError, is_damage, is_disk_full
 
 BACKUP_FOLDER = "backups"
 KINDS = ("auto", "manual", "before-restore", "before-upgrade")
@@ -145,6 +145,10 @@ def write_backup(
         partial.unlink(missing_ok=True)
         _stop_when(conn, is_cancelled)
         try:
+            # VACUUM INTO copies what it can read and rebuilds the rest, so a copy of a damaged
+            # file can pass its own check: look at the file itself first.
+            if not _source_sound(conn):
+                raise sqlite3.DatabaseError("database disk image is malformed")
             conn.execute("VACUUM INTO ?", [str(partial)])
         finally:
             _stop_when(conn, None)
@@ -157,11 +161,50 @@ def write_backup(
         _fsync(dest.parent)
     except (OSError, sqlite3.Error) as exc:
         partial.unlink(missing_ok=True)
-        raise BackupError(f"Could not write the backup “{dest.name}”: {exc}.") from exc
+        raise _backup_error(conn, dest, exc) from exc
     except BaseException:
         partial.unlink(missing_ok=True)
         raise
     return dest
+
+
+def _backup_error(conn: sqlite3.Connection, dest: Path, exc: BaseException) -> StoreError:
+    """Say why a copy failed: the file copied is damaged, the disk is full, or SQLite's words."""
+    source = _source_path(conn)
+    name = source.name if source else "database"
+    # A broken page can make SQLite believe the copy needs more room than any disk has, and it
+    # then says "database or disk is full": look at the file before blaming the disk.
+    if is_damage(exc) or (is_disk_full(exc) and not _source_sound(conn)):
+        return DamagedSourceError(
+            f"“{name}” is damaged: part of the file cannot be read, so it cannot be backed up. "
+            "Run `workbench check` to see where; the file was left untouched.",
+            source,
+        )
+    if is_disk_full(exc):
+        return BackupError(
+            f"The disk is full: the backup “{dest.name}” could not be written. "
+            "Free some space or choose another folder; nothing was changed."
+        )
+    return BackupError(f"Could not write the backup “{dest.name}”: {exc}.")
+
+
+def _source_path(conn: sqlite3.Connection) -> Path | None:
+    try:
+        file = conn.execute("PRAGMA database_list").fetchone()[2]
+    except sqlite3.Error:
+        return None
+    return Path(file) if file else None
+
+
+def _source_sound(conn: sqlite3.Connection) -> bool:
+    try:
+        return [r[0] for r in conn.execute("PRAGMA quick_check")] == ["ok"]
+    except sqlite3.OperationalError as exc:
+        if "interrupted" in str(exc):
+            raise  # cancelled: not a verdict on the file
+        return False
+    except sqlite3.Error:
+        return False
 
 
 def copy_database(

@@ -9,7 +9,15 @@ import sys
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
-from .errors import DatabaseDamagedError, DatabaseInUseError, NotWritableError, StoreError
+from .errors import (
+    DatabaseDamagedError,
+    DatabaseInUseError,
+    DiskFullError,
+    NotWritableError,
+    StoreError,
+    disk_full_message,
+    is_disk_full,
+)
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -104,11 +112,13 @@ def _wal_has_frames(path: Path) -> bool:
 def check_header(path: Path) -> None:
     """Refuse a file that is not an SQLite database, or is cut short, before SQLite touches it."""
     try:
-        size = path.stat().st_size
+        info = path.stat()
     except FileNotFoundError:
         return
     except OSError as exc:
         raise StoreError(f"Could not open “{path.name}”: {exc.strerror or exc}.") from exc
+    refuse_special_file(path, info.st_mode)
+    size = info.st_size
     if size == 0:
         return
     try:
@@ -125,6 +135,26 @@ def check_header(path: Path) -> None:
         raise DatabaseDamagedError(
             f"“{path.name}” is incomplete: the file is shorter than the database it holds "
             "(was it only partly copied?). The file was left untouched."
+        )
+
+
+def refuse_special_file(path: Path, mode: int | None = None) -> None:
+    """Refuse a folder, device or pipe given as the database, before anything is created beside it.
+
+    SQLite would happily "open" ``/dev/null`` and then create ``/dev/null-journal`` and the
+    writer lock ``/dev/null.lock`` next to it.
+    """
+    if mode is None:
+        try:
+            mode = path.stat().st_mode
+        except OSError:
+            return
+    if stat.S_ISDIR(mode):
+        raise StoreError(f"“{path}” is a folder; give the path of a database file.")
+    if not stat.S_ISREG(mode):
+        raise StoreError(
+            f"“{path}” is not an ordinary file (it is a device or a pipe); "
+            "give the path of a database file. Nothing was created."
         )
 
 
@@ -171,7 +201,7 @@ def refuse_if_not_writable(path: Path) -> None:
 
 
 def connect(
-    path: Path | None, *, read_only: bool, allow_immutable: bool = True
+    path: Path | None, *, read_only: bool, allow_immutable: bool = True, immutable: bool = False
 ) -> sqlite3.Connection:
     """Open a connection with the workbench's pragmas; ``None`` means a private in-memory file.
 
@@ -179,11 +209,15 @@ def connect(
     known to be ours. Reading needs nothing more; writes go through sqlite-utils, which the
     store wraps around this connection on its first write. A read-only file that cannot be read
     normally is read as "immutable" unless ``allow_immutable`` is False (pass False when another
-    connection may be writing the file meanwhile).
+    connection may be writing the file meanwhile). ``immutable`` reads the main file alone,
+    leaving the "-wal" and "-shm" files beside it exactly as they are.
     """
     try:
         if path is None:
             conn = sqlite3.connect(":memory:", check_same_thread=False)
+        elif read_only and immutable:
+            uri = path.resolve().as_uri() + "?mode=ro&immutable=1"
+            conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
         elif read_only:
             conn = _connect_read_only(path, allow_immutable=allow_immutable)
         else:
@@ -198,8 +232,11 @@ def connect(
         conn.execute("PRAGMA recursive_triggers = ON")
     except sqlite3.DatabaseError as exc:
         name = path.name if path else "database"
+        if is_disk_full(exc):
+            raise DiskFullError(disk_full_message(name)) from exc
         raise DatabaseDamagedError(
-            f"“{name}” could not be opened as a database ({exc}). The file was left untouched."
+            f"“{name}” is damaged: it could not be opened as a database. The file was left untouched.",
+            path,
         ) from exc
     return conn
 
@@ -239,8 +276,11 @@ def _connect_read_only(path: Path, *, allow_immutable: bool) -> sqlite3.Connecti
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         return conn
-    except sqlite3.OperationalError:
+    except sqlite3.OperationalError as exc:
         conn.close()
+        if is_disk_full(exc):
+            # No room for the shared-memory index: say so, not "read-only" or "damaged".
+            raise DiskFullError(disk_full_message(path.name)) from exc
         if not allow_immutable:
             raise
         # A WAL file needs its shared-memory index next to it; in a read-only folder SQLite cannot

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Self
 
@@ -17,10 +17,16 @@ from .backup import write_backup
 from .connection import WriterLock, wrap
 from .errors import (
     DatabaseDamagedError,
+    DiskFullError,
     InvalidInputError,
     NotFoundError,
     ReadOnlyError,
     StoreError,
+    damaged_message,
+    disk_full_message,
+    from_sqlite,
+    is_damage,
+    is_disk_full,
 )
 
 if TYPE_CHECKING:
@@ -89,17 +95,35 @@ class CoreStore:
             raise ReadOnlyError(
                 f"“{self.display_name}” is open read-only ({self.read_only_reason}); nothing was changed."
             )
+        outermost = not self.conn.in_transaction
         try:
             with self.db.atomic():
                 yield self.db
         except sqlite3.IntegrityError as exc:
             raise InvalidInputError(f"That change was refused by the database ({exc}).") from exc
         except sqlite3.OperationalError as exc:
+            if is_disk_full(exc):
+                raise DiskFullError(disk_full_message(self.display_name)) from exc
             raise StoreError(f"Could not save to “{self.display_name}”: {exc}.") from exc
         except sqlite3.DatabaseError as exc:
             raise DatabaseDamagedError(
-                f"“{self.display_name}” is damaged; nothing was saved ({exc})."
+                f"“{self.display_name}” is damaged; nothing was saved ({exc}).", self.path
             ) from exc
+        if outermost:
+            self.checkpoint()
+
+    def checkpoint(self) -> None:
+        """Fold the write-ahead log into the file, as far as readers allow, without waiting.
+
+        Until then a saved edit lives only in the "-wal" file beside the database: a sync tool
+        or a clean-up that deletes it would take every edit since the file was opened. PASSIVE
+        never blocks a reader or the window; what a reader still needs is folded next time.
+        """
+        if self.path is None or self.read_only:
+            return
+        # The edit itself is saved (in the log) either way; folding is retried after the next.
+        with suppress(sqlite3.OperationalError):
+            self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
 
     def backup(self, dest: str | Path) -> Path:
         """Write a consistent, checked copy of the database to ``dest`` (which must not exist)."""
@@ -107,9 +131,17 @@ class CoreStore:
 
     def query(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[dict[str, Any]]:
         """The rows a query returns, as dicts keyed by column name."""
-        cursor = self.conn.execute(sql, params)
-        names = [d[0] for d in cursor.description]
-        return [dict(zip(names, row, strict=True)) for row in cursor]
+        try:
+            cursor = self.conn.execute(sql, params)
+            names = [d[0] for d in cursor.description]
+            return [dict(zip(names, row, strict=True)) for row in cursor]
+        except sqlite3.DatabaseError as exc:
+            if is_damage(exc):
+                raise DatabaseDamagedError(damaged_message(self.display_name), self.path) from exc
+            mapped = from_sqlite(exc, self.path)
+            if mapped is None or type(mapped) is StoreError:
+                raise  # a mistake in the query itself: a bug, not the file's fault
+            raise mapped from exc
 
     def last_event(self) -> tuple[int, str] | None:
         """The id and time of the newest audit-log row: it changes with every saved edit."""

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .core import CoreStore
 
 #: The trigram index finds any substring of three characters or more.
 MIN_QUERY_LENGTH = 3
+#: Characters of context shown on each side of the first match in an article.
+SNIPPET_CONTEXT = 60
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,9 +25,10 @@ class SearchHit:
 
 
 _QUERIES = {
+    # No snippet() here: FTS5 would tokenize the whole article for it, which takes minutes on
+    # a book-length text; the snippet is cut from the text around the match instead.
     "article": """
-        SELECT a.id, a.id AS article_id, a.title,
-               snippet(articles_fts, -1, '[', ']', '…', 40) AS snippet
+        SELECT a.id, a.id AS article_id, a.title, a.text AS snippet
         FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
         WHERE articles_fts MATCH :q ORDER BY rank LIMIT :limit""",
     "claim": """
@@ -62,7 +66,31 @@ class SearchMixin(CoreStore):
         hits: list[SearchHit] = []
         for entity, sql in _QUERIES.items():
             for row in self.query(sql, {"q": query, "limit": limit}):
-                hits.append(
-                    SearchHit(entity, row["id"], row["article_id"], row["title"], row["snippet"])
-                )
+                snippet = row["snippet"]
+                if entity == "article":
+                    snippet = article_snippet(row["title"], snippet or "", words)
+                hits.append(SearchHit(entity, row["id"], row["article_id"], row["title"], snippet))
         return hits
+
+
+def article_snippet(title: str, text: str, words: list[str]) -> str:
+    """A short extract around the first match in an article, matches in [brackets].
+
+    Only a window around the match is marked, so the work does not grow with the article.
+    """
+    pattern = re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE)
+    found = pattern.search(text)
+    if found is None:
+        # The match is in the title: show it whole, marked the same way.
+        return pattern.sub(lambda m: f"[{m.group(0)}]", title)
+    start = max(0, found.start() - SNIPPET_CONTEXT)
+    end = min(len(text), found.end() + SNIPPET_CONTEXT)
+    if start > 0:  # begin and end on a word boundary when one is near
+        space = text.find(" ", start, found.start())
+        start = space + 1 if space >= 0 else start
+    if end < len(text):
+        space = text.rfind(" ", found.end(), end)
+        end = space if space >= 0 else end
+    window = " ".join(text[start:end].split())
+    marked = pattern.sub(lambda m: f"[{m.group(0)}]", window)
+    return ("…" if start > 0 else "") + marked + ("…" if end < len(text) else "")

@@ -16,7 +16,15 @@ from .connection import (
     not_writable_reason,
     refuse_if_not_writable,
 )
-from .errors import DatabaseDamagedError, NotFoundError, SchemaTooNewError, StoreError
+from .errors import (
+    DatabaseDamagedError,
+    DiskFullError,
+    NotFoundError,
+    SchemaTooNewError,
+    SchemaTooOldError,
+    disk_full_message,
+    is_disk_full,
+)
 from .review import ReviewStore
 from .schema import applied_migrations, build_migrations, migration_names, table_names
 from .search import SearchMixin
@@ -27,13 +35,18 @@ class Store(ReviewStore, SearchMixin):
 
 
 def open_store(
-    path: str | Path | None, *, read_only: bool = False, scale: str | None = None
+    path: str | Path | None,
+    *,
+    read_only: bool = False,
+    scale: str | None = None,
+    main_file_only: bool = False,
 ) -> Store:
     """Open (creating and migrating if needed) a workbench database; ``None`` or ":memory:" for a private in-memory one.
 
     A file that cannot be written (read-only file or folder) raises :class:`NotWritableError`
     without touching it; open it again with ``read_only=True`` (``services.database`` does).
     A damaged, foreign or newer file raises a :class:`StoreError` and is left byte-for-byte alone.
+    ``main_file_only`` (read-only) reads the main file and leaves its "-wal" and "-shm" untouched.
     """
     file = None if path is None or str(path) == ":memory:" else Path(path)
     lock = None
@@ -48,7 +61,7 @@ def open_store(
             lock.acquire()
     conn = None
     try:
-        conn = connect(file, read_only=read_only)
+        conn = connect(file, read_only=read_only, immutable=read_only and main_file_only)
         pending = check_schema(conn, file, read_only=read_only)
         reason = (not_writable_reason(file) if file else None) if read_only else None
         store = Store(conn, file, read_only=read_only, lock=lock, read_only_reason=reason)
@@ -74,8 +87,12 @@ def check_schema(
         applied = set(applied_migrations(conn))
         empty = not table_names(conn)
     except sqlite3.DatabaseError as exc:
+        if is_disk_full(exc):
+            # Opening a file in WAL mode creates its "-shm" index: a full disk is not damage.
+            raise DiskFullError(disk_full_message(name)) from exc
         raise DatabaseDamagedError(
-            f"“{name}” is damaged and could not be read ({exc}). The file was left untouched."
+            f"“{name}” is damaged: its list of tables cannot be read. The file was left untouched.",
+            file,
         ) from exc
     known = migration_names()
     if applied - set(known):
@@ -84,11 +101,12 @@ def check_schema(
         )
     if not empty and not applied:
         raise DatabaseDamagedError(
-            f"“{name}” is an SQLite file but not a Factcheck Workbench database. The file was left untouched."
+            f"“{name}” is an SQLite file but not a Factcheck Workbench database. The file was left untouched.",
+            file,
         )
     pending = [m for m in known if m not in applied]
     if read_only and applied and pending:
-        raise StoreError(
+        raise SchemaTooOldError(
             f"“{name}” was written by an older version and must be upgraded, but it is open read-only. "
             "Copy it to a folder you can write to and open the copy."
         )
@@ -107,8 +125,10 @@ def _migrate(store: Store, scale: str | None, pending: list[str]) -> None:
         try:
             build_migrations().apply(store.db)
         except sqlite3.DatabaseError as exc:
+            if is_disk_full(exc):
+                raise DiskFullError(disk_full_message(store.display_name)) from exc
             raise DatabaseDamagedError(
-                f"Could not prepare “{store.display_name}” ({exc})."
+                f"Could not prepare “{store.display_name}” ({exc}).", store.path
             ) from exc
     # Set after the schema commits; a crash in between is repaired on the next open.
     if store.get_setting("rating_scale") is None:

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.model import CLAIM_THRESHOLD
-from workbench.services.backup import DEFAULT_KEEP
 from workbench.scales import DEFAULT_SCALE, available_scales, load_scale
+from workbench.services.backup import DEFAULT_KEEP
 
 from .common import NOTE_STYLE, ErrorLine, ValidatedDialog
 
