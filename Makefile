@@ -7,7 +7,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test lint format typecheck bench eval stress venv clean package
+.PHONY: run test lint format typecheck bench eval stress fuzz venv clean package
 
 venv: $(STAMP)
 
@@ -50,6 +50,11 @@ eval: $(EVAL_STAMP)
 KILLS ?= 500
 stress: $(STAMP)
 	$(PY) -m workbench.devtools.stress --kills $(KILLS)
+
+# Every reader (txt, md, html, docx, pdf, pasted text) against FUZZ_INPUTS generated inputs each.
+FUZZ_INPUTS ?= 10000
+fuzz: $(STAMP)
+	$(PY) -m workbench.devtools.fuzz_readers --inputs $(FUZZ_INPUTS)
 
 # The one-folder app in dist/workbench/ (PyInstaller), then a smoke test of the built app.
 PACKAGE_STAMP := $(VENV)/.package-stamp

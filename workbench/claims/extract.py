@@ -25,6 +25,12 @@ MIN_SCORE = 0.05
 CHECKWORTHY_THRESHOLD = DEFAULT_THRESHOLD
 #: Blocks per ``nlp.pipe`` batch: small enough that progress and cancel respond quickly.
 BATCH_SIZE = 16
+#: Longest text handed to spaCy at once. spaCy refuses more than ``nlp.max_length`` (a
+#: developer's message) and its parser needs about 1 GB per 100,000 characters; news
+#: paragraphs are under 5,000 characters, so only a pathological paragraph is ever cut.
+MAX_PIECE_CHARS = 20_000
+# Where a long paragraph may be cut: after a sentence end (and any closing quote or bracket).
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s+")
 
 _HE_SHE = frozenset({"he", "she", "him", "her"})
 _OTHER_PRONOUNS = frozenset(
@@ -74,6 +80,29 @@ def claim_blocks(article: Article) -> list[Block]:
         start = match.end()
     blocks.append(Block(BlockKind.BODY, start, len(article.text)))
     return [b for b in blocks if article.text[b.start : b.end].strip()]
+
+
+def split_long_block(text: str, block: Block, limit: int = MAX_PIECE_CHARS) -> list[Block]:
+    """``block`` cut into pieces of at most ``limit`` characters, at sentence ends if it can be.
+
+    A sentence longer than ``limit`` is cut at a space, and a run without spaces at ``limit``.
+    The pieces cover the block exactly, so claim offsets in a piece still index ``text``.
+    """
+    pieces = []
+    start = block.start
+    while block.end - start > limit:
+        window = text[start : start + limit]
+        cut = 0
+        for match in _SENTENCE_END.finditer(window):
+            cut = match.end()
+        if cut == 0:
+            cut = max(window.rfind(" "), window.rfind("\n")) + 1
+        if cut == 0:
+            cut = limit
+        pieces.append(Block(block.kind, start, start + cut))
+        start += cut
+    pieces.append(Block(block.kind, start, block.end))
+    return pieces
 
 
 def _not_a_claim(span: Span, block: Block, headline: tuple[str, ...]) -> bool:
@@ -132,7 +161,12 @@ def extract_claims(
 ) -> list[Claim]:
     """The plausible claims of ``article`` in text order, each anchored at its exact span."""
     nlp = _ensure_components(nlp or load_pipeline())
-    blocks = claim_blocks(article)
+    limit = min(MAX_PIECE_CHARS, nlp.max_length)
+    blocks = [
+        piece
+        for block in claim_blocks(article)
+        for piece in split_long_block(article.text, block, limit)
+    ]
     headline = _headline_of(article)
     total = len(blocks)
     version = pipeline_version(nlp)

@@ -15,12 +15,21 @@ from pathlib import Path
 from workbench.model import Article
 
 from .errors import IngestError
+from .limits import MAX_FILE_BYTES, check_file_size
 from .text import article_from_string
 
-__all__ = ["MAX_BYTES", "READERS", "IngestError", "read_pasted", "read_path", "reader_for"]
+__all__ = [
+    "MAX_BYTES",
+    "READERS",
+    "IngestError",
+    "read_bytes",
+    "read_pasted",
+    "read_path",
+    "reader_for",
+]
 
-#: Larger files are refused before they are read: no news article is this long.
-MAX_BYTES = 15 * 1024 * 1024
+#: Larger files are refused before they are read (see :mod:`.limits`).
+MAX_BYTES = MAX_FILE_BYTES
 
 Reader = Callable[[bytes, str], Article]
 
@@ -64,19 +73,23 @@ def read_path(path: str | Path) -> Article:
     try:
         if not path.is_file():
             raise IngestError(f"“{name}” is not a file.")
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise IngestError(
-                f"“{name}” is {size / (1024 * 1024):.0f} MB: too large for an article "
-                f"(the limit is {MAX_BYTES // (1024 * 1024)} MB)."
-            )
+        check_file_size(path.stat().st_size, name)
         with path.open("rb") as handle:
             # Read one byte past the limit in case the file grew after stat().
             data = handle.read(MAX_BYTES + 1)
     except OSError as exc:
         raise IngestError(f"Could not read “{name}”: {exc.strerror or exc}.") from exc
-    if len(data) > MAX_BYTES:
-        raise IngestError(f"“{name}” is too large for an article.")
+    check_file_size(len(data), name)
+    return read_bytes(data, name, reader)
+
+
+def read_bytes(data: bytes, name: str, reader: Reader | None = None) -> Article:
+    """Read the bytes of a file called ``name``; only :class:`IngestError` comes out."""
+    if reader is None:
+        reader = reader_for(Path(name).suffix)
+        if reader is None:
+            raise IngestError(f"“{name}” is not a format the workbench can open.")
+    check_file_size(len(data), name)
     try:
         article = reader(data, name)
     except IngestError:

@@ -14,12 +14,14 @@ from workbench.model import Article, BlockKind
 from . import patterns
 from .decode import normalise_text
 from .errors import IngestError
-from .layout import (
+from .layout import Para, classify, fallback_title, first_headline
+from .limits import (
+    MAX_CHARACTERS,
     MAX_PARAGRAPHS,
-    Para,
-    classify,
-    fallback_title,
-    first_headline,
+    MAX_WORDS,
+    count_words,
+    too_long,
+    too_many_characters,
     too_many_paragraphs,
 )
 
@@ -41,6 +43,7 @@ class TextBuilder:
         self.name = name
         self._parts: list[str] = []
         self._length = 0
+        self._words = 0
         self.paras: list[Para] = []
         self._has_headline = False
 
@@ -67,6 +70,12 @@ class TextBuilder:
         start = self._length
         self._append(text)
         self.paras.append(Para(start, self._length, hint))
+        # Checked as paragraphs arrive, so a huge document stops being read early.
+        self._words += count_words(text)
+        if self._words > MAX_WORDS:
+            raise too_long(self.name, self._words, at_least=True)
+        if self._length > MAX_CHARACTERS:
+            raise too_many_characters(self.name, self._length)
         self._has_headline = self._has_headline or hint is BlockKind.HEADLINE
 
     @property

@@ -4,7 +4,9 @@ Decisions (documented here because every reader and the claim offsets depend on 
 
 * UTF-8 (with or without a byte-order mark), UTF-16 and UTF-32 with a byte-order mark are
   decoded as such. UTF-16 without a mark is recognised when half the bytes are NULs in a
-  regular pattern (plain English text saved by some Windows tools).
+  regular pattern (plain English text saved by some Windows tools), or when every NUL sits on
+  the same side of its byte pair and the whole decodes as readable text (Cyrillic, Greek or
+  other non-Latin text, where only spaces and punctuation have a NUL byte).
 * Anything else is decoded as UTF-8 where it is valid and byte by byte as Windows-1252 where
   it is not, so a cp1252/latin-1 file reads correctly and a UTF-8 file with a few stray bytes
   loses nothing. The five bytes cp1252 leaves undefined become U+FFFD.
@@ -59,7 +61,7 @@ _SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
-    """The codec name if ``data`` looks like BOM-less UTF-16 of mostly Latin text."""
+    """The codec name if ``data`` looks like BOM-less UTF-16 text."""
     sample = data[:4096]
     if len(sample) < 4 or len(sample) % 2:
         return None
@@ -69,7 +71,20 @@ def _utf16_without_bom(data: bytes) -> str | None:
         return "utf-16-le"
     if even.count(0) > 0.9 * half and odd.count(0) < 0.05 * half:
         return "utf-16-be"
-    return None
+    # Non-Latin text: NULs only in the high byte of spaces and punctuation, so all on one side.
+    codec = None
+    if data[1::2].count(0) and not data[0::2].count(0):
+        codec = "utf-16-le"
+    elif data[0::2].count(0) and not data[1::2].count(0):
+        codec = "utf-16-be"
+    if codec is None:
+        return None
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError:
+        return None
+    readable = sum(1 for char in text[:4096] if char.isprintable() or char in "\t\n\r")
+    return codec if readable >= 0.98 * min(len(text), 4096) else None
 
 
 def decode_bytes(data: bytes, *, name: str) -> str:

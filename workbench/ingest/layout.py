@@ -13,10 +13,9 @@ from dataclasses import dataclass
 from workbench.model import Block, BlockKind
 
 from . import patterns
-from .errors import IngestError
+from .limits import MAX_PARAGRAPHS, too_many_paragraphs
 
-#: More paragraphs than this is a book, not an article; the limit also bounds the work.
-MAX_PARAGRAPHS = 20_000
+__all__ = ["MAX_PARAGRAPHS", "Para", "check_paragraph_count", "classify", "too_many_paragraphs"]
 
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
@@ -27,13 +26,6 @@ def check_paragraph_count(text: str, name: str) -> None:
     for breaks, _ in enumerate(_PARAGRAPH_BREAK.finditer(text), start=1):
         if breaks >= MAX_PARAGRAPHS:
             raise too_many_paragraphs(name)
-
-
-def too_many_paragraphs(name: str) -> IngestError:
-    """The error for a text with more than :data:`MAX_PARAGRAPHS` paragraphs."""
-    return IngestError(
-        f"“{name}” has more than {MAX_PARAGRAPHS:,} paragraphs: too long for one article."
-    )
 
 
 @dataclass(slots=True)

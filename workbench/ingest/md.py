@@ -22,6 +22,7 @@ from .builder import TextBuilder, squash
 from .decode import decode_bytes
 from .errors import IngestError
 from .layout import check_paragraph_count
+from .limits import check_text_size
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<body>(?:.*\n){0,60}?)(?:---|\.\.\.)[ \t]*(?:\n|\Z)")
 _FIELD = re.compile(r"^(?P<key>[A-Za-z_-]+)[ \t]*:[ \t]*(?P<value>.*?)[ \t]*$", re.MULTILINE)
@@ -173,6 +174,7 @@ def read_markdown(data: bytes, name: str) -> Article:
     if not data.strip():
         raise IngestError(f"“{name}” is empty: there is no article text in it.")
     fields, source = _front_matter(decode_bytes(data, name=name))
+    check_text_size(source, name)
     check_paragraph_count(source, name)
     tokens = _parser.parse(source)
     _mark_cells(tokens)

@@ -4,13 +4,21 @@ pypdf's layout mode keeps vertical gaps as blank lines, which separate paragraph
 a paragraph are joined with a space (a word hyphenated across lines is joined again), page
 numbers are dropped and a paragraph cut by a page break is mended. A PDF without a text layer
 (a scan) is refused with advice to run OCR first.
+
+pypdf logs its repairs of damaged files ("incorrect startxref pointer"); those lines are for
+developers, so its logger is silenced while a file is read and only our one message remains.
+Pages are read against the page budget and the article's word budget (see :mod:`.limits`), so
+a huge PDF stops being read as soon as it is known to be too long.
 """
 
 from __future__ import annotations
 
 import io
+import logging
 import re
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from pypdf import PdfReader
 from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
@@ -19,9 +27,17 @@ from workbench.model import Article
 
 from .builder import TextBuilder, squash
 from .errors import IngestError
+from .limits import (
+    MAX_CHARACTERS,
+    MAX_PDF_PAGES,
+    MAX_WORDS,
+    check_pdf_pages,
+    count_words,
+    too_long,
+    too_many_characters,
+)
 
-#: More pages than this is a book or a report, not an article.
-MAX_PAGES = 500
+MAX_PAGES = MAX_PDF_PAGES
 
 _PAGE_NUMBER = re.compile(
     r"^(?:[-–—]\s*)?(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?(?:\s*[-–—])?$", re.IGNORECASE
@@ -77,8 +93,7 @@ def _open(data: bytes, name: str) -> PdfReader:
         reader = PdfReader(io.BytesIO(data), strict=False)
         if reader.is_encrypted and not reader.decrypt(""):
             raise IngestError(f"“{name}” is protected by a password; save an unprotected copy.")
-        if len(reader.pages) > MAX_PAGES:
-            raise IngestError(f"“{name}” has {len(reader.pages)} pages: too long for an article.")
+        check_pdf_pages(len(reader.pages), name)
     except (FileNotDecryptedError, DependencyError, NotImplementedError) as exc:
         raise IngestError(f"“{name}” is encrypted in a way the workbench cannot open.") from exc
     except (PdfReadError, ValueError, KeyError, TypeError, IndexError, EOFError) as exc:
@@ -101,19 +116,41 @@ def _metadata(reader: PdfReader) -> tuple[str | None, str | None, str | None]:
     return title, author, created.date().isoformat() if created else None
 
 
+@contextmanager
+def _quiet_pypdf() -> Iterator[None]:
+    """Silence pypdf's warnings and log lines (about repairs it makes) while reading."""
+    logger = logging.getLogger("pypdf")
+    level = logger.level
+    logger.setLevel(logging.CRITICAL + 1)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            yield
+    finally:
+        logger.setLevel(level)
+
+
 def read_pdf(data: bytes, name: str) -> Article:
     """Read a PDF's text layer into an article; refuse scans without text."""
     if not data:
         raise IngestError(f"“{name}” is empty: there is no article text in it.")
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
+    with _quiet_pypdf():
         reader = _open(data, name)
         if len(reader.pages) == 0:
             raise IngestError(f"“{name}” has no pages.")
         paragraphs: list[str] = []
+        words = characters = 0
         try:
             for page in reader.pages:
-                page_paragraphs = _page_paragraphs(_page_text(page))
+                text = _page_text(page)
+                words += count_words(text)
+                characters += len(text)
+                if words > MAX_WORDS:
+                    raise too_long(name, words, at_least=True)
+                if characters > 2 * MAX_CHARACTERS:
+                    # Layout mode pads with spaces; the builder counts the real characters.
+                    raise too_many_characters(name, characters)
+                page_paragraphs = _page_paragraphs(text)
                 if (
                     paragraphs
                     and page_paragraphs

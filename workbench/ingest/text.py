@@ -20,15 +20,8 @@ from workbench.model import Article, BlockKind
 from . import patterns
 from .decode import decode_bytes, normalise_text
 from .errors import IngestError
-from .layout import (
-    MAX_PARAGRAPHS,
-    Para,
-    check_paragraph_count,
-    classify,
-    fallback_title,
-    first_headline,
-    too_many_paragraphs,
-)
+from .layout import Para, check_paragraph_count, classify, fallback_title, first_headline
+from .limits import MAX_PARAGRAPHS, check_text_size, too_many_paragraphs
 
 _WRAP_MAX = 100
 _WRAP_FILL = 0.6
@@ -108,6 +101,7 @@ def article_from_string(text: str, *, name: str) -> Article:
     text = normalise_text(text)
     if not text.strip():
         raise IngestError(f"“{name}” is empty: there is no article text in it.")
+    check_text_size(text, name)
     check_paragraph_count(text, name)
     paras = paragraphs(text)
     if len(paras) > MAX_PARAGRAPHS:

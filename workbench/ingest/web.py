@@ -23,10 +23,9 @@ from workbench.model import Article, BlockKind
 from .builder import TextBuilder, squash
 from .decode import decode_bytes, normalise_text
 from .errors import IngestError
+from .limits import MAX_HTML_ELEMENTS, check_html_tags, check_text_size, too_complex_page
 
-#: More elements than this (after scripts and styles are removed) is not one article; the
-#: extractor's cost grows faster than linearly, so such pages are refused rather than hung on.
-MAX_ELEMENTS = 15_000
+MAX_ELEMENTS = MAX_HTML_ELEMENTS
 
 _CHARSET = re.compile(rb"""<meta[^>]{0,200}charset\s*=\s*["']?([\w.:-]{1,40})""", re.IGNORECASE)
 _HAS_HTML = re.compile(r"<\s*(?:html|body|head)\b", re.IGNORECASE)
@@ -159,11 +158,17 @@ def read_html(data: bytes, name: str) -> Article:
     """Read a saved web page into an article (text, blocks and page metadata)."""
     if not data.strip():
         raise IngestError(f"“{name}” is empty: there is no article text in it.")
-    tree = _parse(_decode(data, name), name)
+    markup = _decode(data, name)
+    # Budgets before each costly step: tags before lxml builds the tree, elements and words
+    # before trafilatura (whose cost grows faster than the page).
+    check_html_tags(markup, name)
+    tree = _parse(markup, name)
+    del markup
     language = _language(tree)
     _prune(tree)
     if sum(1 for _ in tree.iter()) > MAX_ELEMENTS:
-        raise IngestError(f"“{name}” is too large or complex a web page to be one article.")
+        raise too_complex_page(name)
+    check_text_size(tree.text_content(), name)
     order, captions, standfirsts = _original_order(tree)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")

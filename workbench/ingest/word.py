@@ -1,7 +1,10 @@
 """Word documents (``.docx``) through python-docx: paragraphs and tables in document order.
 
 The zip container is checked before python-docx opens it: its declared uncompressed sizes
-must stay within bounds (a zip bomb is refused without being inflated), and it must hold a
+must stay within bounds, and then every part is inflated in small chunks and counted, so a
+part that unpacks to more than the zip directory says (a zip bomb that lies about its sizes)
+is refused after a few kilobytes, never trusted. A part that declares a document type (the
+way to smuggle in XML entities) is refused too: Word never writes one. The zip must hold a
 Word document part. Styles give roles: Title (or a first Heading 1) is the headline, Subtitle
 the standfirst, Caption a caption; list items get a bullet. Core properties give title, author
 and date.
@@ -10,7 +13,10 @@ and date.
 from __future__ import annotations
 
 import io
+import struct
 import zipfile
+import zlib
+from collections.abc import Iterator
 
 from docx import Document
 from docx.document import Document as DocxDocument
@@ -23,14 +29,20 @@ from workbench.model import Article, BlockKind
 
 from .builder import TextBuilder, squash
 from .errors import IngestError
+from .limits import MAX_DOCX_PART, MAX_UNZIPPED, MAX_ZIP_PARTS
 
-#: The whole package may not inflate to more than this, nor hold more parts.
-MAX_UNZIPPED = 200 * 1024 * 1024
-MAX_PARTS = 5_000
-#: The main text part alone: a long article's is well under 5 MB; parsing 30 MB of XML takes
-#: long enough already.
-MAX_TEXT_PART = 30 * 1024 * 1024
+MAX_PARTS = MAX_ZIP_PARTS
+MAX_TEXT_PART = MAX_DOCX_PART
 _MAX_RATIO = 200
+_CHUNK = 64 * 1024
+_LOCAL_HEADER = 30
+# A document type declaration (and with it any entity) in any encoding an XML part may use.
+_DECLARATIONS = tuple(
+    marker.encode(codec)
+    for marker in ("<!DOCTYPE", "<!ENTITY")
+    for codec in ("ascii", "utf-16-le", "utf-16-be")
+)
+_OVERLAP = max(len(marker) for marker in _DECLARATIONS)
 # python-docx's blank template fills these in; they say nothing about the article.
 _TEMPLATE_AUTHORS = {"python-docx", ""}
 
@@ -55,6 +67,75 @@ def check_zip(data: bytes, name: str) -> None:
         raise IngestError(f"“{name}” holds more text than any article: it was not opened.")
     if not any(info.filename == "[Content_Types].xml" for info in infos):
         raise IngestError(f"“{name}” is a zip file but not a Word document.")
+    view = memoryview(data)
+    for info in infos:
+        _check_part(view, info, name)
+
+
+def _damaged(name: str) -> IngestError:
+    return IngestError(f"“{name}” is not a Word document or it is damaged.")
+
+
+def _chunks(data: memoryview, info: zipfile.ZipInfo, name: str) -> Iterator[bytes]:
+    """The inflated bytes of one part, a chunk at a time, read from the raw archive."""
+    offset = info.header_offset
+    header = bytes(data[offset : offset + _LOCAL_HEADER])
+    if len(header) < _LOCAL_HEADER or header[:4] != b"PK\x03\x04":
+        raise _damaged(name)
+    name_length, extra_length = struct.unpack("<HH", header[26:30])
+    position = offset + _LOCAL_HEADER + name_length + extra_length
+    if info.compress_type == zipfile.ZIP_STORED:
+        end = position + info.compress_size
+        if end > len(data):
+            raise _damaged(name)
+        for at in range(position, end, _CHUNK):
+            yield bytes(data[at : min(at + _CHUNK, end)])
+        return
+    if info.compress_type != zipfile.ZIP_DEFLATED:
+        raise IngestError(
+            f"“{name}” uses a kind of compression Word does not use: it was not opened."
+        )
+    inflater = zlib.decompressobj(-zlib.MAX_WBITS)
+    while not inflater.eof:
+        feed = inflater.unconsumed_tail
+        if not feed:
+            if position >= len(data):
+                raise _damaged(name)
+            feed = bytes(data[position : position + _CHUNK])
+            position += len(feed)
+        try:
+            # max_length bounds each step: a few bytes may inflate to gigabytes.
+            yield inflater.decompress(feed, _CHUNK)
+        except zlib.error as exc:
+            raise _damaged(name) from exc
+
+
+def _check_part(data: memoryview, info: zipfile.ZipInfo, name: str) -> None:
+    """Inflate one part against the size its directory entry declares; refuse a lie."""
+    if info.flag_bits & 0x1:
+        raise IngestError(f"“{name}” is protected by a password; save an unprotected copy.")
+    is_xml = info.filename.endswith((".xml", ".rels"))
+    produced = 0
+    tail = b""
+    for chunk in _chunks(data, info, name):
+        produced += len(chunk)
+        # Declared sizes were checked against the limits above, so holding every part to
+        # its declared size bounds the whole package without trusting any declaration.
+        if produced > info.file_size:
+            raise IngestError(
+                f"“{name}” has a part that unpacks to far more than the file says: it is not "
+                "a normal Word document (possibly a zip bomb), so it was not opened."
+            )
+        if is_xml:
+            window = tail + chunk
+            if any(marker in window for marker in _DECLARATIONS):
+                raise IngestError(
+                    f"“{name}” declares XML entities, which Word never writes (they can hide "
+                    "text or read other files), so it was not opened; save it again from Word."
+                )
+            tail = window[-_OVERLAP:]
+    if produced != info.file_size:
+        raise _damaged(name)
 
 
 def _style(paragraph: Paragraph) -> str:
@@ -127,7 +208,13 @@ def read_docx(data: bytes, name: str) -> Article:
         title = props.title or None
         author = props.author if props.author not in _TEMPLATE_AUTHORS else None
         created = props.created.date().isoformat() if props.created else None
-    except (PackageNotFoundError, KeyError, ValueError, etree.XMLSyntaxError) as exc:
+    except (
+        PackageNotFoundError,
+        KeyError,
+        ValueError,
+        etree.XMLSyntaxError,
+        zipfile.BadZipFile,
+    ) as exc:
         raise IngestError(f"“{name}” is not a Word document or it is damaged.") from exc
     article = out.build(title=title)
     article.author = author

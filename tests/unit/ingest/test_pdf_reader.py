@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import pytest
@@ -75,3 +76,25 @@ def test_corrupt_and_truncated_pdfs_are_refused(tmp_path: Path) -> None:
 def test_text_file_named_pdf_is_refused(tmp_path: Path) -> None:
     with pytest.raises(IngestError, match=r"not a PDF or it is damaged"):
         read_path(write(tmp_path, b"Just some words, not a PDF at all.\n"))
+
+
+def test_pypdf_repair_messages_do_not_reach_the_log(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    data = make_pdf([PAGE_ONE])
+    # A wrong pointer to the cross-reference table: pypdf repairs it and logs that it did.
+    data = data[: data.rindex(b"startxref")] + b"startxref\n999999\n%%EOF\n"
+    caplog.set_level(logging.DEBUG)
+    article = read_path(write(tmp_path, data, "repaired.pdf"))
+    assert "Kerry meets Putin" in article.text
+    assert [r.getMessage() for r in caplog.records if r.name.startswith("pypdf")] == []
+
+
+def test_pdf_over_the_page_budget_is_refused_in_plain_words(tmp_path: Path) -> None:
+    data = make_pdf([[(72, 720, 11, f"Page {n}.")] for n in range(1_001)])
+    with pytest.raises(
+        IngestError,
+        match=r"“report\.pdf” has 1,001 pages: too long for one article \(the limit is 1,000 "
+        r"pages\); split it or import the parts\.",
+    ):
+        read_path(write(tmp_path, data, "report.pdf"))

@@ -250,3 +250,16 @@ def test_a_wire_dateline_is_split_off_the_first_paragraph(dateline: str) -> None
 def test_a_paragraph_that_only_looks_like_a_dateline_stays_whole(opening: str) -> None:
     article = read_pasted(f"Troops to the east\n\n{opening}\n")
     assert layout(article)[1:] == [("body", opening)]
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_cyrillic_utf16_without_byte_order_mark_is_read(tmp_path: Path, codec: str) -> None:
+    text = (
+        "Путин встретился с Керри\n\n"
+        "Россия и США готовы обсудить Сирию, заявили официальные лица в пятницу.\n"
+    )
+    path = tmp_path / "novosti.txt"
+    path.write_bytes(text.encode(codec))
+    article = read_path(path)
+    assert article.text == text.rstrip("\n") or article.text == text
+    assert "заявили официальные лица" in article.text
