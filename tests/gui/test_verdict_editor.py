@@ -330,3 +330,17 @@ def test_rating_buttons_show_whole_from_the_first_paint(qtbot, desk: Desk) -> No
     for button in picker._buttons:
         # The bottom border is the button's last pixel row: the picker must hold it.
         assert button.geometry().bottom() < picker.height(), button.text()
+
+
+def test_the_same_address_added_twice_is_one_source_and_one_undo_step(
+    editor: VerdictEditor, desk: Desk
+) -> None:
+    editor.set_rating_by_index(0)
+    steps = editor.undo_stack.count()
+    editor.add_source_from(SourceInput({"title": "ONS", "url": "https://ons.example/cpi"}))
+    editor.add_source_from(SourceInput({"title": "ONS", "url": " https://ons.example/cpi "}))
+    assert [s.url for s in desk.reviewed().verdicts[0].sources] == ["https://ons.example/cpi"]
+    assert "already one of this verdict's sources" in editor.status_label.text()
+    assert editor.undo_stack.count() == steps + 1
+    editor.undo_stack.undo()  # undoing the add removes the one source, once
+    assert desk.reviewed().verdicts[0].sources == []

@@ -3,43 +3,92 @@
 from __future__ import annotations
 
 import dataclasses
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from workbench.model import ClaimState, ReviewedClaim, Reviewer
 
 from . import main
-from .common import db_option, fail, json_option, opened_store, print_json, shown
+from .common import (
+    ProgressLine,
+    db_option,
+    fail,
+    json_option,
+    opened_store,
+    print_json,
+    progress_line,
+    shown,
+    stop_on_ctrl_c,
+)
 from .groups import DefaultGroup
 
 if TYPE_CHECKING:
+    from workbench.services.found_claims import LeftOut
+    from workbench.services.library import ImportResult
     from workbench.store import Store
+
+
+def keep_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Add ``--keep N``: how many found claims to store per article."""
+    return click.option(
+        "--keep",
+        type=click.IntRange(min=1),
+        help="Store at most N claims, the highest-scoring (default: the database's "
+        "max_claims_per_article setting, 300 unless changed).",
+    )(func)
 
 
 @main.command("import")
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
 @click.option("--reviewer", help="Record this reviewer as the importer.")
 @click.option("--no-extract", is_flag=True, help="Import the text without looking for claims.")
+@keep_option
 @json_option
 @db_option
 def import_command(
-    files: tuple[str, ...], reviewer: str | None, no_extract: bool, as_json: bool, db: str | None
+    files: tuple[str, ...],
+    reviewer: str | None,
+    no_extract: bool,
+    keep: int | None,
+    as_json: bool,
+    db: str | None,
 ) -> None:
     """Import article files (.txt, .md, .html, .docx, .pdf) and find their claims."""
     from workbench.services.library import import_file
 
-    results = []
-    with opened_store(db) as store:
+    results: list[ImportResult] = []
+    current: list[str] = []
+
+    def what_was_saved() -> str:
+        # Each article is saved with its claims in one transaction, after its claims are found.
+        name = f"“{Path(current[-1]).name}”" if current else "the file"
+        saved = len(results)
+        before = ""
+        if saved == 1:
+            before = "; the file imported before it is saved"
+        elif saved > 1:
+            before = f"; the {saved} files imported before it are saved"
+        return f"Stopped; nothing of {name} was saved{before}."
+
+    with stop_on_ctrl_c(what_was_saved), progress_line() as bar, opened_store(db) as store:
         for name in files:
-            result = import_file(store, name, reviewer=reviewer, run_extraction=not no_extract)
+            current.append(name)
+            result = import_file(
+                store,
+                name,
+                reviewer=reviewer,
+                run_extraction=not no_extract,
+                keep=keep,
+                progress=_progress_for(bar, f"Finding claims in {Path(name).name}"),
+            )
             results.append(result)
+            if bar is not None:
+                bar.clear()
             if not as_json:
-                a = result.article
-                if result.existing:
-                    click.echo(f"{a.id[:8]}  already imported: {shown(a.title)}")
-                else:
-                    click.echo(f"{a.id[:8]}  {shown(a.title)}  ({len(result.claims)} claims)")
+                _print_imported(result)
     if as_json:
         print_json(
             [
@@ -48,10 +97,36 @@ def import_command(
                     "title": r.article.title,
                     "existing": r.existing,
                     "claims": len(r.claims),
+                    "left_out": r.left_out.to_dict() if r.left_out else None,
                 }
                 for r in results
             ]
         )
+
+
+def _progress_for(bar: ProgressLine | None, what: str) -> Callable[[int, int], None] | None:
+    """A services progress callback (steps done, steps in all) drawing on ``bar``."""
+    if bar is None:
+        return None
+    return lambda done, total: bar(what, done, total)
+
+
+def _print_imported(result: ImportResult) -> None:
+    a = result.article
+    if result.existing:
+        click.echo(f"{a.id[:8]}  already imported: {shown(a.title)}")
+    else:
+        click.echo(f"{a.id[:8]}  {shown(a.title)}  ({len(result.claims)} claims)")
+    if result.left_out is not None:
+        click.echo(f"          {_left_out_line(a.id, result.left_out)}")
+
+
+def _left_out_line(article_id: str, left: LeftOut) -> str:
+    """What was not kept, and the command that stores it."""
+    return (
+        f"{left.summary()}; `workbench claims find-again {article_id[:8]} "
+        f"--keep {left.limit + left.count}` stores them."
+    )
 
 
 @main.command("articles")
@@ -84,9 +159,12 @@ def claims_group() -> None:
 @db_option
 def claims_list(article: str, open_only: bool, as_json: bool, db: str | None) -> None:
     """List ARTICLE's claims in article order, with every reviewer's verdict."""
+    from workbench.services.found_claims import left_out
+
     with opened_store(db, read_only=True) as store:
         article_id = store.resolve_id("articles", article, "article")
         claims = store.claims_for(article_id, include_dismissed=not open_only)
+        left = left_out(store, article_id)
     if as_json:
         print_json([rc.to_dict() for rc in claims])
         return
@@ -94,6 +172,8 @@ def claims_list(article: str, open_only: bool, as_json: bool, db: str | None) ->
         click.echo("This article has no claims yet.")
     for number, rc in enumerate(claims, 1):
         click.echo(_claim_line(number, rc))
+    if left is not None:
+        click.echo(_left_out_line(article_id, left))
 
 
 def _claim_line(number: int, rc: ReviewedClaim) -> str:
@@ -123,6 +203,53 @@ def claims_add(
         print_json(claim.to_dict())
     else:
         click.echo(f"{claim.id[:8]}  added at characters {claim.start}–{claim.end}: {claim.quote}")
+
+
+@claims_group.command("find-again")
+@click.argument("article")
+@keep_option
+@click.option("--reviewer", help="Record this reviewer as the one who found the new claims.")
+@json_option
+@db_option
+def claims_find_again(
+    article: str, keep: int | None, reviewer: str | None, as_json: bool, db: str | None
+) -> None:
+    """Find ARTICLE's claims again and store the best that are not stored yet.
+
+    Claims already stored keep their verdicts, sources and state. Give a larger --keep than
+    before to store candidates that were left out.
+    """
+    from workbench.services.library import find_claims_again
+
+    with (
+        stop_on_ctrl_c("Stopped; nothing was changed."),
+        progress_line() as bar,
+        opened_store(db) as store,
+    ):
+        article_id = store.resolve_id("articles", article, "article")
+        result = find_claims_again(
+            store,
+            article_id,
+            keep=keep,
+            reviewer=reviewer,
+            progress=_progress_for(bar, "Finding claims"),
+        )
+    if as_json:
+        print_json(
+            {
+                "id": article_id,
+                "added": [c.to_dict() for c in result.added],
+                "kept": result.kept,
+                "left_out": result.left_out.to_dict() if result.left_out else None,
+            }
+        )
+        return
+    click.echo(
+        f"{article_id[:8]}  {len(result.added)} claims added; "
+        f"the {result.kept} stored before are kept as they were."
+    )
+    if result.left_out is not None:
+        click.echo(_left_out_line(article_id, result.left_out))
 
 
 @claims_group.command("dismiss")

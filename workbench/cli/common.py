@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO, TypeVar
 
 import click
 
@@ -69,6 +69,77 @@ def fail(message: str, code: int = 1) -> NoReturn:
     """Print one clear line on stderr and exit non-zero."""
     click.echo(f"workbench: {shown(message)}", err=True)
     sys.exit(code)
+
+
+#: The exit status of a command stopped with Ctrl+C, as shells report it (128 + SIGINT).
+INTERRUPTED = 130
+
+
+@contextmanager
+def stop_on_ctrl_c(what_was_kept: str | Callable[[], str]) -> Iterator[None]:
+    """Ctrl+C ends the command with one line (``what_was_kept``) and exit status 130.
+
+    Without it click prints "Aborted!", which does not say whether the file was changed.
+    """
+    try:
+        yield
+    except KeyboardInterrupt:
+        fail(what_was_kept() if callable(what_was_kept) else what_was_kept, INTERRUPTED)
+
+
+class ProgressLine:
+    """One line on a terminal, rewritten as work goes on: a bar, the share done, the step."""
+
+    WIDTH = 20
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self._last: tuple[str, int] | None = None
+
+    def __call__(self, what: str, done: int, total: int) -> None:
+        """Show that ``done`` of ``total`` steps of ``what`` are done."""
+        share = min(done / total, 1.0) if total > 0 else 1.0
+        percent = int(share * 100)
+        # A long article reports every paragraph: redraw only when the line would change.
+        if self._last == (what, percent):
+            return
+        self._last = (what, percent)
+        filled = int(share * self.WIDTH)
+        bar = "#" * filled + "-" * (self.WIDTH - filled)
+        self._write(f"\r\033[K[{bar}] {percent:3d}% {shown(what)}")
+
+    def clear(self) -> None:
+        """Remove the line, so that what is printed next starts on a clean line."""
+        if self._last is not None:
+            self._write("\r\033[K")
+            self._last = None
+
+    def _write(self, text: str) -> None:
+        # Written as is: click.echo would drop the escape codes whenever colour is switched off.
+        self.stream.write(text)
+        self.stream.flush()
+
+
+@contextmanager
+def progress_line(stream: TextIO | None = None) -> Iterator[ProgressLine | None]:
+    """A :class:`ProgressLine` on ``stream`` (stderr) when it is a terminal, else None.
+
+    Piped or logged output gets no bar: escape codes would only garble it. The line is cleared
+    when the block ends, however it ends.
+    """
+    stream = stream if stream is not None else sys.stderr
+    try:
+        terminal = stream.isatty()
+    except (AttributeError, ValueError):
+        terminal = False
+    if not terminal:
+        yield None
+        return
+    line = ProgressLine(stream)
+    try:
+        yield line
+    finally:
+        line.clear()
 
 
 def resolve_db(db: str | None) -> Path:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import sys
-
 import click
 
 from . import main
@@ -14,7 +12,9 @@ from .common import (
     json_option,
     opened_store,
     print_json,
+    progress_line,
     resolve_db,
+    stop_on_ctrl_c,
 )
 
 
@@ -118,13 +118,13 @@ def check_command(as_json: bool, db: str | None) -> None:
     from workbench.services.database import check_database
 
     path = resolve_db(db)
-    progress = _progress_line if sys.stderr.isatty() else None
-    with handle_errors():
-        try:
-            report = check_database(path, progress)
-        finally:
-            if progress is not None:
-                click.echo("\r\033[K", nl=False, err=True)  # clear the progress line
+    # check opens the file read-only: stopping it at any point leaves the file as it was.
+    with (
+        stop_on_ctrl_c("Stopped; nothing was changed."),
+        progress_line() as progress,
+        handle_errors(),
+    ):
+        report = check_database(path, progress)
     if as_json:
         print_json(
             {
@@ -152,11 +152,3 @@ def check_command(as_json: bool, db: str | None) -> None:
                 )
     if not report.ok:
         raise SystemExit(1)
-
-
-def _progress_line(what: str, done: int, total: int) -> None:
-    """Rewrite one line on a terminal's stderr: what is being checked, and how far it got."""
-    share = done / total if total else 1.0
-    filled = int(share * 20)
-    bar = "#" * filled + "-" * (20 - filled)
-    click.echo(f"\r\033[K[{bar}] {share:4.0%} {what}", nl=False, err=True)

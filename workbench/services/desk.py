@@ -224,13 +224,34 @@ class Desk:
         return article
 
     def save_found_claims(self, article_id: str, claims: list[Claim]) -> list[Claim]:
-        """Save the claims extraction found for an article."""
+        """Save the best of the claims extraction found for an article; returns those added.
+
+        Only the ``max_claims_per_article`` highest-scoring are kept, and the article remembers
+        how many more there were (:meth:`left_out`). Claims already stored, with their verdicts,
+        stay as they are; a claim found again at their place is not added twice.
+        """
+        from workbench.services.found_claims import (
+            choose_claims,
+            claims_kept_per_article,
+            save_choice,
+        )
+
         for claim in claims:
             claim.created_by = self.reviewer.name if self.reviewer else None
-        if claims:
-            self.store.add_claims(article_id, claims)
-        self.mark_pending(article_id, pending=False)
-        return claims
+        stored = [rc.claim for rc in self.store.claims_for(article_id)]
+        choice = choose_claims(claims, claims_kept_per_article(self.store), stored)
+        # One transaction: the claims, the count left out and the end of "pending" go together.
+        with self.store.write():
+            save_choice(self.store, article_id, choice)
+            self.mark_pending(article_id, pending=False)
+        return choice.new
+
+    def left_out(self, article_id: str) -> str | None:
+        """What the last claim finding in an article did not keep, in words (None: nothing)."""
+        from workbench.services.found_claims import left_out
+
+        found = left_out(self.store, article_id)
+        return found.message() if found else None
 
     def pending(self) -> list[str]:
         """Ids of articles whose claims have not been found yet."""

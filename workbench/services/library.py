@@ -9,8 +9,17 @@ from pathlib import Path
 from workbench.ingest import read_pasted, read_path
 from workbench.model import Article, Claim, ClaimOrigin, Reviewer, web_url_problem
 from workbench.resources import seeds_dir
+from workbench.services.found_claims import (
+    LeftOut,
+    check_max_claims,
+    choose_claims,
+    claims_kept_per_article,
+    left_out,
+    remember_left_out,
+    save_choice,
+)
 from workbench.services.review import check_web_url
-from workbench.store import Store
+from workbench.store import ReadOnlyError, Store
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
@@ -25,6 +34,18 @@ class ImportResult:
     article: Article
     claims: list[Claim] = field(default_factory=list)
     existing: bool = False
+    #: Candidates found but not stored because of the per-article limit (None: all stored).
+    left_out: LeftOut | None = None
+
+
+@dataclass
+class FindAgainResult:
+    """Claims added by finding an article's claims again, and what is still left out."""
+
+    added: list[Claim]
+    #: Claims the article had before, kept as they were (with their verdicts).
+    kept: int
+    left_out: LeftOut | None = None
 
 
 def extract(
@@ -42,14 +63,22 @@ def import_article(
     *,
     reviewer: str | None = None,
     run_extraction: bool = True,
+    keep: int | None = None,
     progress: Progress | None = None,
     is_cancelled: Cancelled | None = None,
 ) -> ImportResult:
-    """Save a read article with its claims; the same file imported twice opens the first copy."""
+    """Save a read article with its best ``keep`` claims; the same file twice opens the first copy.
+
+    ``keep`` defaults to the database's ``max_claims_per_article`` setting. The article, its
+    claims and the count of those left out are saved in one transaction, after extraction: a
+    stop or an error before then leaves the file as it was.
+    """
     if article.source_sha256:
         existing = store.find_article_by_sha256(article.source_sha256)
         if existing is not None:
-            return ImportResult(existing, [rc.claim for rc in store.claims_for(existing.id)], True)
+            claims = [rc.claim for rc in store.claims_for(existing.id)]
+            return ImportResult(existing, claims, True, left_out(store, existing.id))
+    limit = check_max_claims(keep) if keep is not None else claims_kept_per_article(store)
     article.imported_by = reviewer
     keep_web_url_only(article)
     claims = (
@@ -57,8 +86,43 @@ def import_article(
     )
     for claim in claims:
         claim.created_by = reviewer
-    store.add_article(article, claims)
-    return ImportResult(article, claims)
+    choice = choose_claims(claims, limit)
+    with store.write():
+        store.add_article(article, choice.new)
+        remember_left_out(store, article.id, choice.left_out)
+    return ImportResult(article, choice.new, left_out=choice.left_out)
+
+
+def find_claims_again(
+    store: Store,
+    article_id: str,
+    *,
+    keep: int | None = None,
+    reviewer: str | None = None,
+    progress: Progress | None = None,
+    is_cancelled: Cancelled | None = None,
+) -> FindAgainResult:
+    """Find an article's claims again and store the best ``keep`` that are not stored yet.
+
+    Claims already stored stay as they are, with their verdicts, sources and states; a
+    candidate at the place of one of them is not added again. ``keep`` defaults to the
+    database's ``max_claims_per_article`` setting: raise it to store candidates left out before.
+    """
+    article = store.get_article(article_id)
+    limit = check_max_claims(keep) if keep is not None else claims_kept_per_article(store)
+    if store.read_only:
+        # Said before extraction, which can take minutes, rather than after it.
+        raise ReadOnlyError(
+            f"“{store.display_name}” is open read-only ({store.read_only_reason}); "
+            "claims cannot be found again."
+        )
+    claims = extract(article, progress=progress, is_cancelled=is_cancelled)
+    for claim in claims:
+        claim.created_by = reviewer
+    stored = [rc.claim for rc in store.claims_for(article_id)]
+    choice = choose_claims(claims, limit, stored)
+    added = save_choice(store, article_id, choice)
+    return FindAgainResult(added, len(stored), choice.left_out)
 
 
 def import_file(store: Store, path: str | Path, **options: object) -> ImportResult:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from workbench.model import Reviewer, Verdict, name_problem, web_url_problem
+from workbench.services.found_claims import MAX_CLAIMS_SETTING, check_max_claims
 from workbench.store import InvalidInputError, NotFoundError, Store
 
 
@@ -50,6 +51,8 @@ def check_setting(key: str, value: object) -> object:
     """``value`` ready to store under ``key``; a published web address must be http(s)."""
     if key in URL_SETTINGS and isinstance(value, str) and value.strip():
         return check_web_url(value, URL_SETTINGS[key])
+    if key == MAX_CLAIMS_SETTING:
+        return check_max_claims(value)
     return value
 
 

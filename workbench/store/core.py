@@ -209,6 +209,23 @@ class CoreStore:
             db.table("settings").upsert({"key": key, "value": rows.dump(value)}, pk="key")
             self.log("set", "setting", key, before=before, after=value)
 
+    def get_article_setting(self, article_id: str, name: str, default: Any = None) -> Any:
+        """A setting that belongs to one article (JSON value), such as what claim finding left out."""
+        return self.get_setting(_article_key(article_id, name), default)
+
+    def set_article_setting(self, article_id: str, name: str, value: Any) -> None:
+        """Store a setting of one article; None removes it. It goes when the article is deleted."""
+        key = _article_key(article_id, name)
+        if value is not None:
+            self.set_setting(key, value)
+            return
+        before = self.get_setting(key)
+        if before is None:
+            return
+        with self.write() as db:
+            db.table("settings").delete_where("key = ?", [key])
+            self.log("set", "setting", key, before=before, after=None)
+
     def rating_scale(self) -> RatingScale:
         """The rating scale this database was created with."""
         return load_scale(self.get_setting("rating_scale", DEFAULT_SCALE))
@@ -265,6 +282,9 @@ class CoreStore:
         article = self.get_article(article_id)
         with self.write() as db:
             db.table("articles").delete(article_id)
+            # The article's own settings go with it; an exact prefix (not LIKE) matches no other.
+            prefix = _article_key(article_id, "")
+            db.table("settings").delete_where("substr(key, 1, ?) = ?", [len(prefix), prefix])
             self.log("delete", "article", article_id, before={"title": article.title})
 
     # -- claims ----------------------------------------------------------------------------
@@ -352,6 +372,12 @@ class CoreStore:
                 f"“{_short(quote)}” appears more than once in the article; quote more of the sentence so it is unique."
             )
         return first, first + len(quote)
+
+
+def _article_key(article_id: str, name: str) -> str:
+    # Per-article settings live in the settings table under the article's id: no schema
+    # change, and they travel with the file like every other setting.
+    return f"article:{article_id}:{name}"
 
 
 def _short(text: str, limit: int = 60) -> str:

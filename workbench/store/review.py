@@ -204,12 +204,21 @@ class ReviewStore(CoreStore):
         attachment_name: str | None = None,
         **fields: Any,
     ) -> Source:
-        """Add a source to a verdict; an attached file's bytes and SHA-256 are kept."""
+        """Add a source to a verdict; an attached file's bytes and SHA-256 are kept.
+
+        When the verdict already has a source at the same address (surrounding spaces aside),
+        that source is returned and nothing is stored, unless the new one brings its own quoted
+        passage, note or attached file: a second passage of one report is a source of its own.
+        """
         verdict = self.get_verdict(verdict_id)
         source = Source(verdict_id=verdict_id, **_source_fields(fields))
         if not (source.title or source.url or attachment is not None):
             raise InvalidInputError("A source needs at least a title, a URL or an attached file.")
-        row = rows.source_to_row(_with_attachment(source, attachment, attachment_name))
+        source = _with_attachment(source, attachment, attachment_name)
+        same = _same_source(verdict.sources, source)
+        if same is not None:
+            return same
+        row = rows.source_to_row(source)
         row["attachment"] = attachment
         with self.write() as db:
             db.table("sources").insert(row)
@@ -324,6 +333,21 @@ def _source_fields(fields: dict[str, Any]) -> dict[str, Any]:
         k: (v.strip() if isinstance(v, str) else v) or (None if k != "title" else "")
         for k, v in fields.items()
     }
+
+
+def _same_source(sources: list[Source], new: Source) -> Source | None:
+    """The source among ``sources`` that ``new`` repeats: same address, nothing of its own."""
+    if not new.url:
+        return None
+    for old in sources:
+        if (
+            (old.url or "").strip() == new.url
+            and new.quote in (None, old.quote)
+            and new.note in (None, old.note)
+            and new.attachment_sha256 in (None, old.attachment_sha256)
+        ):
+            return old
+    return None
 
 
 def _with_attachment(source: Source, data: bytes | None, name: str | None) -> Source:

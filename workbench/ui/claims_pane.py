@@ -116,6 +116,13 @@ class ClaimsPane(QWidget):
         layout.addLayout(bar)
         layout.addLayout(bar2)
         layout.addWidget(self.table, 1)
+        # Claim finding keeps the best N claims of a long article; this says what it left out.
+        self.left_out_label = QLabel()
+        self.left_out_label.setObjectName("claimsLeftOut")
+        self.left_out_label.setWordWrap(True)
+        tinted(self.left_out_label)
+        self.left_out_label.hide()
+        layout.addWidget(self.left_out_label)
 
     # -- contents --------------------------------------------------------------------------
     def set_claims(self, claims: list[ReviewedClaim], reviewer_id: str | None) -> None:
@@ -125,6 +132,11 @@ class ClaimsPane(QWidget):
         if current is not None and self.model.row_of(current) >= 0:
             self.select_claim(current, emit=False)
         self._update_count()
+
+    def set_left_out(self, message: str | None) -> None:
+        """Say below the table which found claims were not kept (None hides the note)."""
+        self.left_out_label.setText(message or "")
+        self.left_out_label.setVisible(bool(message))
 
     def visible_rows(self) -> list[ClaimRow]:
         """Rows that pass the sensitivity threshold (these are highlighted in the article)."""

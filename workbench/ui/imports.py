@@ -141,14 +141,16 @@ class ImportController(QObject):
     def _on_claims(self, article_id: str, claims: list) -> None:
         self._extracting.discard(article_id)
         try:
-            self.desk.save_found_claims(article_id, claims)
+            added = self.desk.save_found_claims(article_id, claims)
         except Exception as exc:
             self.window.report_error(exc, "Save claims")
             self.extraction_failed.emit(str(exc))
             return
         if self.window.article is not None and self.window.article.id == article_id:
             self.window.claims_changed()
-        self.window.statusBar().showMessage(f"Found {len(claims)} claims.", 5000)
+        # Finding again adds only claims not stored yet: say so rather than "Found 0 claims".
+        found = f"Found {len(added)} new claims." if added else "No new claims found."
+        self.window.statusBar().showMessage(found, 5000)
         self.extraction_finished.emit(article_id)
 
     def _on_claims_failed(self, article_id: str, message: str) -> None:

@@ -181,6 +181,13 @@ class MainWindow(TriageActions, LibraryActions, QMainWindow):
     ) -> None:
         self.claims = {rc.claim.id: rc for rc in claims}
         self.claims_pane.set_claims(claims, self.desk.reviewer_id)
+        if self.article is not None:
+            try:
+                self.claims_pane.set_left_out(self.desk.left_out(self.article.id))
+            except Exception as exc:
+                # Only a note: the claims themselves are shown whatever happens here.
+                log.warning("Could not read what claim finding left out: %s", exc)
+                self.claims_pane.set_left_out(None)
         current = select or self.claims_pane.current_claim_id()
         self.article_pane.text.set_claims(self.claims_pane.visible_rows(), current)
         if select is not None and select in self.claims:

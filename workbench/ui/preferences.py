@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from workbench.services.backup import KEEP_SETTING
+from workbench.services.found_claims import MAX_CLAIMS_SETTING
 
 from . import hooks
 
@@ -19,6 +20,7 @@ DATABASE_KEYS = {
     # The key the automatic backup reads (it was saved under another name and did nothing).
     "backups_to_keep": KEEP_SETTING,
     "spacy_pipeline": "spacy_pipeline",
+    "claims_kept": MAX_CLAIMS_SETTING,
 }
 
 

@@ -157,17 +157,20 @@ class SourcesPanel(QWidget):
         if not self._can_change():
             return False
         assert self._store and self._claim_id and self._verdict
-        return self._push(
-            undo.AddSourceCommand(
-                self._store,
-                self._claim_id,
-                self._verdict.id,
-                entered.fields,
-                attachment=entered.attachment,
-                attachment_name=entered.attachment_name,
-                on_change=self._on_change,
-            )
+        command = undo.AddSourceCommand(
+            self._store,
+            self._claim_id,
+            self._verdict.id,
+            entered.fields,
+            attachment=entered.attachment,
+            attachment_name=entered.attachment_name,
+            on_change=self._on_change,
         )
+        if not self._push(command):
+            return False
+        if command.source is None:
+            self.status_message.emit("That address is already one of this verdict's sources.")
+        return True
 
     def paste_source(self) -> bool:
         """Start a source from the clipboard: an address fills its URL, other text its quote."""

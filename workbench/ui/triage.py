@@ -139,7 +139,7 @@ class TriageActions(_Base):
         self.claims_pane.filter_box.selectAll()
 
     def find_claims_again(self) -> None:
-        """Look for claims in an article that has none found automatically."""
+        """Find the article's claims again: new ones are added, stored ones keep their verdicts."""
         if self.article is not None:
             self.imports.find_claims(self.article.id)
 

@@ -251,12 +251,19 @@ class AddSourceCommand(StoreCommand):
     def apply(self) -> None:
         """Add the source the first time; later redos put the very same source back."""
         if self.source is None:
-            self.source = self.store.add_source(
+            before = {s.id for s in self.store.sources_for(self.verdict_id)}
+            source = self.store.add_source(
                 self.verdict_id,
                 attachment=self.attachment,
                 attachment_name=self.attachment_name,
                 **self.fields,
             )
+            if source.id in before:
+                # The verdict already had this source: nothing was added, so there is nothing
+                # to undo (undoing must not remove the source added earlier).
+                self.setObsolete(True)
+                return
+            self.source = source
         else:
             self.store.restore_source(self.source, self.attachment)
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from workbench.model import CLAIM_THRESHOLD
 from workbench.scales import DEFAULT_SCALE, available_scales, load_scale
 from workbench.services.backup import DEFAULT_KEEP
+from workbench.services.found_claims import DEFAULT_MAX_CLAIMS, MAX_CLAIMS_LIMIT
 
 from .common import NOTE_STYLE, ErrorLine, ValidatedDialog
 
@@ -36,6 +37,7 @@ PREFERENCE_DEFAULTS: dict[str, Any] = {
     "page_size": "A4",
     "backups_to_keep": DEFAULT_KEEP,
     "spacy_pipeline": "en_core_web_sm",
+    "claims_kept": DEFAULT_MAX_CLAIMS,
 }
 
 PAGE_SIZES = ("A4", "Letter")
@@ -80,6 +82,10 @@ class PreferencesDialog(ValidatedDialog):
         self.sensitivity_spin.setSingleStep(0.05)
         self.sensitivity_spin.setDecimals(2)
         self.sensitivity_spin.setValue(_number(v["sensitivity"], 0.5))
+        self.claims_kept_spin = QSpinBox()
+        self.claims_kept_spin.setRange(1, MAX_CLAIMS_LIMIT)
+        self.claims_kept_spin.setSingleStep(50)
+        self.claims_kept_spin.setValue(int(_number(v["claims_kept"], DEFAULT_MAX_CLAIMS)))
         self.pipeline_combo = QComboBox()
         self.pipeline_combo.setEditable(True)
         self.pipeline_combo.addItems(PIPELINES)
@@ -97,7 +103,12 @@ class PreferencesDialog(ValidatedDialog):
         self.backups_spin.setRange(0, MAX_BACKUPS)
         self.backups_spin.setValue(int(_number(v["backups_to_keep"], DEFAULT_KEEP)))
         self.backups_spin.setSpecialValueText("None")
-        for widget in (self.sensitivity_spin, self.backups_spin, self.page_combo):
+        for widget in (
+            self.sensitivity_spin,
+            self.claims_kept_spin,
+            self.backups_spin,
+            self.page_combo,
+        ):
             widget.setMaximumWidth(140)
 
         layout = QVBoxLayout(self)
@@ -108,9 +119,12 @@ class PreferencesDialog(ValidatedDialog):
                 "Finding claims",
                 [
                     ("&Sensitivity:", self.sensitivity_spin),
+                    ("Claims &kept per article:", self.claims_kept_spin),
                     ("spaCy &pipeline:", self.pipeline_combo),
                 ],
-                "Claims scoring below this are hidden from the list (0 shows all).",
+                "Claims scoring below the sensitivity are hidden from the list (0 shows all). "
+                "Only the highest-scoring claims of a long article are kept; after raising "
+                "that number, Review ▸ Find claims in this article adds the rest.",
             )
         )
         layout.addWidget(
@@ -164,6 +178,7 @@ class PreferencesDialog(ValidatedDialog):
             "organisation_url": self.base_url_edit.text().strip(),
             "page_size": self.page_combo.currentText(),
             "backups_to_keep": self.backups_spin.value(),
+            "claims_kept": self.claims_kept_spin.value(),
             "spacy_pipeline": self.pipeline_combo.currentText().strip(),
         }
 
@@ -175,6 +190,8 @@ class PreferencesDialog(ValidatedDialog):
         """The first problem with the entries, in words, or None."""
         if not self.sensitivity_spin.hasAcceptableInput():
             return "Sensitivity must be a number between 0 and 1, such as 0.5."
+        if not self.claims_kept_spin.hasAcceptableInput():
+            return f"Claims kept per article must be a whole number from 1 to {MAX_CLAIMS_LIMIT:,}."
         if not self.backups_spin.hasAcceptableInput():
             return f"Backups to keep must be a whole number from 0 to {MAX_BACKUPS}."
         values = self.value()
