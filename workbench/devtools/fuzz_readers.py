@@ -5,23 +5,31 @@ flipped, cut, repeated, spliced and inserted; for Word files the text part is mu
 the zip rebuilt, so the mutations reach python-docx and not just the zip check. Each reader must
 end in an article whose blocks lie in its text or in :class:`IngestError`; anything else is an
 uncaught error ("generic" counts refusals that only read_bytes' last line of defence turned
-into the generic "looks damaged" message). The report gives inputs per reader, uncaught errors, the peak memory of the
-process and the slowest input.
+into the generic "looks damaged" message; the report names the library errors behind them).
+
+Each reader runs in a process of its own, so its peak memory is its own: in one process the
+garbage of thousands of inputs in a row (python-docx leaves reference cycles that Python's
+collector frees only now and then, and the C allocator keeps what lxml freed) and every
+library's first-use cost add up to a figure no single input comes near. The report gives, per reader, the inputs, uncaught errors, the peak
+memory of its process, the largest rise of that peak during one input and the slowest input.
 """
 
 from __future__ import annotations
 
 import argparse
 import io
+import json
 import random
 import re
 import resource
+import subprocess
 import sys
 import time
 import traceback
 import zipfile
+from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -78,6 +86,13 @@ class Tally:
     uncaught: list[str] = field(default_factory=list)
     slowest: float = 0.0
     slowest_input: str = ""
+    #: Library exception types behind the generic refusals, with how often each came.
+    generic_causes: Counter[str] = field(default_factory=Counter)
+    #: The largest rise of the process's peak memory during one input, and that input.
+    growth_mb: float = 0.0
+    growth_input: str = ""
+    #: The peak memory of the process that read this reader's inputs.
+    peak_mb: float = 0.0
 
 
 def _docx_seed() -> bytes:
@@ -226,6 +241,19 @@ def _reader(kind: str) -> Callable[[bytes], Article]:
     return lambda data: read_bytes(data, f"fuzz{kind}")
 
 
+def _peak_mb() -> float:
+    """The peak resident memory of this process so far, in MB."""
+    try:
+        # ru_maxrss keeps the forking parent's size across exec; VmHWM is this program's.
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def run(inputs: int, seed: int, kinds: list[str]) -> dict[str, Tally]:
     """Fuzz each reader in ``kinds`` with ``inputs`` generated inputs."""
     seeds = _seeds()
@@ -237,6 +265,7 @@ def run(inputs: int, seed: int, kinds: list[str]) -> dict[str, Tally]:
         for number in range(inputs):
             base = rng.choice(seeds[kind])
             data = _mutate_docx(base, rng) if kind == ".docx" else mutate(base, rng)
+            peak_before = _peak_mb()
             started = time.perf_counter()
             try:
                 _check(read(data))
@@ -247,14 +276,71 @@ def run(inputs: int, seed: int, kinds: list[str]) -> dict[str, Tally]:
                 # itself did not expect (the user still gets one clear line).
                 if exc.__cause__ is not None and str(exc).endswith("the file looks damaged."):
                     tally.generic += 1
+                    cause = type(exc.__cause__)
+                    tally.generic_causes[f"{cause.__module__}.{cause.__qualname__}"] += 1
             except Exception:  # every other error is what the fuzzer is for
                 tally.uncaught.append(f"input {number}: {traceback.format_exc(limit=3)}")
             elapsed = time.perf_counter() - started
+            growth = _peak_mb() - peak_before
             tally.inputs += 1
             if elapsed > tally.slowest:
                 tally.slowest = elapsed
                 tally.slowest_input = f"input {number} ({len(data):,} bytes)"
+            if growth > tally.growth_mb:
+                tally.growth_mb = growth
+                tally.growth_input = f"input {number} ({len(data):,} bytes)"
+        tally.peak_mb = _peak_mb()
     return tallies
+
+
+def run_isolated(inputs: int, seed: int, kinds: list[str]) -> dict[str, Tally]:
+    """Fuzz each reader in ``kinds`` in a fresh process, so each peak memory is its own."""
+    tallies: dict[str, Tally] = {}
+    for kind in kinds:
+        command = [sys.executable, "-m", "workbench.devtools.fuzz_readers"]
+        command += ["--inputs", str(inputs), "--seed", str(seed), "--readers", kind, "--child"]
+        done = subprocess.run(command, capture_output=True, text=True, check=False)
+        try:
+            fields = json.loads(done.stdout)
+            fields["generic_causes"] = Counter(fields["generic_causes"])
+            tallies[kind] = Tally(**fields)
+        except (ValueError, KeyError, TypeError):
+            # The process died (a crash in a library, killed for memory): that is an
+            # uncaught error too, and what it said last is the clue.
+            tallies[kind] = Tally(
+                uncaught=[
+                    f"the {kind} process ended with code {done.returncode}: {done.stderr[-2000:]}"
+                ]
+            )
+    return tallies
+
+
+def _report(tallies: dict[str, Tally], seconds: float) -> None:
+    """Print the table of figures per reader and what the generic refusals came from."""
+    print(
+        f"{'reader':8} {'inputs':>7} {'articles':>8} {'refused':>8} {'generic':>8} "
+        f"{'uncaught':>8} {'peak MB':>8} {'input MB':>8}  slowest"
+    )
+    for kind, tally in tallies.items():
+        print(
+            f"{kind:8} {tally.inputs:7,} {tally.articles:8,} {tally.refused:8,} "
+            f"{tally.generic:8,} {len(tally.uncaught):8,} {tally.peak_mb:8.0f} "
+            f"{tally.growth_mb:8.1f}  {tally.slowest:.2f} s, {tally.slowest_input}"
+        )
+    peak_kind = max(tallies, key=lambda kind: tallies[kind].peak_mb)
+    growth_kind = max(tallies, key=lambda kind: tallies[kind].growth_mb)
+    slow_kind = max(tallies, key=lambda kind: tallies[kind].slowest)
+    print(
+        f"peak memory {tallies[peak_kind].peak_mb:.0f} MB ({peak_kind}, each reader in a "
+        f"process of its own); largest rise for one input "
+        f"{tallies[growth_kind].growth_mb:.1f} MB ({growth_kind} {tallies[growth_kind].growth_input}); "
+        f"slowest input {tallies[slow_kind].slowest:.2f} s ({slow_kind} "
+        f"{tallies[slow_kind].slowest_input}); {seconds:.0f} s in all"
+    )
+    for kind, tally in tallies.items():
+        if tally.generic_causes:
+            causes = ", ".join(f"{name} ×{n}" for name, n in tally.generic_causes.most_common())
+            print(f"generic refusals of {kind} came from: {causes}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -265,21 +351,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--readers", default=".txt,.md,.html,.docx,.pdf,pasted", help="comma-separated"
     )
+    # Run by run_isolated: one reader, its figures as JSON for the parent.
+    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    kinds = args.readers.split(",")
+    if args.child:
+        (tally,) = run(args.inputs, args.seed, kinds).values()
+        print(json.dumps(asdict(tally)))
+        return 0
     started = time.perf_counter()
-    tallies = run(args.inputs, args.seed, args.readers.split(","))
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(
-        f"{'reader':8} {'inputs':>7} {'articles':>8} {'refused':>8} {'generic':>8} "
-        f"{'uncaught':>8}  slowest"
-    )
-    for kind, tally in tallies.items():
-        print(
-            f"{kind:8} {tally.inputs:7,} {tally.articles:8,} {tally.refused:8,} "
-            f"{tally.generic:8,} "
-            f"{len(tally.uncaught):8,}  {tally.slowest:.2f} s, {tally.slowest_input}"
-        )
-    print(f"peak memory {peak_mb:.0f} MB, {time.perf_counter() - started:.0f} s in all")
+    tallies = run_isolated(args.inputs, args.seed, kinds)
+    _report(tallies, time.perf_counter() - started)
     failures = [error for tally in tallies.values() for error in tally.uncaught]
     for error in failures[:10]:
         print(error, file=sys.stderr)

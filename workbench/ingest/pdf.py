@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from pypdf import PdfReader
-from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
+from pypdf.errors import DependencyError, FileNotDecryptedError, LimitReachedError, PyPdfError
 
 from workbench.model import Article
 
@@ -47,14 +47,48 @@ _HYPHEN_END = re.compile(r"[^\W\d_]-$")
 _SENTENCE_END = re.compile(r"[.!?:;\"”’)\]]$")
 _SUBHEAD_MAX = 80
 _TITLE_JUNK = re.compile(r"^(?:microsoft (?:word|powerpoint) - |untitled)", re.IGNORECASE)
+# What pypdf raises on a damaged file besides its own errors: a damaged file hands it objects
+# of other types than the standard says (None for a font, a number for a dictionary), and it
+# indexes into them, calls their methods or asserts on them.
+_DAMAGE = (
+    PyPdfError,
+    ValueError,
+    KeyError,
+    TypeError,
+    IndexError,
+    EOFError,
+    AttributeError,
+    AssertionError,
+)
+
+
+def _overloaded(name: str) -> IngestError:
+    """The error for a PDF that hits pypdf's safety limits (a loop, an oversized part)."""
+    return IngestError(
+        f"“{name}” is damaged or built to overload a PDF reader (it goes beyond the limits "
+        "for reading a PDF safely), so it was not opened."
+    )
 
 
 def _page_text(page: object) -> str:
     try:
         return page.extract_text(extraction_mode="layout") or ""  # type: ignore[attr-defined]
-    except (ValueError, KeyError, TypeError, IndexError, ZeroDivisionError):
-        # Layout mode gives up on some odd fonts; plain mode still reads their text.
+    except LimitReachedError:
+        raise  # plain mode would only hit the same limit
+    except (*_DAMAGE, ZeroDivisionError):
+        # Layout mode gives up on some odd or damaged fonts; plain mode still reads their text.
         return page.extract_text() or ""  # type: ignore[attr-defined]
+
+
+def _page_texts(reader: PdfReader, name: str) -> Iterator[str]:
+    """The text of each page in turn; a damaged page tree or page is refused clearly."""
+    try:
+        for page in reader.pages:
+            yield _page_text(page)
+    except LimitReachedError as exc:
+        raise _overloaded(name) from exc
+    except _DAMAGE as exc:
+        raise IngestError(f"“{name}” is damaged: its text could not be read.") from exc
 
 
 def _join_lines(lines: list[str]) -> str:
@@ -96,7 +130,9 @@ def _open(data: bytes, name: str) -> PdfReader:
         check_pdf_pages(len(reader.pages), name)
     except (FileNotDecryptedError, DependencyError, NotImplementedError) as exc:
         raise IngestError(f"“{name}” is encrypted in a way the workbench cannot open.") from exc
-    except (PdfReadError, ValueError, KeyError, TypeError, IndexError, EOFError) as exc:
+    except LimitReachedError as exc:
+        raise _overloaded(name) from exc
+    except _DAMAGE as exc:
         raise IngestError(f"“{name}” is not a PDF or it is damaged.") from exc
     return reader
 
@@ -111,7 +147,8 @@ def _metadata(reader: PdfReader) -> tuple[str | None, str | None, str | None]:
             title = None
         author = squash(str(info.author or "")) or None
         created = info.creation_date
-    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError):
+    except _DAMAGE:
+        # Damaged metadata costs the title and date, not the article.
         return None, None, None
     return title, author, created.date().isoformat() if created else None
 
@@ -140,26 +177,18 @@ def read_pdf(data: bytes, name: str) -> Article:
             raise IngestError(f"“{name}” has no pages.")
         paragraphs: list[str] = []
         words = characters = 0
-        try:
-            for page in reader.pages:
-                text = _page_text(page)
-                words += count_words(text)
-                characters += len(text)
-                if words > MAX_WORDS:
-                    raise too_long(name, words, at_least=True)
-                if characters > 2 * MAX_CHARACTERS:
-                    # Layout mode pads with spaces; the builder counts the real characters.
-                    raise too_many_characters(name, characters)
-                page_paragraphs = _page_paragraphs(text)
-                if (
-                    paragraphs
-                    and page_paragraphs
-                    and _continues(paragraphs[-1], page_paragraphs[0])
-                ):
-                    paragraphs[-1] = _join_lines([paragraphs[-1], page_paragraphs.pop(0)])
-                paragraphs.extend(page_paragraphs)
-        except (PdfReadError, ValueError, KeyError, TypeError, IndexError, EOFError) as exc:
-            raise IngestError(f"“{name}” is damaged: its text could not be read.") from exc
+        for text in _page_texts(reader, name):
+            words += count_words(text)
+            characters += len(text)
+            if words > MAX_WORDS:
+                raise too_long(name, words, at_least=True)
+            if characters > 2 * MAX_CHARACTERS:
+                # Layout mode pads with spaces; the builder counts the real characters.
+                raise too_many_characters(name, characters)
+            page_paragraphs = _page_paragraphs(text)
+            if paragraphs and page_paragraphs and _continues(paragraphs[-1], page_paragraphs[0]):
+                paragraphs[-1] = _join_lines([paragraphs[-1], page_paragraphs.pop(0)])
+            paragraphs.extend(page_paragraphs)
         title, author, published = _metadata(reader)
     if not paragraphs:
         raise IngestError(

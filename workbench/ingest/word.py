@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from docx import Document
 from docx.document import Document as DocxDocument
 from docx.opc.exceptions import PackageNotFoundError
+from docx.oxml.document import CT_Document
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 from lxml import etree
@@ -54,6 +55,10 @@ def check_zip(data: bytes, name: str) -> None:
             infos = archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as exc:
         raise IngestError(f"“{name}” is not a Word document or it is damaged.") from exc
+    except NotImplementedError as exc:
+        # zipfile's word for a header asking for a zip version it does not know: Word writes
+        # plain zips, so the header is damaged.
+        raise _damaged(name) from exc
     if len(infos) > MAX_PARTS:
         raise IngestError(f"“{name}” has too many parts to be a Word document.")
     total = sum(info.file_size for info in infos)
@@ -141,7 +146,8 @@ def _check_part(data: memoryview, info: zipfile.ZipInfo, name: str) -> None:
 def _style(paragraph: Paragraph) -> str:
     try:
         style = paragraph.style
-    except (KeyError, ValueError):
+    except (KeyError, ValueError, AttributeError):
+        # A damaged or missing styles part costs the roles, not the text.
         return ""
     return (style.name or "").lower() if style is not None else ""
 
@@ -195,6 +201,25 @@ def _walk(document: DocxDocument, out: TextBuilder) -> None:
         last_was_item = is_item
 
 
+def _open(data: bytes, name: str) -> DocxDocument:
+    """The document python-docx makes of ``data``; refuse parts that do not fit together."""
+    try:
+        document = Document(io.BytesIO(data))
+    except (AttributeError, TypeError) as exc:
+        # python-docx walks the parts' relationships trusting their shape: a relationship
+        # without a target, or a list of relationships that is something else, ends here.
+        raise _mismatched(name) from exc
+    if not isinstance(document.element, CT_Document):
+        raise _mismatched(name)
+    return document
+
+
+def _mismatched(name: str) -> IngestError:
+    return IngestError(
+        f"“{name}” is damaged: its parts do not fit together the way a Word document's do."
+    )
+
+
 def read_docx(data: bytes, name: str) -> Article:
     """Read a Word document into an article with blocks and core properties."""
     if not data:
@@ -202,7 +227,7 @@ def read_docx(data: bytes, name: str) -> Article:
     check_zip(data, name)
     out = TextBuilder(name)
     try:
-        document = Document(io.BytesIO(data))
+        document = _open(data, name)
         _walk(document, out)
         props = document.core_properties
         title = props.title or None

@@ -8,10 +8,11 @@ from pathlib import Path
 import docx
 import pytest
 
-from workbench.ingest import IngestError, read_pasted, read_path
+from workbench.ingest import IngestError, pdf, read_pasted, read_path
 from workbench.ingest.limits import MAX_WORDS, count_words, too_long
 
 from .checks import assert_valid_article
+from .pdfbytes import make_pdf
 
 SENTENCE = "Officials said the figure rose. "  # five words
 TOO_LONG = r"has (more than )?[\d,.]+( million)? words: too long for one article \(the limit is "
@@ -83,3 +84,25 @@ def test_one_paragraph_over_a_million_characters_is_refused_clearly(tmp_path: Pa
     path.write_bytes((("x" * 40 + " ") * 40_000).encode())  # 1.64 million characters, 40,000 words
     with pytest.raises(IngestError, match=r"“line\.txt” has 1\.6 million characters: too long"):
         read_path(path)
+
+
+def test_pdf_over_the_limit_is_refused_without_reading_every_page(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A dense report: 400 pages of 1,000 words, twice the limit and within the page budget.
+    page = [(72, 720 - 14 * line, 9, (SENTENCE * 4).strip()) for line in range(50)]
+    path = tmp_path / "inquiry.pdf"
+    path.write_bytes(make_pdf([page] * 400))
+    pages_read = 0
+    page_text = pdf._page_text
+
+    def counting(page: object) -> str:
+        nonlocal pages_read
+        pages_read += 1
+        return page_text(page)
+
+    monkeypatch.setattr(pdf, "_page_text", counting)
+    with pytest.raises(IngestError, match=rf"“inquiry\.pdf” {TOO_LONG}"):
+        read_path(path)
+    # Reading stops at the page that takes the count over the limit.
+    assert pages_read == MAX_WORDS // 1_000 + 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 
 import pytest
@@ -98,3 +99,39 @@ def test_pdf_over_the_page_budget_is_refused_in_plain_words(tmp_path: Path) -> N
         r"pages\); split it or import the parts\.",
     ):
         read_path(write(tmp_path, data, "report.pdf"))
+
+
+OVERLOAD = r"is damaged or built to overload a PDF reader \(it goes beyond the limits for reading"
+
+
+def _refused(tmp_path: Path, data: bytes, name: str) -> str:
+    """The refusal of a damaged PDF, which must not be the generic last-resort one."""
+    with pytest.raises(IngestError) as caught:
+        read_path(write(tmp_path, data, name))
+    message = str(caught.value)
+    assert not message.endswith("the file looks damaged."), message
+    return message
+
+
+def test_object_that_refers_to_itself_is_refused_as_damaged(tmp_path: Path) -> None:
+    data = make_pdf([PAGE_ONE])
+    start = data.index(b"3 0 obj\n") + len(b"3 0 obj\n")
+    end = data.index(b"\nendobj", start)
+    # The page object replaced by a reference to itself, padded so the offsets stay right.
+    data = data[:start] + b"3 0 R".ljust(end - start) + data[end:]
+    message = _refused(tmp_path, data, "loop.pdf")
+    assert message == "“loop.pdf” is not a PDF or it is damaged."
+
+
+def test_cross_reference_table_larger_than_the_file_hits_the_safety_limit(
+    tmp_path: Path,
+) -> None:
+    data = make_pdf([PAGE_ONE])
+    count = data[data.rindex(b"xref\n0 ") : data.index(b"\n", data.rindex(b"xref\n0 ") + 5)]
+    data = data.replace(count, b"xref\n0 99999", 1)
+    assert re.search(rf"“xref\.pdf” {OVERLOAD}", _refused(tmp_path, data, "xref.pdf"))
+
+
+def test_page_with_an_endless_operator_hits_the_safety_limit(tmp_path: Path) -> None:
+    data = make_pdf([[*PAGE_ONE, (72, 80, 11, "x")]]).replace(b"(x) Tj", b"(x) " + b"T" * 300)
+    assert re.search(rf"“page\.pdf” {OVERLOAD}", _refused(tmp_path, data, "page.pdf"))

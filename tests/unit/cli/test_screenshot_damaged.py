@@ -1,0 +1,85 @@
+"""``workbench --db DAMAGED --screenshot out.png``: one clear line, no traceback."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SEED_ARTICLE
+from workbench.model import Article, Claim
+from workbench.store import open_store
+
+PAGE = 4096
+#: Where a page is overwritten, as a share of the file's pages: the window reads some of these
+#: places while it renders (then the screenshot is refused) and may never touch others.
+SHARES = (0.3, 0.6, 0.9)
+
+
+@pytest.fixture(scope="module")
+def healthy(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("healthy") / "review.sqlite3"
+    text = SEED_ARTICLE.read_text(encoding="utf-8")
+    with open_store(path) as store:
+        store.add_reviewer("Ana")
+        for n in range(20):
+            article = Article(title=f"Article {n}", text=text * 2)
+            start = article.text.index("Putin")
+            claim = Claim(article_id=article.id, start=start, end=start + 5, quote="Putin")
+            store.add_article(article, [claim])
+    return path
+
+
+def _screenshot(db: Path, home: Path) -> subprocess.CompletedProcess[str]:
+    # A home of its own: nothing of the reviewer's (settings, backups) is read or written.
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(home)}
+    env.update(XDG_DATA_HOME=str(home / "data"), XDG_CONFIG_HOME=str(home / "config"))
+    command = [sys.executable, "-m", "workbench", "--db", str(db), "--screenshot"]
+    return subprocess.run(
+        [*command, str(home / "out.png")],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def test_screenshot_of_a_damaged_file_is_one_clear_line(healthy: Path, tmp_path: Path) -> None:
+    data = healthy.read_bytes()
+    pages = len(data) // PAGE
+    refused = 0
+    for share in SHARES:
+        folder = tmp_path / f"at-{share}"
+        folder.mkdir()
+        path = folder / "review.sqlite3"
+        page = max(1, min(pages - 1, int(pages * share)))
+        wrecked = data[: page * PAGE] + os.urandom(PAGE) + data[(page + 1) * PAGE :]
+        path.write_bytes(wrecked)
+        result = _screenshot(path, folder)
+        output = result.stdout + result.stderr
+        assert "Traceback" not in output, (share, output)
+        if result.returncode == 0:
+            # The window never read the damaged page: the picture is what the file shows.
+            assert result.stderr == "", (share, result.stderr)
+            assert result.stdout.startswith("Saved "), (share, output)
+        else:
+            refused += 1
+            assert result.returncode == 1, (share, output)
+            assert result.stdout == "", (share, output)
+            lines = result.stderr.splitlines()
+            assert len(lines) == 1, (share, result.stderr)
+            assert lines[0].startswith("workbench: “review.sqlite3” is damaged"), lines[0]
+            assert not (folder / "out.png").exists()
+            # As the line says: the file was left untouched.
+            assert _digest(path.read_bytes()) == _digest(wrecked)
+    # The window reads most of the file: a page in the middle of it is always met.
+    assert refused, "no damaged page was met while the window rendered"
