@@ -184,7 +184,7 @@ class ClaimOrigin(StrEnum):
 
 
 class ClaimState(StrEnum):
-    """A dismissed claim stays in the file and can be restored."""
+    """A dismissed claim stays in the file and can be undismissed."""
 
     OPEN = "open"
     DISMISSED = "dismissed"

@@ -68,7 +68,7 @@ def test_the_claims_pane_says_what_was_not_kept_and_finding_again_adds_it(
     assert "Review ▸ Find claims in this article" in note.text()
 
     rated = next(iter(window.claims))
-    window.desk.rate(rated, window.desk.scale().labels[0])
+    window.desk.verdicts.save_verdict(rated, window.desk.reviewer_id, window.desk.scale().labels[0])
     apply_preferences(window, {"claims_kept": 10})
     with qtbot.waitSignal(window.imports.extraction_finished, timeout=10_000):
         window.actions_.find_claims.trigger()

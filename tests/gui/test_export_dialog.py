@@ -9,6 +9,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from workbench.model import Article, Claim
+from workbench.services.desk import Desk
 from workbench.ui.dialogs.export import ExportChoice, ExportDialog
 from workbench.ui.export_task import start_export
 
@@ -95,7 +96,7 @@ def test_export_runs_on_a_worker_and_the_window_keeps_responding(
     timer.timeout.connect(lambda: ticks.append(1))
     timer.start(5)
     choice = ExportChoice(("pdf", "html", "csv"), (), False, tmp_path)
-    task = start_export(store, article.id, choice)
+    task = start_export(Desk(store), article.id, choice)
     with qtbot.waitSignal(task.finished, timeout=20_000) as blocker:
         pass
     timer.stop()
@@ -112,7 +113,7 @@ def test_a_failed_export_reports_a_clear_message(qtbot, reviewed, tmp_path: Path
     blocker_file = tmp_path / "file"
     blocker_file.write_text("x")
     choice = ExportChoice(("md",), (), False, blocker_file / "sub")
-    task = start_export(store, article.id, choice)
+    task = start_export(Desk(store), article.id, choice)
     with qtbot.waitSignal(task.failed, timeout=10_000) as blocker:
         pass
     assert "does not exist" in blocker.args[0]
@@ -122,8 +123,27 @@ def test_claimreview_without_an_address_says_what_to_set(qtbot, reviewed, tmp_pa
     store, article = reviewed
     out = tmp_path / "out"
     out.mkdir()
-    task = start_export(store, article.id, ExportChoice(("claimreview",), ("Ana",), False, out))
+    task = start_export(
+        Desk(store), article.id, ExportChoice(("claimreview",), ("Ana",), False, out)
+    )
     with qtbot.waitSignal(task.failed, timeout=10_000) as blocker:
         pass
     assert "report_base_url" in blocker.args[0]
     assert list(out.iterdir()) == []
+
+
+def test_the_dialog_offers_every_declared_format(qtbot, reviewed, tmp_path, monkeypatch) -> None:
+    from workbench.report.formats import FORMATS, Format
+
+    plain = Format(
+        "txt", "Text", "Plain text — to paste", ".txt", "Text", "markdown:render_markdown"
+    )
+    monkeypatch.setitem(FORMATS, "txt", plain)
+    store, _ = reviewed
+    dialog = ExportDialog(store.list_reviewers(), tmp_path)
+    qtbot.addWidget(dialog)
+    labels = {name: box.text() for name, box in dialog.format_boxes.items()}
+    assert labels == {name: fmt.label for name, fmt in FORMATS.items()}
+    assert labels["txt"] == "Plain text — to paste"
+    dialog.format_boxes["txt"].setChecked(True)
+    assert dialog.choice().formats == ("pdf", "html", "txt")

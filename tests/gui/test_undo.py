@@ -1,4 +1,4 @@
-"""Undo and redo of every command restore the database exactly, through the Store."""
+"""Undo and redo of every command restore the database exactly, through the desk."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtGui import QUndoStack
 
 from workbench.model import Article, Block, BlockKind, Claim, ClaimState
+from workbench.services.desk import Desk
 from workbench.store import Store, open_store
 from workbench.ui import undo
 
@@ -38,7 +39,9 @@ def setup(store: Store):
     claim = Claim(article_id="", start=0, end=len(quote), quote=quote)
     store.add_article(article, [claim])
     anna = store.add_reviewer("Anna")
-    return store, claim.id, anna.id
+    desk = Desk(store)
+    desk.use_reviewer("Anna")
+    return desk, claim.id, anna.id
 
 
 @pytest.fixture
@@ -55,11 +58,12 @@ def _round_trip(stack: QUndoStack, store: Store, before: dict, after: dict) -> N
 
 
 def test_save_verdict_undo_removes_the_first_verdict(setup, changes) -> None:
-    store, claim_id, anna = setup
+    desk, claim_id, anna = setup
+    store = desk.store
     stack = QUndoStack()
     before = _dump(store)
     cmd = undo.SaveVerdictCommand(
-        store, claim_id, anna, "False", rationale="No.", on_change=changes.append
+        desk, claim_id, anna, "False", rationale="No.", on_change=changes.append
     )
     assert undo.push(stack, cmd) is None
     assert store.verdict_for(claim_id, anna).rating == "False"
@@ -68,14 +72,15 @@ def test_save_verdict_undo_removes_the_first_verdict(setup, changes) -> None:
 
 
 def test_save_verdict_undo_restores_the_previous_verdict_with_its_sources(setup) -> None:
-    store, claim_id, anna = setup
+    desk, claim_id, anna = setup
+    store = desk.store
     verdict = store.save_verdict(claim_id, anna, "True", confidence=0.3, rationale="First.")
     store.add_source(verdict.id, title="Notes", attachment=b"\x00\x01", attachment_name="n.bin")
     stack = QUndoStack()
     before = _dump(store)
     undo.push(
         stack,
-        undo.SaveVerdictCommand(store, claim_id, anna, "Half true", confidence=0.9),
+        undo.SaveVerdictCommand(desk, claim_id, anna, "Half true", confidence=0.9),
     )
     after = _dump(store)
     assert after != before
@@ -85,25 +90,27 @@ def test_save_verdict_undo_restores_the_previous_verdict_with_its_sources(setup)
 
 
 def test_clear_verdict_and_undo(setup) -> None:
-    store, claim_id, anna = setup
+    desk, claim_id, anna = setup
+    store = desk.store
     verdict = store.save_verdict(claim_id, anna, "True")
     store.add_source(verdict.id, url="https://example.org/a", attachment=b"pdf")
     before = _dump(store)
     stack = QUndoStack()
-    undo.push(stack, undo.ClearVerdictCommand(store, claim_id, anna))
+    undo.push(stack, undo.ClearVerdictCommand(desk, claim_id, anna))
     assert store.verdict_for(claim_id, anna) is None
     _round_trip(stack, store, before, _dump(store))
 
 
 def test_add_edit_remove_source_round_trips(setup) -> None:
-    store, claim_id, anna = setup
+    desk, claim_id, anna = setup
+    store = desk.store
     verdict = store.save_verdict(claim_id, anna, "True")
     stack = QUndoStack()
     states = [_dump(store)]
     undo.push(
         stack,
         undo.AddSourceCommand(
-            store,
+            desk,
             claim_id,
             verdict.id,
             {"title": "Budget", "url": "https://example.org/b"},
@@ -113,9 +120,9 @@ def test_add_edit_remove_source_round_trips(setup) -> None:
     )
     states.append(_dump(store))
     source_id = states[-1]["sources"][0]["id"]
-    undo.push(stack, undo.EditSourceCommand(store, claim_id, source_id, {"title": "Budget 2024"}))
+    undo.push(stack, undo.EditSourceCommand(desk, claim_id, source_id, {"title": "Budget 2024"}))
     states.append(_dump(store))
-    undo.push(stack, undo.RemoveSourceCommand(store, claim_id, source_id))
+    undo.push(stack, undo.RemoveSourceCommand(desk, claim_id, source_id))
     states.append(_dump(store))
     assert states[-1]["sources"] == []
     for state in reversed(states[:-1]):
@@ -127,14 +134,16 @@ def test_add_edit_remove_source_round_trips(setup) -> None:
 
 
 def test_dismiss_and_restore_claim(setup, changes) -> None:
-    store, claim_id, anna = setup
+    desk, claim_id, _ = setup
+    store = desk.store
     stack = QUndoStack()
-    undo.push(stack, undo.DismissClaimCommand(store, claim_id, anna, changes.append))
+    dismiss = undo.ClaimStateCommand(desk, claim_id, ClaimState.DISMISSED, changes.append)
+    undo.push(stack, dismiss)
     assert store.get_claim(claim_id).state == ClaimState.DISMISSED
     stack.undo()
     assert store.get_claim(claim_id).state == ClaimState.OPEN
     stack.redo()
-    undo.push(stack, undo.RestoreClaimCommand(store, claim_id, anna, changes.append))
+    undo.push(stack, undo.ClaimStateCommand(desk, claim_id, ClaimState.OPEN, changes.append))
     assert store.get_claim(claim_id).state == ClaimState.OPEN
     stack.undo()
     assert store.get_claim(claim_id).state == ClaimState.DISMISSED
@@ -142,23 +151,25 @@ def test_dismiss_and_restore_claim(setup, changes) -> None:
 
 
 def test_delete_claim_undo_brings_back_verdicts_and_files(setup) -> None:
-    store, claim_id, anna = setup
+    desk, claim_id, anna = setup
+    store = desk.store
     verdict = store.save_verdict(claim_id, anna, "False", rationale="Checked.")
     store.add_source(verdict.id, title="Scan", attachment=b"scan", attachment_name="s.png")
     before = _dump(store)
     stack = QUndoStack()
-    undo.push(stack, undo.DeleteClaimCommand(store, claim_id, anna))
+    undo.push(stack, undo.DeleteClaimCommand(desk, claim_id))
     assert _dump(store) == {"claims": [], "verdicts": [], "sources": []}
     _round_trip(stack, store, before, _dump(store))
 
 
 def test_edit_claim_wording_and_span(setup) -> None:
-    store, claim_id, _ = setup
+    desk, claim_id, _ = setup
+    store = desk.store
     before = _dump(store)
     stack = QUndoStack()
-    undo.push(stack, undo.EditClaimCommand(store, claim_id, {"claim": "Prices rose by 5%"}, None))
+    undo.push(stack, undo.RewordClaimCommand(desk, claim_id, "Prices rose by 5%"))
     assert stack.undoText() == "Edit claim wording"
-    undo.push(stack, undo.EditClaimCommand(store, claim_id, {"start": 0, "end": 14}, None))
+    undo.push(stack, undo.SpanCommand(desk, claim_id, 0, 14))
     assert store.get_claim(claim_id).quote == "Prices rose 5%"
     stack.undo()
     stack.undo()
@@ -166,10 +177,13 @@ def test_edit_claim_wording_and_span(setup) -> None:
 
 
 def test_a_refused_change_leaves_no_undo_step(setup) -> None:
-    store, claim_id, anna = setup
+    desk, claim_id, anna = setup
+    store = desk.store
     errors: list = []
     stack = QUndoStack()
-    cmd = undo.SaveVerdictCommand(store, claim_id, anna, "Sort of", on_error=errors.append)
+    cmd = undo.SaveVerdictCommand(
+        desk, claim_id, anna, "Sort of", on_error=lambda exc, _doing: errors.append(exc)
+    )
     error = undo.push(stack, cmd)
     assert error is not None and "not on this database's rating scale" in str(error)
     assert errors == [error]
@@ -178,12 +192,13 @@ def test_a_refused_change_leaves_no_undo_step(setup) -> None:
 
 
 def test_read_only_database_refuses_commands(setup, tmp_path: Path) -> None:
-    store, claim_id, anna = setup
-    store.close()
+    desk, claim_id, _ = setup
+    desk.store.close()
     ro = open_store(tmp_path / "undo.sqlite3", read_only=True)
     try:
         stack = QUndoStack()
-        error = undo.push(stack, undo.DismissClaimCommand(ro, claim_id, anna))
+        command = undo.ClaimStateCommand(Desk(ro), claim_id, ClaimState.DISMISSED)
+        error = undo.push(stack, command)
         assert error is not None and "read-only" in str(error)
         assert stack.count() == 0
     finally:
@@ -191,12 +206,54 @@ def test_read_only_database_refuses_commands(setup, tmp_path: Path) -> None:
 
 
 def test_saving_an_unchanged_verdict_makes_no_undo_step(setup, changes) -> None:
-    store, claim_id, anna = setup
+    desk, claim_id, anna = setup
+    store = desk.store
     store.save_verdict(claim_id, anna, "True", confidence=0.6, rationale="Same.")
     stack = QUndoStack()
     cmd = undo.SaveVerdictCommand(
-        store, claim_id, anna, "true", confidence=0.6, rationale=" Same. ", on_change=changes.append
+        desk, claim_id, anna, "true", confidence=0.6, rationale=" Same. ", on_change=changes.append
     )
     assert undo.push(stack, cmd) is None
     assert stack.count() == 0
     assert changes == []
+
+
+def test_a_claim_marked_by_hand_goes_and_comes_back(setup) -> None:
+    desk, _, _ = setup
+    store = desk.store
+    before = _dump(store)
+    shown: list[str | None] = []
+    stack = QUndoStack()
+    article_id = store.list_articles()[0]["id"]
+    cmd = undo.AddClaimCommand(desk, article_id, 23, 62, on_change=shown.append)
+    assert undo.push(stack, cmd) is None
+    assert store.get_claim(cmd.claim_id).quote == "The mayor said crime halved since 2019."
+    _round_trip(stack, store, before, _dump(store))
+    assert shown == [cmd.claim_id, None, cmd.claim_id]
+
+
+def test_a_deleted_claim_is_not_shown_until_undone(setup) -> None:
+    desk, claim_id, _ = setup
+    shown: list[str | None] = []
+    stack = QUndoStack()
+    undo.push(stack, undo.DeleteClaimCommand(desk, claim_id, on_change=shown.append))
+    stack.undo()
+    assert shown == [None, claim_id]
+
+
+def test_a_failed_undo_says_what_was_being_undone(setup) -> None:
+    desk, claim_id, _ = setup
+    errors: list[tuple[str, str]] = []
+    stack = QUndoStack()
+    cmd = undo.ClaimStateCommand(
+        desk,
+        claim_id,
+        ClaimState.DISMISSED,
+        on_error=lambda exc, doing: errors.append((doing, str(exc))),
+    )
+    undo.push(stack, cmd)
+    desk.store.delete_claim(claim_id)  # gone behind the stack's back
+    stack.undo()
+    assert [doing for doing, _ in errors] == ["Undo claim dismissal"]
+    assert "There is no claim" in errors[0][1]
+    assert stack.count() == 0

@@ -12,6 +12,7 @@ from PySide6.QtGui import QGuiApplication, QUndoStack
 from PySide6.QtWidgets import QApplication
 
 from workbench.model import Article, Block, BlockKind, Claim, ReviewedClaim, Reviewer
+from workbench.services.desk import Desk as ReviewDesk
 from workbench.store import Store, open_store
 from workbench.ui.dialogs.source import SourceDialog, SourceInput
 from workbench.ui.verdict_editor import VerdictEditor
@@ -32,6 +33,7 @@ class Desk:
     claims: list[Claim]
     anna: Reviewer
     ben: Reviewer
+    service: ReviewDesk
 
     def reviewed(self, index: int = 0) -> ReviewedClaim:
         return self.store.claims_for(self.article.id)[index]
@@ -60,7 +62,10 @@ def desk(tmp_path: Path):
         _claim(TEXT, "wages would rise by 4% next year"),
     ]
     store.add_article(article, claims)
-    desk = Desk(store, path, article, claims, store.add_reviewer("Anna"), store.add_reviewer("Ben"))
+    anna, ben = store.add_reviewer("Anna"), store.add_reviewer("Ben")
+    service = ReviewDesk(store)
+    service.use_reviewer("Anna")
+    desk = Desk(store, path, article, claims, anna, ben, service)
     yield desk
     store.close()
 
@@ -69,7 +74,7 @@ def desk(tmp_path: Path):
 def editor(qtbot, desk: Desk) -> VerdictEditor:
     widget = VerdictEditor(QUndoStack())
     qtbot.addWidget(widget)
-    widget.set_context(desk.store, desk.reviewed(), desk.anna, desk.store.rating_scale())
+    widget.set_context(desk.service, desk.reviewed(), desk.anna, desk.store.rating_scale())
     widget.resize(460, 800)
     widget.show()
     return widget
@@ -117,8 +122,8 @@ def test_rationale_typed_before_rating_is_kept_and_saved_with_it(
     qtbot.keyClicks(editor.rationale_edit, "Figure checks out.")
     assert not editor.flush()
     assert "Choose a rating" in editor.status_label.text()
-    editor.set_context(desk.store, desk.reviewed(1), desk.anna)
-    editor.set_context(desk.store, desk.reviewed(0), desk.anna)
+    editor.set_context(desk.service, desk.reviewed(1), desk.anna)
+    editor.set_context(desk.service, desk.reviewed(0), desk.anna)
     assert editor.rationale_edit.toPlainText() == "Figure checks out."
     editor.set_rating_by_index(0)
     assert desk.row()["rationale"] == "Figure checks out."
@@ -127,7 +132,7 @@ def test_rationale_typed_before_rating_is_kept_and_saved_with_it(
 def test_switching_claims_saves_the_rationale(qtbot, editor: VerdictEditor, desk: Desk) -> None:
     editor.set_rating_by_index(2)
     qtbot.keyClicks(editor.rationale_edit, "Half of it holds.")
-    editor.set_context(desk.store, desk.reviewed(1), desk.anna)
+    editor.set_context(desk.service, desk.reviewed(1), desk.anna)
     assert desk.row(0)["rationale"] == "Half of it holds."
     assert editor.rationale_edit.toPlainText() == ""
 
@@ -256,7 +261,7 @@ def test_other_reviewers_verdict_is_shown_read_only(qtbot, desk: Desk) -> None:
     )
     widget = VerdictEditor()
     qtbot.addWidget(widget)
-    widget.set_context(desk.store, desk.reviewed(), desk.anna)
+    widget.set_context(desk.service, desk.reviewed(), desk.anna)
     texts = widget.others_view.texts()
     assert len(texts) == 1
     assert "Ben: Mostly true" in texts[0] and "ONS agrees, roughly." in texts[0]
@@ -271,7 +276,7 @@ def test_read_only_database_disables_editing(qtbot, desk: Desk) -> None:
         widget = VerdictEditor()
         qtbot.addWidget(widget)
         claim = store.claims_for(desk.article.id)[0]
-        widget.set_context(store, claim, desk.anna)
+        widget.set_context(ReviewDesk(store), claim, desk.anna)
         assert "read-only" in widget.note_label.text()
         assert not widget.note_label.isHidden()
         assert widget.rationale_edit.isReadOnly() and widget.wording_edit.isReadOnly()
@@ -296,7 +301,7 @@ def test_closing_the_editor_saves_what_was_typed(qtbot, editor: VerdictEditor, d
 def test_no_claim_shows_a_hint(qtbot, desk: Desk) -> None:
     widget = VerdictEditor()
     qtbot.addWidget(widget)
-    widget.set_context(desk.store, None, desk.anna)
+    widget.set_context(desk.service, None, desk.anna)
     assert not widget.is_editable()
     assert "Select a claim" in widget.hint_label.text()
     assert not widget.set_rating_by_index(0)
@@ -320,11 +325,11 @@ def test_sources_model_passes_the_model_tester(qtmodeltester, editor: VerdictEdi
 def test_rating_buttons_show_whole_from_the_first_paint(qtbot, desk: Desk) -> None:
     widget = VerdictEditor(QUndoStack())
     qtbot.addWidget(widget)
-    widget.set_context(desk.store, None, desk.anna, desk.store.rating_scale())
+    widget.set_context(desk.service, None, desk.anna, desk.store.rating_scale())
     widget.resize(460, 400)  # short: the form scrolls
     widget.show()
     qtbot.waitExposed(widget)
-    widget.set_context(desk.store, desk.reviewed(), desk.anna, desk.store.rating_scale())
+    widget.set_context(desk.service, desk.reviewed(), desk.anna, desk.store.rating_scale())
     QApplication.processEvents()  # the layout pass before the first paint of the claim
     picker = widget.rating_picker
     for button in picker._buttons:

@@ -67,3 +67,29 @@ def test_cancel_stops_a_running_job(qtbot) -> None:
         runner.cancel_all()
     qtbot.waitUntil(lambda: not runner.busy, timeout=5000)
     runner.shut_down()
+
+
+def test_a_stopped_extraction_is_cancelled_quietly(qtbot, caplog) -> None:
+    from workbench.claims.errors import ExtractionCancelled
+
+    runner = JobRunner()
+    started = threading.Event()
+
+    def work(progress, is_cancelled):
+        started.set()
+        stop = threading.Event()
+        while not is_cancelled():
+            stop.wait(0.005)
+        raise ExtractionCancelled()  # what claims/ raises when its pipeline is stopped
+
+    job = Job("Finding claims…", work)
+    failures: list[str] = []
+    job.failed.connect(failures.append)
+    runner.start(job)
+    assert started.wait(5)
+    with qtbot.waitSignal(job.cancelled, timeout=5000):
+        runner.cancel_all()
+    qtbot.waitUntil(lambda: not runner.busy, timeout=5000)
+    runner.shut_down()
+    assert failures == []
+    assert [r for r in caplog.records if r.levelname in ("WARNING", "ERROR") or r.exc_info] == []

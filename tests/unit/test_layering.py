@@ -44,3 +44,60 @@ def test_importing_the_core_layers_loads_no_qt() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def _store_errors() -> set[str]:
+    """The exception classes of workbench.store.errors: all that ui/ may name from the store."""
+    import workbench.store.errors as errors
+
+    return {
+        name
+        for name, value in vars(errors).items()
+        if isinstance(value, type)
+        and issubclass(value, BaseException)
+        and value.__module__ == errors.__name__
+    }
+
+
+def _imported_module(file: Path, node: ast.ImportFrom) -> str:
+    """The absolute module of ``from … import``, relative imports resolved against ``file``."""
+    if not node.level:
+        return node.module or ""
+    package = file.relative_to(PACKAGE.parent).with_suffix("").parts[: -node.level]
+    return ".".join([*package, *([node.module] if node.module else [])])
+
+
+def test_ui_takes_nothing_from_the_store_but_its_errors() -> None:
+    """Widgets reach the database through the services; they may only catch the store's errors.
+
+    Allowed: ``from workbench.store import X`` or ``from workbench.store.errors import X`` where
+    every X is an exception class defined in ``workbench/store/errors.py``. Anything else that
+    names the store (``import workbench.store``, ``Store``, a store submodule, a constant) is
+    refused, at module level, in a function or under ``TYPE_CHECKING`` alike.
+    """
+    allowed = _store_errors()
+    offenders = []
+    for file in _python_files("ui"):
+        where = file.relative_to(PACKAGE).as_posix()
+        for node in ast.walk(ast.parse(file.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                offenders += [
+                    f"{where}:{node.lineno}: import {a.name}"
+                    for a in node.names
+                    if a.name == "workbench.store" or a.name.startswith("workbench.store.")
+                ]
+            elif isinstance(node, ast.ImportFrom):
+                module = _imported_module(file, node)
+                names = [a.name for a in node.names]
+                if module == "workbench":
+                    names = ["store"] if "store" in names else []
+                elif module not in ("workbench.store", "workbench.store.errors"):
+                    if module.startswith("workbench.store."):
+                        offenders.append(f"{where}:{node.lineno}: from {module} import …")
+                    continue
+                offenders += [
+                    f"{where}:{node.lineno}: from {module} import {name}"
+                    for name in names
+                    if name not in allowed
+                ]
+    assert offenders == []

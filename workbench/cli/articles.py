@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from workbench.model import ClaimState, ReviewedClaim, Reviewer
+from workbench.settings import MAX_CLAIMS
 
-from . import main
 from .common import (
     ProgressLine,
     db_option,
@@ -24,6 +24,7 @@ from .common import (
     stop_on_ctrl_c,
 )
 from .groups import DefaultGroup
+from .root import main
 
 if TYPE_CHECKING:
     from workbench.services.found_claims import LeftOut
@@ -37,7 +38,7 @@ def keep_option(func: Callable[..., Any]) -> Callable[..., Any]:
         "--keep",
         type=click.IntRange(min=1),
         help="Store at most N claims, the highest-scoring (default: the database's "
-        "max_claims_per_article setting, 300 unless changed).",
+        f"{MAX_CLAIMS.key} setting, {MAX_CLAIMS.default} unless changed).",
     )(func)
 
 
@@ -265,10 +266,10 @@ def claims_dismiss(claim: str, db: str | None) -> None:
 @claims_group.command("restore")
 @click.argument("claim")
 @db_option
-def claims_restore(claim: str, db: str | None) -> None:
+def claims_undismiss(claim: str, db: str | None) -> None:
     """Restore a dismissed CLAIM."""
     with opened_store(db) as store:
-        c = store.restore_claim(store.resolve_id("claims", claim, "claim"))
+        c = store.undismiss_claim(store.resolve_id("claims", claim, "claim"))
     click.echo(f"{c.id[:8]}  restored")
 
 

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import click
 
-from . import main
-from .common import db_option, handle_errors, json_option, opened_store, print_json, shown
+from workbench.report.formats import FORMATS, spoken_list
+from workbench.settings import REPORT_PAGE_SIZE
 
-FORMAT_NAMES = ("pdf", "html", "md", "json", "csv", "claimreview")
+from .common import db_option, handle_errors, json_option, opened_store, print_json, shown
+from .root import main
+
+DEFAULT_FORMAT = "pdf"
 
 
 def _split_formats(
@@ -15,11 +18,10 @@ def _split_formats(
 ) -> list[str]:
     names = [part.strip().lower() for item in value for part in item.split(",") if part.strip()]
     for name in names:
-        if name not in FORMAT_NAMES:
-            raise click.BadParameter(
-                f"“{name}” is not a format; choose from {', '.join(FORMAT_NAMES)}."
-            )
-    return names or ["pdf"]
+        # Read when the command runs: every format declared in the registry is accepted.
+        if name not in FORMATS:
+            raise click.BadParameter(f"“{name}” is not a format; choose from {', '.join(FORMATS)}.")
+    return names or [DEFAULT_FORMAT]
 
 
 @main.command("export")
@@ -30,7 +32,7 @@ def _split_formats(
     "formats",
     multiple=True,
     callback=_split_formats,
-    help="pdf, html, md, json, csv or claimreview; repeat or separate with commas (default: pdf).",
+    help=f"{spoken_list(FORMATS)}; repeat or separate with commas (default: {DEFAULT_FORMAT}).",
 )
 @click.option(
     "--out",
@@ -102,7 +104,7 @@ def export_command(
 @click.option("--organisation", help="The publishing organisation's name.")
 @click.option("--organisation-url", help="The organisation's web address.")
 @click.option("--base-url", help="Where reports are published (used by ClaimReview).")
-@click.option("--page-size", type=click.Choice(["A4", "Letter"], case_sensitive=False))
+@click.option("--page-size", type=click.Choice(REPORT_PAGE_SIZE.choices, case_sensitive=False))
 @json_option
 @db_option
 def report_settings_command(

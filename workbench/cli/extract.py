@@ -8,8 +8,8 @@ from typing import BinaryIO
 
 import click
 
-from . import main
 from .common import F, fail, json_option, print_json, shown, warn
+from .root import main
 
 
 def _pipeline_option(func: F) -> F:

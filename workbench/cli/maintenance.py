@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import click
 
-from . import main
+from workbench.settings import BACKUP_KEEP
+
 from .common import (
     db_option,
     fail,
@@ -16,6 +17,7 @@ from .common import (
     resolve_db,
     stop_on_ctrl_c,
 )
+from .root import main
 
 
 @main.command("backup")
@@ -36,17 +38,23 @@ def backup_command(out: str | None, as_json: bool, db: str | None) -> None:
 
 
 @main.command("backups")
-@click.option("--keep", type=click.IntRange(min=1), help="Keep this many automatic backups.")
+@click.option(
+    "--keep",
+    type=click.IntRange(min=BACKUP_KEEP.minimum),
+    help=f"Keep this many automatic backups (up to {BACKUP_KEEP.maximum}; "
+    f"{BACKUP_KEEP.default} unless changed).",
+)
 @json_option
 @db_option
 def backups_command(keep: int | None, as_json: bool, db: str | None) -> None:
     """List the database's backups, newest first."""
-    from workbench.services.backup import KEEP_SETTING, list_backups
+    from workbench.services.backup import list_backups
+    from workbench.services.review import save_settings
 
     path = resolve_db(db)
     if keep is not None:
         with opened_store(db) as store:
-            store.set_setting(KEEP_SETTING, keep)
+            save_settings(store, {BACKUP_KEEP.key: keep})
     backups = list_backups(path)
     if as_json:
         print_json(

@@ -43,12 +43,14 @@ def run() -> list[tuple[str, str]]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
+    from workbench.services.desk import Desk
     from workbench.ui.verdict_editor import VerdictEditor
 
     app = QApplication.instance() or QApplication([])
     rows: list[tuple[str, str]] = []
     with tempfile.TemporaryDirectory() as folder:
         store = open_store(Path(folder) / "bench.sqlite3")
+        desk = Desk(store)
         reviewers = [store.add_reviewer(name) for name in ("Anna", "Ben", "Carla")]
         scale = store.rating_scale()
         for size in (10, 1000):
@@ -64,10 +66,10 @@ def run() -> list[tuple[str, str]]:
             app.processEvents()
 
             def select(i: int, claims=claims, editor=editor) -> None:
-                editor.set_context(store, claims[i % len(claims)], reviewers[0], scale)
+                editor.set_context(desk, claims[i % len(claims)], reviewers[0], scale)
 
             def rate(i: int, editor=editor, claims=claims) -> None:
-                editor.set_context(store, claims[i % len(claims)], reviewers[0], scale)
+                editor.set_context(desk, claims[i % len(claims)], reviewers[0], scale)
                 editor.set_rating_by_index((i + i // len(claims)) % 5)
 
             rows.append((f"select a claim ({size:,}-claim article)", _median_ms(select, 50)))

@@ -9,7 +9,7 @@ from typing import Any
 from workbench.model import web_url_problem
 
 from .data import Report, ReportClaim
-from .errors import ExportError
+from .formats import require_base_url
 from .text import iso_day
 
 CONTEXT = "https://schema.org"
@@ -36,22 +36,9 @@ class ClaimReviews:
     disputed: list[int] = field(default_factory=list)
 
 
-def check_ready(report: Report) -> None:
-    """Refuse early when the report has no web address to point ClaimReviews at."""
-    base_url = (report.options.base_url or "").strip()
-    if not base_url:
-        raise ExportError(
-            "ClaimReview needs the web address where the report will be published: set it with "
-            "--base-url or the database setting “report_base_url”."
-        )
-    problem = web_url_problem(base_url, "report's web address")
-    if problem:
-        raise ExportError(f"{problem} Change it with --base-url or `workbench report-settings`.")
-
-
 def claim_reviews(report: Report) -> ClaimReviews:
     """Build one ClaimReview per claim whose reviewers agree; disputed claims are listed apart."""
-    check_ready(report)
+    require_base_url(report, "ClaimReview")
     result = ClaimReviews()
     for claim in report.claims:
         if claim.dismissed or not claim.verdicts:
@@ -61,6 +48,18 @@ def claim_reviews(report: Report) -> ClaimReviews:
             continue
         result.items.append(_review(report, claim))
     return result
+
+
+def export_notes(report: Report) -> list[str]:
+    """The claims left out of the file, for the journalist who exports it."""
+    disputed = claim_reviews(report).disputed
+    if not disputed:
+        return []
+    numbers = ", ".join(str(n) for n in disputed)
+    return [
+        f"ClaimReview leaves out {len(disputed)} claim(s) on which reviewers disagree "
+        f"({numbers}); export one reviewer's verdicts to publish them."
+    ]
 
 
 def render_claimreview(report: Report) -> str:

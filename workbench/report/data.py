@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from workbench import __version__
 from workbench.model import Article, ClaimOrigin, ClaimState, RatingScale, now_iso, web_url_problem
+from workbench.settings import REPORT_PAGE_SIZE, REPORT_SETTINGS
 
 from .errors import ExportError
 from .text import Segment, Span, appendix_paragraphs, context_around
@@ -19,15 +20,11 @@ if TYPE_CHECKING:
 #: Bump when the JSON export changes shape.
 SCHEMA_VERSION = 1
 
-PAGE_SIZES = ("A4", "Letter")
+PAGE_SIZES = REPORT_PAGE_SIZE.choices
 
-#: Per-database settings the report reads; CLI options and the dialog override them.
-SETTING_KEYS = {
-    "organisation_name": "organisation_name",
-    "organisation_url": "organisation_url",
-    "base_url": "report_base_url",
-    "page_size": "report_page_size",
-}
+#: Per-database settings the report reads, option → stored key; CLI options and the dialog
+#: override them.
+SETTING_KEYS = {setting.name: setting.key for setting in REPORT_SETTINGS}
 
 DISAGREE_LABEL = "Reviewers disagree"
 UNREVIEWED_LABEL = "Not reviewed"
@@ -42,7 +39,7 @@ class ReportOptions:
     organisation_name: str | None = None
     organisation_url: str | None = None
     base_url: str | None = None
-    page_size: str = "A4"
+    page_size: str = REPORT_PAGE_SIZE.default
 
     @classmethod
     def from_store(cls, store: Store, **overrides: Any) -> ReportOptions:

@@ -8,30 +8,9 @@ from pathlib import Path
 
 from .data import Report
 from .errors import ExportError
+from .formats import FORMATS, get_format, require_base_url
 from .text import slugify
 from .writer import write_atomic
-
-
-@dataclass(frozen=True, slots=True)
-class Format:
-    """An export format: its name on the command line, file suffix and description."""
-
-    name: str
-    suffix: str
-    description: str
-
-
-FORMATS: dict[str, Format] = {
-    f.name: f
-    for f in (
-        Format("pdf", ".pdf", "PDF report to print or send"),
-        Format("html", ".html", "HTML report, one self-contained file"),
-        Format("md", ".md", "Markdown report"),
-        Format("json", ".json", "JSON with every field, for tools"),
-        Format("csv", ".csv", "CSV, one row per claim and reviewer"),
-        Format("claimreview", ".claimreview.jsonld", "schema.org ClaimReview JSON-LD"),
-    )
-}
 
 
 @dataclass(slots=True)
@@ -93,31 +72,7 @@ def _check_formats(formats: Sequence[str]) -> list[str]:
 
 def renderer(name: str) -> Callable[[Report], bytes | str]:
     """The function that renders one format (Qt is imported only for PDF)."""
-    if name == "pdf":
-        from .pdf import render_pdf
-
-        return render_pdf
-    if name == "html":
-        from .html import render_html
-
-        return render_html
-    if name == "md":
-        from .markdown import render_markdown
-
-        return render_markdown
-    if name == "json":
-        from .tabular import render_json
-
-        return render_json
-    if name == "csv":
-        from .tabular import render_csv
-
-        return render_csv
-    if name == "claimreview":
-        from .claimreview import render_claimreview
-
-        return render_claimreview
-    raise ExportError(f"“{name}” is not an export format.")
+    return get_format(name).renderer()
 
 
 def export_report(
@@ -126,17 +81,13 @@ def export_report(
     """Render every format first, then write each file atomically; nothing is written on error."""
     names = _check_formats(formats)
     result = ExportResult()
-    if "claimreview" in names:
-        from .claimreview import check_ready, claim_reviews
-
-        check_ready(report)
-        disputed = claim_reviews(report).disputed
-        if disputed:
-            numbers = ", ".join(str(n) for n in disputed)
-            result.notes.append(
-                f"ClaimReview leaves out {len(disputed)} claim(s) on which reviewers disagree "
-                f"({numbers}); export one reviewer's verdicts to publish them."
-            )
+    chosen = [FORMATS[name] for name in names]
+    # Refuse a missing web address before anything is rendered.
+    for fmt in chosen:
+        if fmt.needs_base_url:
+            require_base_url(report, fmt.title)
+    for fmt in chosen:
+        result.notes += fmt.notes(report)
     paths = plan_paths(names, out, default_stem(report))
     rendered = {name: renderer(name)(report) for name in names}
     for name in names:

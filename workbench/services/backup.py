@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from workbench.settings import BACKUP_KEEP
 from workbench.store import Store, StoreError
 from workbench.store.backup import (
     BackupFile,
@@ -37,8 +38,8 @@ __all__ = [
 ]
 
 #: Automatic backups kept per database unless the ``backup_keep`` setting says otherwise.
-DEFAULT_KEEP = 10
-KEEP_SETTING = "backup_keep"
+DEFAULT_KEEP: int = BACKUP_KEEP.default
+KEEP_SETTING = BACKUP_KEEP.key
 
 
 @dataclass(frozen=True)
@@ -69,11 +70,12 @@ class AutoBackup:
 def plan_backup_on_open(store: Store, keep: int | None = None) -> AutoBackup | None:
     """What :func:`backup_on_open` will do, read from the store (None: nothing to back up).
 
-    ``keep`` defaults to the database's ``backup_keep`` setting, then :data:`DEFAULT_KEEP`.
+    ``keep`` defaults to the database's ``backup_keep`` setting (or the name it had before),
+    then :data:`DEFAULT_KEEP`; a stored value out of bounds counts as the default.
     """
     if store.path is None or store.read_only:
         return None
-    keep = keep if keep is not None else int(store.get_setting(KEEP_SETTING, DEFAULT_KEEP))
+    keep = keep if keep is not None else BACKUP_KEEP.read(store.get_setting)
     if keep < 1:
         raise BackupError("Keep at least one automatic backup.")
     return AutoBackup(store.path, keep, store.last_event())

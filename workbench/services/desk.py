@@ -5,8 +5,9 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from workbench.model import (
     Article,
@@ -15,26 +16,26 @@ from workbench.model import (
     RatingScale,
     ReviewedClaim,
     Reviewer,
-    Verdict,
 )
-from workbench.store import InvalidInputError, NotFoundError, Store
+from workbench.settings import PENDING_EXTRACTION, SEEDED, SPACY_PIPELINE
+from workbench.store import InvalidInputError, Store
+
+if TYPE_CHECKING:
+    from workbench.report import Report
+    from workbench.services.verdicts import Verdicts
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
 
 #: Articles saved before their claims were found (extraction cancelled or still to run).
-PENDING_SETTING = "desk.pending_extraction"
-PIPELINE_SETTING = "spacy_pipeline"
+PENDING_SETTING = PENDING_EXTRACTION.key
+PIPELINE_SETTING = SPACY_PIPELINE.key
 #: Set by ``services.library.seed_if_new`` once the sample article was offered.
-SEEDED_SETTING = "seeded"
+SEEDED_SETTING = SEEDED.key
 
 
 class DeskError(Exception):
     """A desk action could not be done; the message is meant for the journalist."""
-
-
-class ExtractionCancelled(DeskError):
-    """The reviewer stopped claim finding before it finished."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,15 +81,16 @@ class Extractor:
         progress: Progress | None = None,
         is_cancelled: Cancelled | None = None,
     ) -> list[Claim]:
-        """The article's check-worthy claims; raises :class:`ExtractionCancelled` when stopped."""
+        """The article's check-worthy claims; raises ``claims.ExtractionCancelled`` when stopped."""
         nlp = self.load(pipeline)
-        if is_cancelled is not None and is_cancelled():
-            raise ExtractionCancelled("Claim finding was stopped.")
-        from workbench.claims import extract_claims
+        # Loaded with the pipeline; the claims layer's own cancel is the only one there is.
+        from workbench.claims import ExtractionCancelled, extract_claims
 
+        if is_cancelled is not None and is_cancelled():
+            raise ExtractionCancelled()
         claims = extract_claims(article, nlp=nlp, progress=progress, is_cancelled=is_cancelled)
         if is_cancelled is not None and is_cancelled():
-            raise ExtractionCancelled("Claim finding was stopped.")
+            raise ExtractionCancelled()
         return claims
 
 
@@ -139,7 +141,7 @@ class Desk:
         return self.store.get_setting(key, default)
 
     def set_setting(self, key: str, value: Any) -> None:
-        """Change a per-database setting; web addresses that reports publish must be http(s)."""
+        """Change a per-database setting, checked against its declaration in workbench.settings."""
         from workbench.services.review import check_setting
 
         self.store.set_setting(key, check_setting(key, value))
@@ -281,6 +283,14 @@ class Desk:
 
         return mark_claim(self.store, article_id, start, end, reviewer=self.reviewer)
 
+    def claim(self, claim_id: str) -> Claim:
+        """One claim."""
+        return self.store.get_claim(claim_id)
+
+    def set_wording(self, claim_id: str, wording: str) -> Claim:
+        """Reword a claim (its quote, the article's exact words, stays)."""
+        return self.store.update_claim(claim_id, claim=wording, reviewer_id=self.reviewer_id)
+
     def set_span(self, claim_id: str, start: int, end: int) -> Claim:
         """Move a claim to other text of its article (its quote follows)."""
         claim = self.store.get_claim(claim_id)
@@ -291,10 +301,10 @@ class Desk:
         return self.store.update_claim(claim_id, start=start, end=end, reviewer_id=self.reviewer_id)
 
     def set_state(self, claim_id: str, state: ClaimState) -> Claim:
-        """Dismiss or restore a claim."""
+        """Dismiss or undismiss a claim."""
         if state is ClaimState.DISMISSED:
             return self.store.dismiss_claim(claim_id, reviewer_id=self.reviewer_id)
-        return self.store.restore_claim(claim_id, reviewer_id=self.reviewer_id)
+        return self.store.undismiss_claim(claim_id, reviewer_id=self.reviewer_id)
 
     def delete_claim(self, claim_id: str) -> DeletedClaim:
         """Delete a claim with its verdicts; the result puts it back."""
@@ -303,54 +313,34 @@ class Desk:
 
     def undelete_claim(self, deleted: DeletedClaim) -> None:
         """Put back a deleted claim with its verdicts and sources."""
-        self.store.restore_claim_deleted(
+        self.store.undelete_claim(
             deleted.reviewed, deleted.attachments, reviewer_id=self.reviewer_id
         )
 
     # -- verdicts --------------------------------------------------------------------------
-    def my_verdict(self, claim_id: str) -> Verdict | None:
-        """The current reviewer's verdict on a claim."""
-        if self.reviewer is None:
-            return None
-        return self.store.verdict_for(claim_id, self.reviewer.id)
+    @cached_property
+    def verdicts(self) -> Verdicts:
+        """The verdicts and their sources, as the verdict editor reads and changes them."""
+        from workbench.services.verdicts import Verdicts
 
-    def rate(self, claim_id: str, rating: str) -> Verdict:
-        """Give (or change) the current reviewer's rating, keeping their rationale and confidence."""
-        reviewer = self._need_reviewer()
-        before = self.store.verdict_for(claim_id, reviewer.id)
-        return self.store.save_verdict(
-            claim_id,
-            reviewer.id,
-            rating,
-            confidence=before.confidence if before else None,
-            rationale=before.rationale if before else "",
+        return Verdicts(self.store)
+
+    # -- reports ---------------------------------------------------------------------------
+    def report(
+        self,
+        article_id: str,
+        *,
+        reviewers: tuple[str, ...] | None = None,
+        include_dismissed: bool = False,
+    ) -> Report:
+        """An article's report as read now: the database's report settings, then these choices."""
+        # The report package loads with the first export, not at start.
+        from workbench.report import ReportOptions, build_report
+
+        options = ReportOptions.from_store(
+            self.store, reviewers=reviewers, include_dismissed=include_dismissed
         )
-
-    def put_back_verdict(self, claim_id: str, before: Verdict | None) -> None:
-        """Return the current reviewer's verdict to an earlier state (None: no verdict)."""
-        reviewer = self._need_reviewer()
-        current = self.store.verdict_for(claim_id, reviewer.id)
-        if before is None:
-            if current is not None:
-                self.store.delete_verdict(current.id)
-            return
-        if current is None:
-            self.store.restore_verdict(before)
-            return
-        self.store.save_verdict(
-            claim_id,
-            reviewer.id,
-            before.rating,
-            confidence=before.confidence,
-            rationale=before.rationale,
-        )
-
-    def _need_reviewer(self) -> Reviewer:
-        if self.reviewer is None:
-            raise NotFoundError(
-                "Choose who you are (Review ▸ Switch reviewer) before rating claims."
-            )
-        return self.reviewer
+        return build_report(self.store, article_id, options)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

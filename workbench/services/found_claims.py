@@ -17,20 +17,16 @@ from itertools import accumulate
 from typing import Any
 
 from workbench.model import Claim
+from workbench.settings import CLAIMS_LEFT_OUT, MAX_CLAIMS
 from workbench.store import InvalidInputError, Store
 
 #: The per-database setting: how many found claims are stored per article.
-MAX_CLAIMS_SETTING = "max_claims_per_article"
-#: Measured with the shipped finder: the 381-word sample article yields 10 candidates; a
-#: 17,000-word transcript (the first 2016 US presidential debate) 438, of which the best 300
-#: score 0.26 or more. So a news article never comes near it, a very long feature or report
-#: loses only its weakest candidates, and the claims table and highlights stay quick.
-DEFAULT_MAX_CLAIMS = 300
-#: The most that Preferences and ``--keep`` accept, so that a slip of the keyboard cannot
-#: bring back the tens of thousands of weak candidates of a huge report.
-MAX_CLAIMS_LIMIT = 10_000
+MAX_CLAIMS_SETTING = MAX_CLAIMS.key
+DEFAULT_MAX_CLAIMS: int = MAX_CLAIMS.default
+#: The most that Preferences and ``--keep`` accept.
+MAX_CLAIMS_LIMIT = int(MAX_CLAIMS.maximum or 0)
 #: The article setting that says what the last claim finding left out.
-LEFT_OUT_NAME = "claims_left_out"
+LEFT_OUT_NAME = CLAIMS_LEFT_OUT.key
 
 
 @dataclass(frozen=True)
@@ -91,23 +87,16 @@ class Choice:
 
 def check_max_claims(value: object) -> int:
     """``value`` as a number of claims to keep per article, or :class:`InvalidInputError`."""
-    if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= MAX_CLAIMS_LIMIT:
-        return value
-    raise InvalidInputError(
-        f"Claims kept per article must be a whole number from 1 to {MAX_CLAIMS_LIMIT:,}."
-    )
+    problem = MAX_CLAIMS.problem(value)
+    if problem:
+        raise InvalidInputError(problem)
+    return value  # type: ignore[return-value]
 
 
 def claims_kept_per_article(store: Store) -> int:
     """The database's ``max_claims_per_article`` setting, else :data:`DEFAULT_MAX_CLAIMS`."""
-    stored = store.get_setting(MAX_CLAIMS_SETTING)
-    if stored is None:
-        return DEFAULT_MAX_CLAIMS
-    try:
-        return check_max_claims(stored)
-    except InvalidInputError:
-        # A value edited by hand into the file should not stop claim finding.
-        return DEFAULT_MAX_CLAIMS
+    # A value edited by hand into the file counts as the default: it must not stop claim finding.
+    return MAX_CLAIMS.read(store.get_setting)
 
 
 def choose_claims(candidates: list[Claim], keep: int, stored: Sequence[Claim] = ()) -> Choice:

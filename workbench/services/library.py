@@ -19,12 +19,13 @@ from workbench.services.found_claims import (
     save_choice,
 )
 from workbench.services.review import check_web_url
+from workbench.settings import SEEDED
 from workbench.store import ReadOnlyError, Store
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
 
-SEEDED_SETTING = "seeded"
+SEEDED_SETTING = SEEDED.key
 
 
 @dataclass

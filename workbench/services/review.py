@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from workbench.model import Reviewer, Verdict, name_problem, web_url_problem
-from workbench.services.found_claims import MAX_CLAIMS_SETTING, check_max_claims
+from workbench.settings import declared
 from workbench.store import InvalidInputError, NotFoundError, Store
 
 
@@ -40,19 +40,17 @@ def record_verdict(
     return store.get_verdict(verdict.id)
 
 
-#: Settings that reports publish as web addresses → how the journalist knows them.
-URL_SETTINGS = {
-    "organisation_url": "organisation's web address",
-    "report_base_url": "report's web address",
-}
-
-
 def check_setting(key: str, value: object) -> object:
-    """``value`` ready to store under ``key``; a published web address must be http(s)."""
-    if key in URL_SETTINGS and isinstance(value, str) and value.strip():
-        return check_web_url(value, URL_SETTINGS[key])
-    if key == MAX_CLAIMS_SETTING:
-        return check_max_claims(value)
+    """``value`` ready to store under ``key``, or :class:`InvalidInputError` saying what is wrong.
+
+    Every key is checked against its declaration in :mod:`workbench.settings`: its type, its
+    bounds, and for the web addresses that reports publish, http(s) only.
+    """
+    setting = declared(key)
+    value = setting.tidy(value)
+    problem = setting.problem(value)
+    if problem:
+        raise InvalidInputError(problem)
     return value
 
 

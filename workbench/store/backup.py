@@ -20,6 +20,7 @@ from pathlib import Path
 
 from .connection import WriterLock, check_header, connect
 from .errors import BackupError, DamagedSourceError, StoreError, is_damage, is_disk_full
+from .schema import check_schema
 
 BACKUP_FOLDER = "backups"
 KINDS = ("auto", "manual", "before-restore", "before-upgrade")
@@ -254,8 +255,6 @@ def _fsync(path: Path) -> None:
 
 def inspect_backup(path: Path, *, full_check: bool = True) -> BackupInfo:
     """Check that ``path`` is a sound workbench database and say what it holds."""
-    from .store import check_schema  # the schema check lives with open_store
-
     if not path.is_file():
         raise BackupError(f"There is no backup “{path.name}”.")
     check_header(path)

@@ -347,10 +347,10 @@ class CoreStore:
         return after
 
     def dismiss_claim(self, claim_id: str, *, reviewer_id: str | None = None) -> Claim:
-        """Mark a claim as not worth checking (it stays in the file and can be restored)."""
+        """Mark a claim as not worth checking (it stays in the file and can be undismissed)."""
         return self.update_claim(claim_id, state=ClaimState.DISMISSED, reviewer_id=reviewer_id)
 
-    def restore_claim(self, claim_id: str, *, reviewer_id: str | None = None) -> Claim:
+    def undismiss_claim(self, claim_id: str, *, reviewer_id: str | None = None) -> Claim:
         """Undo a dismissal."""
         return self.update_claim(claim_id, state=ClaimState.OPEN, reviewer_id=reviewer_id)
 

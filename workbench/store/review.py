@@ -139,7 +139,7 @@ class ReviewStore(CoreStore):
             )
         return verdict, attachments
 
-    def restore_verdict(
+    def undelete_verdict(
         self, verdict: Verdict, attachments: dict[str, bytes | None] | None = None
     ) -> Verdict:
         """Put back a verdict removed by :meth:`delete_verdict`, with its sources."""
@@ -175,7 +175,7 @@ class ReviewStore(CoreStore):
             self.log("delete", "claim", claim_id, before=claim.to_dict(), reviewer_id=reviewer_id)
         return reviewed, attachments
 
-    def restore_claim_deleted(
+    def undelete_claim(
         self,
         reviewed: ReviewedClaim,
         attachments: dict[str, bytes | None] | None = None,
@@ -258,7 +258,7 @@ class ReviewStore(CoreStore):
             self.log("delete", "source", source_id, before=source.to_dict())
         return source, data
 
-    def restore_source(self, source: Source, attachment: bytes | None = None) -> Source:
+    def undelete_source(self, source: Source, attachment: bytes | None = None) -> Source:
         """Put back a source removed by :meth:`remove_source`."""
         self.get_verdict(source.verdict_id)
         row = rows.source_to_row(source)

@@ -20,13 +20,11 @@ from .errors import (
     DatabaseDamagedError,
     DiskFullError,
     NotFoundError,
-    SchemaTooNewError,
-    SchemaTooOldError,
     disk_full_message,
     is_disk_full,
 )
 from .review import ReviewStore
-from .schema import applied_migrations, build_migrations, migration_names, table_names
+from .schema import build_migrations, check_schema, table_names
 from .search import SearchMixin
 
 
@@ -76,41 +74,6 @@ def open_store(
         if lock is not None:
             lock.release()
         raise
-
-
-def check_schema(
-    conn: sqlite3.Connection, file: Path | None, *, read_only: bool = False
-) -> list[str]:
-    """Refuse a file that is not ours or is newer than this program; return pending migrations."""
-    name = file.name if file else "database"
-    try:
-        applied = set(applied_migrations(conn))
-        empty = not table_names(conn)
-    except sqlite3.DatabaseError as exc:
-        if is_disk_full(exc):
-            # Opening a file in WAL mode creates its "-shm" index: a full disk is not damage.
-            raise DiskFullError(disk_full_message(name)) from exc
-        raise DatabaseDamagedError(
-            f"“{name}” is damaged: its list of tables cannot be read. The file was left untouched.",
-            file,
-        ) from exc
-    known = migration_names()
-    if applied - set(known):
-        raise SchemaTooNewError(
-            f"“{name}” was written by a newer version of Factcheck Workbench; update the program to open it. The file was left untouched."
-        )
-    if not empty and not applied:
-        raise DatabaseDamagedError(
-            f"“{name}” is an SQLite file but not a Factcheck Workbench database. The file was left untouched.",
-            file,
-        )
-    pending = [m for m in known if m not in applied]
-    if read_only and applied and pending:
-        raise SchemaTooOldError(
-            f"“{name}” was written by an older version and must be upgraded, but it is open read-only. "
-            "Copy it to a folder you can write to and open the copy."
-        )
-    return pending
 
 
 def _migrate(store: Store, scale: str | None, pending: list[str]) -> None:

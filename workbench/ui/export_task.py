@@ -1,11 +1,11 @@
-"""Export a report off the GUI thread: ``start_export(store, article_id, choice)``.
+"""Export a report off the GUI thread: ``start_export(desk, article_id, choice)``.
 
 File ▸ Export… in the main window::
 
-    choice = ExportDialog.ask(self, store.list_reviewers(), last_folder)
+    choice = ExportDialog.ask(self, desk.reviewers(), last_folder)
     if choice is not None:
         self.export_task = start_export(
-            store, article_id, choice, parent=self,
+            desk, article_id, choice, parent=self,
             on_finished=lambda result: self.statusBar().showMessage(f"Saved {result.paths[0]}"),
             on_failed=lambda message: QMessageBox.warning(self, "Export", message),
         )
@@ -21,11 +21,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
-from workbench.report import ExportError, Report, ReportOptions, build_report
+from workbench.report import ExportError, Report
 from workbench.report.export import ExportResult, export_report
 
 if TYPE_CHECKING:
-    from workbench.store import Store
+    from workbench.services.desk import Desk
 
     from .dialogs.export import ExportChoice
 
@@ -61,10 +61,10 @@ class ExportTask(QObject):
     failed = Signal(str)
 
     def __init__(
-        self, store: Store, article_id: str, choice: ExportChoice, parent: QObject | None = None
+        self, desk: Desk, article_id: str, choice: ExportChoice, parent: QObject | None = None
     ) -> None:
         super().__init__(parent)
-        self.store = store
+        self.desk = desk
         self.article_id = article_id
         self.choice = choice
         self._thread: QThread | None = None
@@ -76,13 +76,12 @@ class ExportTask(QObject):
 
         ensure_gui_application()
         try:
-            # The store's connection belongs to this thread; reading it takes milliseconds.
-            options = ReportOptions.from_store(
-                self.store,
+            # The database connection belongs to this thread; reading it takes milliseconds.
+            report = self.desk.report(
+                self.article_id,
                 reviewers=self.choice.reviewers or None,
                 include_dismissed=self.choice.include_dismissed,
             )
-            report = build_report(self.store, self.article_id, options)
         except Exception as exc:
             message = str(exc) if isinstance(exc, ExportError) or _is_named(exc) else repr(exc)
             QTimer.singleShot(0, lambda: self.failed.emit(message))
@@ -126,7 +125,7 @@ def _is_named(exc: Exception) -> bool:
 
 
 def start_export(
-    store: Store,
+    desk: Desk,
     article_id: str,
     choice: ExportChoice,
     *,
@@ -135,7 +134,7 @@ def start_export(
     on_failed: Callable[[str], None] | None = None,
 ) -> ExportTask:
     """Start exporting ``article_id`` as chosen in the dialog; keep the returned task alive."""
-    task = ExportTask(store, article_id, choice, parent)
+    task = ExportTask(desk, article_id, choice, parent)
     if on_finished is not None:
         task.finished.connect(on_finished)
     if on_failed is not None:

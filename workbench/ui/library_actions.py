@@ -91,7 +91,7 @@ class LibraryActions(_Base):
             return
         self.settings.export_folder = str(choice.folder)
         self.export_task = start_export(
-            self.desk.store,
+            self.desk,
             self.article.id,
             choice,
             parent=self,

@@ -233,7 +233,7 @@ class MainWindow(TriageActions, LibraryActions, QMainWindow):
         claim_id = self.claims_pane.current_claim_id()
         reviewed = self.claims.get(claim_id) if claim_id else None
         try:
-            editor.set_context(self.desk.store, reviewed, self.desk.reviewer, self.desk.scale())
+            editor.set_context(self.desk, reviewed, self.desk.reviewer, self.desk.scale())
         except Exception as exc:
             self.report_error(exc, "Show claim")
 

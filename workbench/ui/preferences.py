@@ -4,37 +4,39 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from workbench.services.backup import KEEP_SETTING
-from workbench.services.found_claims import MAX_CLAIMS_SETTING
+from workbench.settings import (
+    NEW_DATABASE_SCALE,
+    PREFERENCES,
+    REVIEWER,
+    SENSITIVITY,
+    Scope,
+    Setting,
+)
 
 from . import hooks
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
 
-#: Dialog key → per-database setting (these travel with the file; the report reads them).
-DATABASE_KEYS = {
-    "organisation_name": "organisation_name",
-    "organisation_url": "organisation_url",
-    "page_size": "report_page_size",
-    # The key the automatic backup reads (it was saved under another name and did nothing).
-    "backups_to_keep": KEEP_SETTING,
-    "spacy_pipeline": "spacy_pipeline",
-    "claims_kept": MAX_CLAIMS_SETTING,
+#: What Preferences edits that is stored in the database (it travels with the file; the report
+#: and the services read it), by the dialog's name.
+DATABASE_PREFERENCES: dict[str, Setting[Any]] = {
+    s.name: s for s in PREFERENCES if s.scope is Scope.DATABASE
 }
+#: Dialog name → the key it is stored under.
+DATABASE_KEYS = {name: setting.key for name, setting in DATABASE_PREFERENCES.items()}
 
 
 def current_preferences(window: MainWindow) -> dict[str, Any]:
-    """The values the preferences dialog starts from (missing ones take the dialog's defaults)."""
+    """The values the preferences dialog starts from: those in force, defaults included."""
     values: dict[str, Any] = {
-        "reviewer_name": window.desk.reviewer.name if window.desk.reviewer else "",
-        "sensitivity": window.settings.sensitivity,
-        "rating_scale": window.settings.new_database_scale,
+        REVIEWER.name: window.desk.reviewer.name if window.desk.reviewer else "",
+        SENSITIVITY.name: window.settings.sensitivity,
+        NEW_DATABASE_SCALE.name: window.settings.new_database_scale,
     }
-    for key, setting in DATABASE_KEYS.items():
-        stored = window.desk.setting(setting)
-        if stored is not None:
-            values[key] = stored
+    for name, setting in DATABASE_PREFERENCES.items():
+        # What the services really use: the default, or a value kept under an older key.
+        values[name] = setting.read(window.desk.setting)
     return values
 
 
@@ -48,16 +50,19 @@ def edit_preferences(window: MainWindow) -> None:
 def apply_preferences(window: MainWindow, values: dict[str, Any]) -> None:
     """Store changed preferences and show their effect."""
     try:
-        for key, setting in DATABASE_KEYS.items():
-            if key in values and values[key] != window.desk.setting(setting):
-                window.desk.set_setting(setting, values[key])
+        for name, setting in DATABASE_PREFERENCES.items():
+            # Only what changed: a default left alone stays unstored, so that a later default
+            # (or, for the pipeline, the first one installed) still applies.
+            if name in values and values[name] != setting.read(window.desk.setting):
+                window.desk.set_setting(setting.key, values[name])
     except Exception as exc:
         window.report_error(exc, "Preferences")
-    if values.get("rating_scale"):
-        window.settings.new_database_scale = str(values["rating_scale"])
-    if "sensitivity" in values:
-        window.claims_pane.set_threshold(float(values["sensitivity"]))
-        window.claims_pane.threshold_changed.emit(float(values["sensitivity"]))
-    name = str(values.get("reviewer_name") or "").strip()
+    if values.get(NEW_DATABASE_SCALE.name):
+        window.settings.new_database_scale = str(values[NEW_DATABASE_SCALE.name])
+    if SENSITIVITY.name in values:
+        sensitivity = float(values[SENSITIVITY.name])
+        window.claims_pane.set_threshold(sensitivity)
+        window.claims_pane.threshold_changed.emit(sensitivity)
+    name = str(values.get(REVIEWER.name) or "").strip()
     if name and (window.desk.reviewer is None or name != window.desk.reviewer.name):
         window.use_reviewer(name)

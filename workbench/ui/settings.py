@@ -3,102 +3,123 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtWidgets import QMainWindow, QSplitter
 
-from workbench.model import CLAIM_THRESHOLD
+from workbench.settings import (
+    EXPORT_FOLDER,
+    LAST_ARTICLE,
+    LAST_FOLDER,
+    NEW_DATABASE_SCALE,
+    RECENT_FILES,
+    REVIEWER,
+    SENSITIVITY,
+    WINDOW_GEOMETRY,
+    WINDOW_SPLITTERS,
+    Setting,
+)
 
 MAX_RECENT = 10
 #: The claim finder's own check-worthiness threshold (one constant, in the domain model, so the
 #: window need not import spaCy to start).
-DEFAULT_SENSITIVITY = CLAIM_THRESHOLD
+DEFAULT_SENSITIVITY: float = SENSITIVITY.default
 
 
 class DeskSettings:
-    """Typed access to QSettings (always with ``type=``: QSettings returns strings otherwise)."""
+    """Typed access to QSettings (always with ``type=``: QSettings returns strings otherwise).
+
+    Every key, type and default comes from :mod:`workbench.settings`.
+    """
 
     def __init__(self, settings: QSettings) -> None:
         self.qsettings = settings
 
-    def _get(self, key: str, default: object, kind: type) -> object:
-        return self.qsettings.value(key, default, type=kind)
+    def _get(self, setting: Setting[Any], key: str = "") -> Any:
+        value = self.qsettings.value(key or setting.key, setting.fresh_default(), type=setting.kind)
+        # A value edited by hand (a sensitivity of 7) counts as the default.
+        return setting.accept(value)
+
+    def _set(self, setting: Setting[Any], value: object) -> None:
+        self.qsettings.setValue(setting.key, value)
 
     @property
     def reviewer(self) -> str:
         """The reviewer who worked last."""
-        return str(self._get("reviewer", "", str))
+        return str(self._get(REVIEWER))
 
     @reviewer.setter
     def reviewer(self, name: str) -> None:
-        self.qsettings.setValue("reviewer", name)
+        self._set(REVIEWER, name)
 
     @property
     def last_article(self) -> str:
         """The article open when the window closed."""
-        return str(self._get("last_article", "", str))
+        return str(self._get(LAST_ARTICLE))
 
     @last_article.setter
     def last_article(self, article_id: str) -> None:
-        self.qsettings.setValue("last_article", article_id)
+        self._set(LAST_ARTICLE, article_id)
 
     @property
     def last_folder(self) -> str:
         """Where the last imported file came from."""
-        return str(self._get("last_folder", "", str))
+        return str(self._get(LAST_FOLDER))
 
     @last_folder.setter
     def last_folder(self, folder: str) -> None:
-        self.qsettings.setValue("last_folder", folder)
+        self._set(LAST_FOLDER, folder)
 
     @property
     def export_folder(self) -> str:
-        """Where the last report was exported."""
-        return str(self._get("export_folder", str(Path.home()), str))
+        """Where the last report was exported (at first, the home folder)."""
+        return str(self._get(EXPORT_FOLDER) or Path.home())
 
     @export_folder.setter
     def export_folder(self, folder: str) -> None:
-        self.qsettings.setValue("export_folder", folder)
+        self._set(EXPORT_FOLDER, folder)
 
     @property
     def sensitivity(self) -> float:
         """Found claims scoring below this are hidden."""
-        return float(self._get("sensitivity", DEFAULT_SENSITIVITY, float))  # type: ignore[arg-type]
+        return float(self._get(SENSITIVITY))
 
     @sensitivity.setter
     def sensitivity(self, value: float) -> None:
-        self.qsettings.setValue("sensitivity", float(value))
+        self._set(SENSITIVITY, float(value))
 
     @property
     def new_database_scale(self) -> str:
         """The rating scale a new database is created with."""
-        return str(self._get("new_database_scale", "standard", str))
+        return str(self._get(NEW_DATABASE_SCALE))
 
     @new_database_scale.setter
     def new_database_scale(self, name: str) -> None:
-        self.qsettings.setValue("new_database_scale", name)
+        self._set(NEW_DATABASE_SCALE, name)
 
     @property
     def recent_files(self) -> list[str]:
         """Recently imported files, newest first."""
-        return [str(p) for p in self._get("recent_files", [], list) or []]  # type: ignore[union-attr]
+        return [str(p) for p in self._get(RECENT_FILES) or []]
 
     def add_recent(self, path: str) -> None:
         """Put a file first in the recent files."""
         path = str(Path(path).resolve())
         files = [path, *(p for p in self.recent_files if p != path)][:MAX_RECENT]
-        self.qsettings.setValue("recent_files", files)
+        self._set(RECENT_FILES, files)
 
     def restore_geometry(self, window: QMainWindow) -> None:
         """Put the window back where it was."""
-        geometry = self.qsettings.value("window/geometry", type=QByteArray)
-        if geometry is not None and not geometry.isEmpty():
+        geometry = self.qsettings.value(WINDOW_GEOMETRY.key, type=QByteArray)
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             window.restoreGeometry(geometry)
 
     def restore_splitters(self, *splitters: QSplitter, shares: list[list[int]]) -> None:
         """Give the panes the sizes they had, or first-run ``shares`` of the space."""
         for number, splitter in enumerate(splitters):
-            sizes = [int(s) for s in self._get(f"window/splitter{number}", [], list) or []]  # type: ignore[union-attr]
+            stored = self._get(WINDOW_SPLITTERS, f"{WINDOW_SPLITTERS.key}{number}")
+            sizes = [int(s) for s in stored or []]
             if not sizes:
                 total = sum(splitter.sizes()) or 1000
                 sizes = [total * share // sum(shares[number]) for share in shares[number]]
@@ -106,7 +127,7 @@ class DeskSettings:
 
     def save_window(self, window: QMainWindow, *splitters: QSplitter) -> None:
         """Remember the window's geometry and splitter sizes."""
-        self.qsettings.setValue("window/geometry", window.saveGeometry())
+        self._set(WINDOW_GEOMETRY, window.saveGeometry())
         for number, splitter in enumerate(splitters):
-            self.qsettings.setValue(f"window/splitter{number}", splitter.sizes())
+            self.qsettings.setValue(f"{WINDOW_SPLITTERS.key}{number}", splitter.sizes())
         self.qsettings.sync()

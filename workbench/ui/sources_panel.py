@@ -20,12 +20,13 @@ from PySide6.QtWidgets import (
 
 from workbench.model import Source, Verdict
 from workbench.services.review import check_url
-from workbench.store import Store, StoreError
+from workbench.store import StoreError
 from workbench.ui import undo
 from workbench.ui.sources_view import SourceDelegate, SourceListModel
 from workbench.ui.verdict_parts import styled_label
 
 if TYPE_CHECKING:
+    from workbench.services.desk import Desk
     from workbench.ui.dialogs.source import SourceInput
 
 
@@ -37,7 +38,7 @@ class SourcesPanel(QWidget):
 
     def __init__(
         self,
-        push: Callable[[undo.StoreCommand], bool],
+        push: Callable[[undo.DeskCommand], bool],
         on_change: undo.OnChange,
         show_error: Callable[[str], None],
         parent: QWidget | None = None,
@@ -46,7 +47,7 @@ class SourcesPanel(QWidget):
         self._push = push
         self._on_change = on_change
         self._show_error = show_error
-        self._store: Store | None = None
+        self._desk: Desk | None = None
         self._claim_id: str | None = None
         self._verdict: Verdict | None = None
         self._editable = False
@@ -108,10 +109,10 @@ class SourcesPanel(QWidget):
         layout.addLayout(buttons)
 
     def set_state(
-        self, store: Store | None, claim_id: str | None, verdict: Verdict | None, editable: bool
+        self, desk: Desk | None, claim_id: str | None, verdict: Verdict | None, editable: bool
     ) -> None:
         """Show ``verdict``'s sources; ``editable`` says whether they may change."""
-        self._store, self._claim_id, self._verdict = store, claim_id, verdict
+        self._desk, self._claim_id, self._verdict = desk, claim_id, verdict
         self._editable = editable
         selected = self.selected_source()
         self.model.set_sources(verdict.sources if verdict else [])
@@ -141,7 +142,7 @@ class SourcesPanel(QWidget):
         return self.model.source_at(rows[0].row()) if rows else None
 
     def _can_change(self) -> bool:
-        return self._editable and self._verdict is not None and self._store is not None
+        return self._editable and self._verdict is not None and self._desk is not None
 
     def add_source(self, prefill: dict[str, str] | None = None) -> bool:
         """Ask for a new source and add it to the verdict."""
@@ -156,9 +157,9 @@ class SourcesPanel(QWidget):
         """Add a described source (with its attached file) to the verdict."""
         if not self._can_change():
             return False
-        assert self._store and self._claim_id and self._verdict
+        assert self._desk and self._claim_id and self._verdict
         command = undo.AddSourceCommand(
-            self._store,
+            self._desk,
             self._claim_id,
             self._verdict.id,
             entered.fields,
@@ -196,9 +197,9 @@ class SourcesPanel(QWidget):
         changed = {k: v for k, v in entered.fields.items() if getattr(source, k) != v}
         if not changed:
             return True
-        assert self._store and self._claim_id
+        assert self._desk and self._claim_id
         return self._push(
-            undo.EditSourceCommand(self._store, self._claim_id, source.id, changed, self._on_change)
+            undo.EditSourceCommand(self._desk, self._claim_id, source.id, changed, self._on_change)
         )
 
     def remove_source(self, source: Source | None = None) -> bool:
@@ -206,9 +207,9 @@ class SourcesPanel(QWidget):
         source = source or self.selected_source()
         if source is None or not self._can_change():
             return False
-        assert self._store and self._claim_id
+        assert self._desk and self._claim_id
         done = self._push(
-            undo.RemoveSourceCommand(self._store, self._claim_id, source.id, self._on_change)
+            undo.RemoveSourceCommand(self._desk, self._claim_id, source.id, self._on_change)
         )
         if done:
             self.status_message.emit("Source removed. Undo puts it back with its file.")
@@ -216,10 +217,10 @@ class SourcesPanel(QWidget):
 
     def export_attachment(self, source: Source, path: str | Path) -> bool:
         """Write a copy of a source's attached file to ``path``."""
-        if self._store is None:
+        if self._desk is None:
             return False
         try:
-            data = self._store.get_attachment(source.id)
+            data = self._desk.verdicts.attachment(source.id)
             if data is None:
                 self._show_error("This source has no attached file.")
                 return False

@@ -6,7 +6,14 @@ from typing import TYPE_CHECKING
 
 from workbench.model import ClaimState, ReviewedClaim
 
-from .commands import AddClaimCommand, DeleteCommand, RateCommand, SpanCommand, StateCommand
+from .undo import (
+    AddClaimCommand,
+    ClaimStateCommand,
+    DeleteClaimCommand,
+    DeskCommand,
+    SaveVerdictCommand,
+    SpanCommand,
+)
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -52,14 +59,20 @@ class TriageActions(_Base):
             # The editor saves the verdict and pushes its own undo step.
             self.editor.set_rating(rating)
             return
-        before = self.desk.my_verdict(rc.claim.id)
-        try:
-            self.desk.rate(rc.claim.id, rating)
-        except Exception as exc:
-            self.report_error(exc, "Rate claim")
-            return
-        self.undo_stack.push(RateCommand(self, rc.claim.id, rating, before))
-        self.claims_changed(rc.claim.id)
+        assert self.desk.reviewer is not None
+        # Rated from the table alone: the rationale and confidence given earlier stay.
+        before = rc.verdict_by(self.desk.reviewer.id)
+        self._push(
+            SaveVerdictCommand(
+                self.desk,
+                rc.claim.id,
+                self.desk.reviewer.id,
+                rating,
+                confidence=before.confidence if before else None,
+                rationale=before.rationale if before else "",
+                text=f"rating “{rating}”",
+            )
+        )
 
     def toggle_dismissed(self) -> None:
         """Dismiss the selected claim, or restore it if it was dismissed."""
@@ -67,24 +80,14 @@ class TriageActions(_Base):
         if rc is None:
             return
         state = ClaimState.OPEN if rc.claim.state is ClaimState.DISMISSED else ClaimState.DISMISSED
-        self._do(
-            StateCommand(self, rc.claim.id, state),
-            lambda: self.desk.set_state(rc.claim.id, state),
-            "Dismiss claim",
-        )
+        self._push(ClaimStateCommand(self.desk, rc.claim.id, state))
 
     def delete_claim(self) -> None:
         """Delete the selected claim with its verdicts (undo puts it back)."""
         rc = self.current_claim()
         if rc is None:
             return
-        try:
-            deleted = self.desk.delete_claim(rc.claim.id)
-        except Exception as exc:
-            self.report_error(exc, "Delete claim")
-            return
-        self.undo_stack.push(DeleteCommand(self, deleted))
-        self.claims_changed()
+        self._push(DeleteClaimCommand(self.desk, rc.claim.id))
 
     def add_claim_from_selection(self) -> None:
         """Mark the selected article text as a claim."""
@@ -92,13 +95,7 @@ class TriageActions(_Base):
         if self.article is None or span is None:
             self.statusBar().showMessage("Select words in the article first.", 5000)
             return
-        try:
-            claim = self.desk.add_claim(self.article.id, *span)
-        except Exception as exc:
-            self.report_error(exc, "Add claim")
-            return
-        self.undo_stack.push(AddClaimCommand(self, claim.id))
-        self.claims_changed(claim.id)
+        self._push(AddClaimCommand(self.desk, self.article.id, *span))
 
     def set_span_from_selection(self) -> None:
         """Move the selected claim to the selected article text."""
@@ -107,23 +104,14 @@ class TriageActions(_Base):
         if rc is None or span is None:
             self.statusBar().showMessage("Select a claim, then the words it should cover.", 5000)
             return
-        before = (rc.claim.start, rc.claim.end)
-        try:
-            after = self.desk.set_span(rc.claim.id, *span)
-        except Exception as exc:
-            self.report_error(exc, "Change claim span")
-            return
-        self.undo_stack.push(SpanCommand(self, rc.claim.id, before, (after.start, after.end)))
-        self.claims_changed(rc.claim.id)
+        self._push(SpanCommand(self.desk, rc.claim.id, *span))
 
-    def _do(self, command, action, title: str) -> None:
-        try:
-            action()
-        except Exception as exc:
-            self.report_error(exc, title)
-            return
+    def _push(self, command: DeskCommand) -> None:
+        # The action runs as it is pushed; after it, and after each undo or redo, the claims are
+        # read again, and an error is shown in a message (the step is then dropped).
+        command.on_change = self.claims_changed
+        command.on_error = self.report_error
         self.undo_stack.push(command)
-        self.claims_changed(command.claim_id)
 
     def set_score_order(self, on: bool) -> None:
         """Order the table by score (highest first) or by article order."""

@@ -1,118 +1,92 @@
-"""Undoable edits: each command changes the database through the Store and can put it back."""
+"""Undoable edits: each command acts through the desk when pushed, and can put the change back."""
 
 from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from workbench.model import Claim, Rating, ReviewedClaim, Source, Verdict
-from workbench.store import Store, StoreError
+from workbench.model import ClaimState, Source, Verdict
 
-OnChange = Callable[[str], None]
-OnError = Callable[[StoreError], None]
+if TYPE_CHECKING:
+    from workbench.services.desk import DeletedClaim, Desk
+    from workbench.services.verdicts import DeletedVerdict, RemovedSource
+
+#: Called after each change with the claim to show, None when the change removed it.
+OnChange = Callable[[str | None], None]
+#: Called with the error and what was being done (e.g. "Dismiss claim", "Undo claim deletion").
+OnError = Callable[[Exception, str], None]
 
 
-class StoreCommand(QUndoCommand):
-    """A command whose redo/undo write through the Store and never raise into Qt.
+class DeskCommand(QUndoCommand):
+    """One undoable action: redo and undo call the desk, and never raise into Qt.
 
-    A store error makes the command obsolete, so the stack drops it instead of holding a step
-    that never happened; the error is kept in :attr:`error` and passed to ``on_error``.
+    Qt calls :meth:`redo` when the command is pushed, so the action runs then. A failed action
+    makes the command obsolete, so the stack drops it instead of holding a step that never
+    happened; the error is kept in :attr:`error` and passed to ``on_error``.
     """
+
+    #: What doing the action is called in an error message's title.
+    action = "Edit"
 
     def __init__(
         self,
         text: str,
-        store: Store,
-        claim_id: str,
+        desk: Desk,
+        claim_id: str | None,
         on_change: OnChange | None = None,
         on_error: OnError | None = None,
     ) -> None:
         super().__init__(text)
-        self.store = store
+        self.desk = desk
         self.claim_id = claim_id
         self.on_change = on_change
         self.on_error = on_error
-        self.error: StoreError | None = None
+        self.error: Exception | None = None
+        #: True once the action has run; a later redo repeats exactly what it did.
+        self.applied = False
+        #: True while the claim is not in the database (deleted, or its marking undone).
+        self.gone = False
 
     def redo(self) -> None:
-        """Apply the change (Qt calls this on push and on redo)."""
-        self._run(self.apply)
+        """Do the action (Qt calls this on push and on redo)."""
+        self._run(self.apply, f"Redo {self.text()}" if self.applied else self.action)
 
     def undo(self) -> None:
-        """Put back the state from before the change."""
-        self._run(self.revert)
+        """Put back the state from before the action."""
+        self._run(self.revert, f"Undo {self.text()}")
 
     def apply(self) -> None:
-        """Write the change; subclasses implement it."""
+        """Do the action through the desk; subclasses implement it."""
         raise NotImplementedError
 
     def revert(self) -> None:
-        """Write the previous state back; subclasses implement it."""
+        """Reverse the action through the desk; subclasses implement it."""
         raise NotImplementedError
 
-    def _run(self, step: Callable[[], None]) -> None:
+    def _run(self, step: Callable[[], None], doing: str) -> None:
         self.error = None
         try:
             step()
-        except StoreError as exc:
+        except Exception as exc:  # shown to the reviewer; the stack stays usable
             self.error = exc
             self.setObsolete(True)
             if self.on_error is not None:
-                self.on_error(exc)
+                self.on_error(exc, doing)
             return
         if self.isObsolete():
             return  # nothing changed: no undo step, nobody to tell
+        self.applied = True
         if self.on_change is not None:
-            self.on_change(self.claim_id)
+            self.on_change(None if self.gone else self.claim_id)
 
 
-def push(stack: QUndoStack | None, command: StoreCommand) -> StoreError | None:
-    """Run ``command`` (through ``stack`` when given) and return the store error, if any."""
-    if stack is None:
-        command.redo()
-    else:
-        stack.push(command)
+def push(stack: QUndoStack, command: DeskCommand) -> Exception | None:
+    """Run ``command`` through ``stack`` and return its error, if any."""
+    stack.push(command)
     return command.error
-
-
-class FieldEditCommand(StoreCommand):
-    """Write some fields of one stored record, remembering their old values for undo."""
-
-    def __init__(
-        self,
-        text: str,
-        store: Store,
-        claim_id: str,
-        fields: dict[str, Any],
-        on_change: OnChange | None = None,
-        on_error: OnError | None = None,
-    ) -> None:
-        super().__init__(text, store, claim_id, on_change, on_error)
-        self.fields = dict(fields)
-        self.before: dict[str, Any] | None = None
-
-    def read(self) -> object:
-        """The record as stored now; subclasses implement it."""
-        raise NotImplementedError
-
-    def write(self, values: dict[str, Any]) -> None:
-        """Store ``values`` on the record; subclasses implement it."""
-        raise NotImplementedError
-
-    def apply(self) -> None:
-        """Write the new fields, remembering the old ones."""
-        if self.before is None:
-            old = self.read()
-            self.before = {k: getattr(old, k) for k in self.fields}
-        self.write(self.fields)
-
-    def revert(self) -> None:
-        """Write the old fields back."""
-        if self.before is not None:
-            self.write(self.before)
 
 
 # -- verdicts ----------------------------------------------------------------------------------
@@ -120,26 +94,14 @@ def _copy_verdict(verdict: Verdict | None) -> Verdict | None:
     return None if verdict is None else dataclasses.replace(verdict, sources=list(verdict.sources))
 
 
-def _put_verdict(store: Store, verdict_id: str | None, target: Verdict | None) -> None:
-    """Make the stored verdict equal ``target`` (or absent), keeping its current sources."""
-    with store.write():
-        attachments: dict[str, bytes | None] = {}
-        sources: list[Source] = []
-        if verdict_id is not None:
-            current, attachments = store.delete_verdict(verdict_id)
-            sources = current.sources
-        if target is not None:
-            # Sources are not part of a verdict edit: whatever the verdict holds now stays.
-            restored = dataclasses.replace(target, sources=sources)
-            store.restore_verdict(restored, attachments)
-
-
-class SaveVerdictCommand(StoreCommand):
+class SaveVerdictCommand(DeskCommand):
     """Set one reviewer's rating, confidence and rationale on a claim."""
+
+    action = "Rate claim"
 
     def __init__(
         self,
-        store: Store,
+        desk: Desk,
         claim_id: str,
         reviewer_id: str,
         rating: str,
@@ -150,87 +112,78 @@ class SaveVerdictCommand(StoreCommand):
         on_error: OnError | None = None,
         text: str | None = None,
     ) -> None:
-        super().__init__(text or f"Rate claim “{rating}”", store, claim_id, on_change, on_error)
+        super().__init__(text or f"Rate claim “{rating}”", desk, claim_id, on_change, on_error)
         self.reviewer_id = reviewer_id
         self.rating = rating
         self.confidence = confidence
         self.rationale = rationale
         self.before: Verdict | None = None
         self.after: Verdict | None = None
-        self._first = True
 
     def apply(self) -> None:
-        """Save the verdict the first time; later redos restore exactly what was saved."""
-        current = self.store.verdict_for(self.claim_id, self.reviewer_id)
-        if self._first:
-            self.before = _copy_verdict(current)
-            if _same(current, self.store.rating_scale().find(self.rating), self):
-                self.setObsolete(True)
-                return
-            saved = self.store.save_verdict(
-                self.claim_id,
-                self.reviewer_id,
-                self.rating,
-                confidence=self.confidence,
-                rationale=self.rationale,
-            )
-            self.after = _copy_verdict(saved)
-            self._first = False
+        """Save the verdict the first time; later redos put back exactly what was saved."""
+        assert self.claim_id is not None
+        verdicts = self.desk.verdicts
+        if self.applied:
+            verdicts.put_verdict(self.claim_id, self.reviewer_id, self.after)
             return
-        _put_verdict(self.store, current.id if current else None, self.after)
+        current = verdicts.verdict(self.claim_id, self.reviewer_id)
+        if verdicts.unchanged(current, self.rating, self.confidence, self.rationale):
+            self.setObsolete(True)
+            return
+        self.before = _copy_verdict(current)
+        saved = verdicts.save_verdict(
+            self.claim_id,
+            self.reviewer_id,
+            self.rating,
+            confidence=self.confidence,
+            rationale=self.rationale,
+        )
+        self.after = _copy_verdict(saved)
 
     def revert(self) -> None:
         """Put back the verdict as it was (or remove it if there was none)."""
-        current = self.store.verdict_for(self.claim_id, self.reviewer_id)
-        _put_verdict(self.store, current.id if current else None, self.before)
+        assert self.claim_id is not None
+        self.desk.verdicts.put_verdict(self.claim_id, self.reviewer_id, self.before)
 
 
-def _same(current: Verdict | None, rating: Rating | None, wanted: SaveVerdictCommand) -> bool:
-    """True when saving would change nothing (so no undo step is made)."""
-    return (
-        current is not None
-        and rating is not None
-        and (current.rating, current.confidence, current.rationale)
-        == (rating.label, wanted.confidence, wanted.rationale.strip())
-    )
-
-
-class ClearVerdictCommand(StoreCommand):
+class ClearVerdictCommand(DeskCommand):
     """Withdraw one reviewer's verdict on a claim (sources included); undo brings it back."""
+
+    action = "Clear verdict"
 
     def __init__(
         self,
-        store: Store,
+        desk: Desk,
         claim_id: str,
         reviewer_id: str,
         on_change: OnChange | None = None,
         on_error: OnError | None = None,
     ) -> None:
-        super().__init__("Clear verdict", store, claim_id, on_change, on_error)
+        super().__init__("Clear verdict", desk, claim_id, on_change, on_error)
         self.reviewer_id = reviewer_id
-        self.removed: Verdict | None = None
-        self.attachments: dict[str, bytes | None] = {}
+        self.deleted: DeletedVerdict | None = None
 
     def apply(self) -> None:
         """Delete the verdict with its sources, keeping them for undo."""
-        current = self.store.verdict_for(self.claim_id, self.reviewer_id)
-        if current is None:
-            return
-        self.removed, self.attachments = self.store.delete_verdict(current.id)
+        assert self.claim_id is not None
+        self.deleted = self.desk.verdicts.delete_verdict(self.claim_id, self.reviewer_id)
 
     def revert(self) -> None:
-        """Restore the verdict with its sources and attached files."""
-        if self.removed is not None:
-            self.store.restore_verdict(self.removed, self.attachments)
+        """Put back the verdict with its sources and attached files."""
+        if self.deleted is not None:
+            self.desk.verdicts.undelete_verdict(self.deleted)
 
 
 # -- sources -----------------------------------------------------------------------------------
-class AddSourceCommand(StoreCommand):
+class AddSourceCommand(DeskCommand):
     """Add a source (optionally with an attached file) to a verdict."""
+
+    action = "Add source"
 
     def __init__(
         self,
-        store: Store,
+        desk: Desk,
         claim_id: str,
         verdict_id: str,
         fields: dict[str, Any],
@@ -241,200 +194,254 @@ class AddSourceCommand(StoreCommand):
         on_error: OnError | None = None,
     ) -> None:
         label = fields.get("title") or fields.get("url") or attachment_name or "source"
-        super().__init__(f"Add source “{label}”", store, claim_id, on_change, on_error)
+        super().__init__(f"Add source “{label}”", desk, claim_id, on_change, on_error)
         self.verdict_id = verdict_id
         self.fields = dict(fields)
         self.attachment = attachment
         self.attachment_name = attachment_name
+        #: The source added; None when the verdict already had it.
         self.source: Source | None = None
+        self.removed: RemovedSource | None = None
 
     def apply(self) -> None:
         """Add the source the first time; later redos put the very same source back."""
+        verdicts = self.desk.verdicts
+        if self.removed is not None:
+            verdicts.put_back_source(self.removed)
+            return
+        self.source = verdicts.add_source(
+            self.verdict_id,
+            self.fields,
+            attachment=self.attachment,
+            attachment_name=self.attachment_name,
+        )
         if self.source is None:
-            before = {s.id for s in self.store.sources_for(self.verdict_id)}
-            source = self.store.add_source(
-                self.verdict_id,
-                attachment=self.attachment,
-                attachment_name=self.attachment_name,
-                **self.fields,
-            )
-            if source.id in before:
-                # The verdict already had this source: nothing was added, so there is nothing
-                # to undo (undoing must not remove the source added earlier).
-                self.setObsolete(True)
-                return
-            self.source = source
-        else:
-            self.store.restore_source(self.source, self.attachment)
+            # Nothing was added, so there is nothing to undo (undoing must not remove the
+            # source the verdict already had).
+            self.setObsolete(True)
 
     def revert(self) -> None:
         """Remove the source again."""
         if self.source is not None:
-            self.source, self.attachment = self.store.remove_source(self.source.id)
+            self.removed = self.desk.verdicts.remove_source(self.source.id)
 
 
-class RemoveSourceCommand(StoreCommand):
+class RemoveSourceCommand(DeskCommand):
     """Remove a source; undo puts it back with its attached file."""
+
+    action = "Remove source"
 
     def __init__(
         self,
-        store: Store,
+        desk: Desk,
         claim_id: str,
         source_id: str,
         on_change: OnChange | None = None,
         on_error: OnError | None = None,
     ) -> None:
-        super().__init__("Remove source", store, claim_id, on_change, on_error)
+        super().__init__("Remove source", desk, claim_id, on_change, on_error)
         self.source_id = source_id
-        self.source: Source | None = None
-        self.attachment: bytes | None = None
+        self.removed: RemovedSource | None = None
 
     def apply(self) -> None:
-        """Remove the source, keeping it and its bytes for undo."""
-        self.source, self.attachment = self.store.remove_source(self.source_id)
-        self.setText(f"Remove source “{self.source.title or self.source.url or 'source'}”")
+        """Remove the source, keeping it and its file for undo."""
+        self.removed = self.desk.verdicts.remove_source(self.source_id)
+        source = self.removed.source
+        self.setText(f"Remove source “{source.title or source.url or 'source'}”")
 
     def revert(self) -> None:
         """Put the source back."""
-        if self.source is not None:
-            self.store.restore_source(self.source, self.attachment)
+        if self.removed is not None:
+            self.desk.verdicts.put_back_source(self.removed)
 
 
-class EditSourceCommand(FieldEditCommand):
+class EditSourceCommand(DeskCommand):
     """Change a source's descriptive fields (title, URL, dates, quote, note)."""
+
+    action = "Edit source"
 
     def __init__(
         self,
-        store: Store,
+        desk: Desk,
         claim_id: str,
         source_id: str,
         fields: dict[str, Any],
         on_change: OnChange | None = None,
         on_error: OnError | None = None,
     ) -> None:
-        super().__init__("Edit source", store, claim_id, fields, on_change, on_error)
+        super().__init__("Edit source", desk, claim_id, on_change, on_error)
         self.source_id = source_id
+        self.fields = dict(fields)
+        self.before: dict[str, Any] | None = None
 
-    def read(self) -> Source:
-        """The source as stored now."""
-        return self.store.get_source(self.source_id)
+    def apply(self) -> None:
+        """Write the new fields, remembering the old ones."""
+        verdicts = self.desk.verdicts
+        if self.before is None:
+            old = verdicts.source(self.source_id)
+            self.before = {k: getattr(old, k) for k in self.fields}
+        verdicts.edit_source(self.source_id, **self.fields)
 
-    def write(self, values: dict[str, Any]) -> None:
-        """Store the source's fields."""
-        self.store.update_source(self.source_id, **values)
+    def revert(self) -> None:
+        """Write the old fields back."""
+        if self.before is not None:
+            self.desk.verdicts.edit_source(self.source_id, **self.before)
 
 
 # -- claims ------------------------------------------------------------------------------------
-class EditClaimCommand(FieldEditCommand):
-    """Change a claim's wording, span (start/end), speaker or kind."""
+class RewordClaimCommand(DeskCommand):
+    """Change a claim's wording (its quote, the article's exact words, stays)."""
+
+    action = "Edit claim wording"
 
     def __init__(
         self,
-        store: Store,
+        desk: Desk,
         claim_id: str,
-        changes: dict[str, Any],
-        on_change: OnChange | None = None,
-        *,
-        reviewer_id: str | None = None,
-        on_error: OnError | None = None,
-        text: str | None = None,
-    ) -> None:
-        text = text or _claim_edit_text(changes)
-        super().__init__(text, store, claim_id, changes, on_change, on_error)
-        self.reviewer_id = reviewer_id
-
-    def read(self) -> Claim:
-        """The claim as stored now."""
-        return self.store.get_claim(self.claim_id)
-
-    def write(self, values: dict[str, Any]) -> None:
-        """Store the claim's fields on behalf of the reviewer."""
-        self.store.update_claim(self.claim_id, reviewer_id=self.reviewer_id, **values)
-
-
-def _claim_edit_text(changes: dict[str, Any]) -> str:
-    if "start" in changes or "end" in changes:
-        return "Adjust claim span"
-    if "claim" in changes:
-        return "Edit claim wording"
-    if "speaker" in changes:
-        return "Change speaker"
-    if "kind" in changes:
-        return "Change claim kind"
-    return "Edit claim"
-
-
-class DismissClaimCommand(StoreCommand):
-    """Dismiss a claim (it stays in the file); undo restores it."""
-
-    def __init__(
-        self,
-        store: Store,
-        claim_id: str,
-        reviewer_id: str | None,
+        wording: str,
         on_change: OnChange | None = None,
         on_error: OnError | None = None,
     ) -> None:
-        super().__init__("Dismiss claim", store, claim_id, on_change, on_error)
-        self.reviewer_id = reviewer_id
+        super().__init__("Edit claim wording", desk, claim_id, on_change, on_error)
+        self.wording = wording
+        self.before: str | None = None
 
     def apply(self) -> None:
-        """Mark the claim dismissed."""
-        self.store.dismiss_claim(self.claim_id, reviewer_id=self.reviewer_id)
+        """Store the new wording, remembering the old one."""
+        assert self.claim_id is not None
+        if self.before is None:
+            self.before = self.desk.claim(self.claim_id).claim
+        self.desk.set_wording(self.claim_id, self.wording)
 
     def revert(self) -> None:
-        """Reopen the claim."""
-        self.store.restore_claim(self.claim_id, reviewer_id=self.reviewer_id)
+        """Store the old wording again."""
+        assert self.claim_id is not None
+        if self.before is not None:
+            self.desk.set_wording(self.claim_id, self.before)
 
 
-class RestoreClaimCommand(DismissClaimCommand):
-    """Reopen a dismissed claim; undo dismisses it again."""
+class SpanCommand(DeskCommand):
+    """Move a claim's span to other words of the article."""
+
+    action = "Change claim span"
 
     def __init__(
         self,
-        store: Store,
+        desk: Desk,
         claim_id: str,
-        reviewer_id: str | None,
+        start: int,
+        end: int,
         on_change: OnChange | None = None,
         on_error: OnError | None = None,
     ) -> None:
-        super().__init__(store, claim_id, reviewer_id, on_change, on_error)
-        self.setText("Restore claim")
+        super().__init__("claim span change", desk, claim_id, on_change, on_error)
+        self.after = (start, end)
+        self.before: tuple[int, int] | None = None
 
     def apply(self) -> None:
-        """Reopen the claim."""
-        super().revert()
+        """Move the span; the first time the desk trims it, and redo repeats the trimmed one."""
+        assert self.claim_id is not None
+        if self.before is None:
+            claim = self.desk.claim(self.claim_id)
+            self.before = (claim.start, claim.end)
+            moved = self.desk.set_span(self.claim_id, *self.after)
+            self.after = (moved.start, moved.end)
+            return
+        self.desk.set_span(self.claim_id, *self.after)
 
     def revert(self) -> None:
-        """Dismiss it again."""
-        super().apply()
+        """Move the span back."""
+        assert self.claim_id is not None
+        if self.before is not None:
+            self.desk.set_span(self.claim_id, *self.before)
 
 
-class DeleteClaimCommand(StoreCommand):
+class ClaimStateCommand(DeskCommand):
+    """Dismiss a claim (it stays in the file), or reopen a dismissed one."""
+
+    action = "Dismiss claim"
+
+    def __init__(
+        self,
+        desk: Desk,
+        claim_id: str,
+        state: ClaimState,
+        on_change: OnChange | None = None,
+        on_error: OnError | None = None,
+    ) -> None:
+        verb = "dismissal" if state is ClaimState.DISMISSED else "restore"
+        super().__init__(f"claim {verb}", desk, claim_id, on_change, on_error)
+        self.state = state
+
+    def apply(self) -> None:
+        """Put the claim in its new state."""
+        assert self.claim_id is not None
+        self.desk.set_state(self.claim_id, self.state)
+
+    def revert(self) -> None:
+        """Put the claim back in the other state."""
+        assert self.claim_id is not None
+        other = ClaimState.OPEN if self.state is ClaimState.DISMISSED else ClaimState.DISMISSED
+        self.desk.set_state(self.claim_id, other)
+
+
+class DeleteClaimCommand(DeskCommand):
     """Delete a claim with every verdict and source on it; undo puts all of it back."""
 
+    action = "Delete claim"
+
     def __init__(
         self,
-        store: Store,
+        desk: Desk,
         claim_id: str,
-        reviewer_id: str | None,
         on_change: OnChange | None = None,
         on_error: OnError | None = None,
     ) -> None:
-        super().__init__("Delete claim", store, claim_id, on_change, on_error)
-        self.reviewer_id = reviewer_id
-        self.removed: ReviewedClaim | None = None
-        self.attachments: dict[str, bytes | None] = {}
+        super().__init__("claim deletion", desk, claim_id, on_change, on_error)
+        self.deleted: DeletedClaim | None = None
 
     def apply(self) -> None:
         """Delete the claim, keeping it, its verdicts and attached files for undo."""
-        self.removed, self.attachments = self.store.delete_claim(
-            self.claim_id, reviewer_id=self.reviewer_id
-        )
+        assert self.claim_id is not None
+        self.deleted = self.desk.delete_claim(self.claim_id)
+        self.gone = True
 
     def revert(self) -> None:
-        """Restore the claim with its verdicts, sources and attached files."""
-        if self.removed is not None:
-            self.store.restore_claim_deleted(
-                self.removed, self.attachments, reviewer_id=self.reviewer_id
-            )
+        """Put back the claim with its verdicts, sources and attached files."""
+        if self.deleted is not None:
+            self.desk.undelete_claim(self.deleted)
+            self.gone = False
+
+
+class AddClaimCommand(DeskCommand):
+    """Mark words of the article as a claim by hand."""
+
+    action = "Add claim"
+
+    def __init__(
+        self,
+        desk: Desk,
+        article_id: str,
+        start: int,
+        end: int,
+        on_change: OnChange | None = None,
+        on_error: OnError | None = None,
+    ) -> None:
+        super().__init__("new claim", desk, None, on_change, on_error)
+        self.article_id = article_id
+        self.span = (start, end)
+        self.deleted: DeletedClaim | None = None
+
+    def apply(self) -> None:
+        """Mark the claim the first time; later redos put the very same claim back."""
+        if self.deleted is None:
+            self.claim_id = self.desk.add_claim(self.article_id, *self.span).id
+        else:
+            self.desk.undelete_claim(self.deleted)
+        self.gone = False
+
+    def revert(self) -> None:
+        """Remove the claim again."""
+        assert self.claim_id is not None
+        self.deleted = self.desk.delete_claim(self.claim_id)
+        self.gone = True

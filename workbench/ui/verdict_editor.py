@@ -18,24 +18,26 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.model import Claim, RatingScale, ReviewedClaim, Reviewer, Source, Verdict
-from workbench.store import NotFoundError, Store, StoreError
+from workbench.store import NotFoundError, StoreError
 from workbench.ui import undo
 from workbench.ui.dialogs.common import ErrorLine
+from workbench.ui.errors import explain
 from workbench.ui.sources_panel import SourcesPanel
 from workbench.ui.sources_view import SourceListModel
 from workbench.ui.verdict_form import setup_ui
 from workbench.ui.verdict_parts import ConfidencePicker, OtherVerdictsView, RatingPicker
 
 if TYPE_CHECKING:
+    from workbench.services.desk import Desk
     from workbench.ui.dialogs.source import SourceInput
 
 
 class VerdictEditor(QWidget):
     """Edit the current reviewer's verdict on one claim; every change is saved and undoable.
 
-    The window calls ``set_context(store, store.claims_for(...)[i], reviewer, scale)`` when a
-    claim is selected (the ReviewedClaim is taken as fresh), ``set_rating_by_index(key - 1)`` for
-    the number keys, ``save()`` before jumping on, and ``flush()`` before undo, closing the store
+    The window calls ``set_context(desk, desk.claims(...)[i], reviewer, scale)`` when a claim
+    is selected (the ReviewedClaim is taken as fresh), ``set_rating_by_index(key - 1)`` for the
+    number keys, ``save()`` before jumping on, and ``flush()`` before undo, closing the database
     or quitting. After each saved change the editor re-reads the claim and emits
     ``verdict_saved`` / ``sources_changed`` / ``claim_changed`` with the claim id;
     ``reviewed_claim()`` then returns the fresh data for the window's table. Commands pushed by
@@ -73,7 +75,7 @@ class VerdictEditor(QWidget):
     def __init__(self, undo_stack: QUndoStack | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._stack = undo_stack if undo_stack is not None else QUndoStack(self)
-        self._store: Store | None = None
+        self._desk: Desk | None = None
         self._reviewer: Reviewer | None = None
         self._scale: RatingScale | None = None
         self._claim: Claim | None = None
@@ -127,25 +129,25 @@ class VerdictEditor(QWidget):
         """True when a claim is shown and the current reviewer may change its verdict."""
         return bool(
             self._claim is not None
-            and self._store is not None
+            and self._desk is not None
             and self._reviewer is not None
-            and not self._store.read_only
+            and not self._desk.read_only
         )
 
     def set_context(
         self,
-        store: Store | None,
+        desk: Desk | None,
         reviewed_claim: ReviewedClaim | None,
         reviewer: Reviewer | None,
         scale: RatingScale | None = None,
     ) -> None:
         """Show ``reviewed_claim`` for ``reviewer`` (None: an empty, disabled editor with a hint)."""
         self.flush()
-        self._store, self._reviewer = store, reviewer
+        self._desk, self._reviewer = desk, reviewer
         self._scale = scale
-        if scale is None and store is not None:
+        if scale is None and desk is not None:
             try:
-                self._scale = store.rating_scale()
+                self._scale = desk.scale()
             except (StoreError, ValueError) as exc:
                 self._show_error(str(exc))
         self._claim = reviewed_claim.claim if reviewed_claim else None
@@ -161,19 +163,15 @@ class VerdictEditor(QWidget):
                 if reviewer is None or v.reviewer_id != reviewer.id
             ]
         self._wording_dirty = self._rationale_dirty = False
-        # The caller's ReviewedClaim is trusted as fresh; the store is read again after edits.
+        # The caller's ReviewedClaim is trusted as fresh; the database is read again after edits.
         self._refresh_widgets()
 
     def reload(self) -> None:
-        """Read the claim and its verdicts again from the store and show them."""
-        if self._store is not None and self._claim is not None:
+        """Read the claim and its verdicts again from the database and show them."""
+        if self._desk is not None and self._claim is not None:
             try:
-                self._claim = self._store.get_claim(self._claim.id)
-                verdicts = [
-                    v
-                    for r in self._store.list_reviewers()
-                    if (v := self._store.verdict_for(self._claim.id, r.id)) is not None
-                ]
+                fresh = self._desk.verdicts.reviewed(self._claim.id)
+                self._claim, verdicts = fresh.claim, fresh.verdicts
             except NotFoundError:
                 self._claim, self._mine, self._others = None, None, []
                 self.hint_label.setText("This claim no longer exists. Select another claim.")
@@ -231,12 +229,12 @@ class VerdictEditor(QWidget):
         """Withdraw the reviewer's verdict on this claim (undoable)."""
         if self._mine is None or not self.is_editable():
             return
-        assert self._store and self._claim and self._reviewer
+        assert self._desk and self._claim and self._reviewer
         self._autosave.stop()
         self._rationale_dirty = False
         self._push(
             undo.ClearVerdictCommand(
-                self._store, self._claim.id, self._reviewer.id, self._verdict_changed
+                self._desk, self._claim.id, self._reviewer.id, self._verdict_changed
             )
         )
 
@@ -273,7 +271,7 @@ class VerdictEditor(QWidget):
     def _save_verdict(self, rating: str | None = None) -> bool:
         if not self.is_editable():
             return False
-        assert self._store and self._claim and self._reviewer
+        assert self._desk and self._claim and self._reviewer
         rating = rating or (self._mine.rating if self._mine else None)
         if rating is None:
             return False
@@ -283,7 +281,7 @@ class VerdictEditor(QWidget):
         mine = self._mine
         text = f"Rate claim “{rating}”" if mine is None or mine.rating != rating else "Edit verdict"
         command = undo.SaveVerdictCommand(
-            self._store,
+            self._desk,
             self._claim.id,
             self._reviewer.id,
             rating,
@@ -301,7 +299,7 @@ class VerdictEditor(QWidget):
         return True
 
     def _save_wording(self) -> bool:
-        assert self._store and self._claim
+        assert self._desk and self._claim
         text = self.wording_edit.toPlainText().strip()
         if not text:
             return False  # an emptied field is a claim being retyped: wait for words
@@ -309,19 +307,13 @@ class VerdictEditor(QWidget):
         if text == self._claim.claim:
             return True
         return self._push(
-            undo.EditClaimCommand(
-                self._store,
-                self._claim.id,
-                {"claim": text},
-                self._claim_changed,
-                reviewer_id=self._reviewer.id if self._reviewer else None,
-            )
+            undo.RewordClaimCommand(self._desk, self._claim.id, text, self._claim_changed)
         )
 
-    def _push(self, command: undo.StoreCommand) -> bool:
+    def _push(self, command: undo.DeskCommand) -> bool:
         error = undo.push(self._stack, command)
         if error is not None:
-            self._show_error(str(error))
+            self._show_error(explain(error))
             return False
         self.error_line.clear_error()
         return True
@@ -330,21 +322,21 @@ class VerdictEditor(QWidget):
         self.error_line.show_error(message)
         self.error_occurred.emit(message)
 
-    # -- store changes (also reached from undo/redo in the main window) ---------------------------
-    def _after_change(self, claim_id: str, signal: SignalInstance) -> None:
-        if not shiboken6.isValid(self):
+    # -- database changes (also reached from undo/redo in the main window) ------------------------
+    def _after_change(self, claim_id: str | None, signal: SignalInstance) -> None:
+        if not shiboken6.isValid(self) or claim_id is None:
             return
         if claim_id == self.claim_id:
             self.reload()
         signal.emit(claim_id)
 
-    def _verdict_changed(self, claim_id: str) -> None:
+    def _verdict_changed(self, claim_id: str | None) -> None:
         self._after_change(claim_id, self.verdict_saved)
 
-    def _sources_changed(self, claim_id: str) -> None:
+    def _sources_changed(self, claim_id: str | None) -> None:
         self._after_change(claim_id, self.sources_changed)
 
-    def _claim_changed(self, claim_id: str) -> None:
+    def _claim_changed(self, claim_id: str | None) -> None:
         self._after_change(claim_id, self.claim_changed)
 
     # -- showing ---------------------------------------------------------------------------------
@@ -386,13 +378,13 @@ class VerdictEditor(QWidget):
         self.rating_picker.setEnabled(editable)
         self.confidence_picker.setEnabled(editable)
         self.clear_button.setEnabled(editable and self._mine is not None)
-        self.sources_panel.set_state(self._store, claim.id, mine, editable)
+        self.sources_panel.set_state(self._desk, claim.id, mine, editable)
         self._refresh_status()
 
     def _refresh_note(self) -> None:
-        if self._store is not None and self._store.read_only:
-            note = f"“{self._store.display_name}” is open read-only: you can read verdicts but not change them."
-        elif self._store is not None and self._reviewer is None and self._claim is not None:
+        if self._desk is not None and self._desk.read_only:
+            note = f"“{self._desk.display_name}” is open read-only: you can read verdicts but not change them."
+        elif self._desk is not None and self._reviewer is None and self._claim is not None:
             note = "Choose who is reviewing before recording verdicts."
         else:
             note = ""

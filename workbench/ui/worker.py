@@ -55,18 +55,18 @@ class Job(QObject):
     @Slot()
     def run(self) -> None:
         """Run the function; exactly one of finished, failed or cancelled is emitted."""
-        from workbench.services.desk import ExtractionCancelled
         from workbench.ui.errors import explain
 
         try:
             result = self._function(self.progressed.emit, self.is_cancelled)
-        except ExtractionCancelled:
-            self.cancelled.emit()
         except Exception as exc:  # the message goes to the reviewer; the app keeps running
-            log.exception("%s failed", self.status)
             if self.is_cancelled():
+                # A stopped job ends by raising (claims' ExtractionCancelled, a backup's error):
+                # that is what was asked for, not a failure, so no traceback in the log.
+                log.debug("%s stopped (%s)", self.status, type(exc).__name__)
                 self.cancelled.emit()
             else:
+                log.exception("%s failed", self.status)
                 self.failed.emit(explain(exc))
         else:
             if self.is_cancelled():

@@ -150,3 +150,23 @@ def test_report_settings_are_saved_and_used(db: str, tmp_path: Path) -> None:
     )
     page = PdfReader(tmp_path / "r.pdf").pages[0]
     assert round(float(page.mediabox.width)) == 612  # Letter
+
+
+def test_the_formats_offered_are_the_registrys(db: str, tmp_path: Path, monkeypatch) -> None:
+    from workbench.report.formats import FORMATS, Format
+
+    runner = CliRunner()
+    help_text = " ".join(runner.invoke(main, ["export", "--help"]).output.split())
+    assert all(name in help_text for name in FORMATS)
+    plain = Format("txt", "Text", "Text", ".txt", "Plain text", "markdown:render_markdown")
+    monkeypatch.setitem(FORMATS, "txt", plain)
+    result = runner.invoke(
+        main, ["--db", db, "export", _article(db), "-f", "txt", "-o", str(tmp_path)]
+    )
+    assert result.exit_code == 0, result.output
+    assert [p.suffix for p in tmp_path.glob("factcheck-*")] == [".txt"]
+    result = runner.invoke(main, ["--db", db, "export", _article(db), "-f", "docx"])
+    assert (
+        result.exit_code == 2
+        and "choose from pdf, html, md, json, csv, claimreview, txt" in result.output
+    )

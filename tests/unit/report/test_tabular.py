@@ -55,7 +55,7 @@ def test_csv_keeps_unreviewed_claims_and_disarms_formulas(seeded) -> None:
 
     store, article, claims = seeded
     store.update_claim(claims[0].id, claim='=HYPERLINK("http://evil")')
-    store.restore_claim(claims[3].id)
+    store.undismiss_claim(claims[3].id)
     report = build_report(store, article.id, ReportOptions())
     rows = list(csv.DictReader(io.StringIO(render_csv(report).removeprefix("\ufeff"))))
     assert rows[0]["claim"] == '\'=HYPERLINK("http://evil")'

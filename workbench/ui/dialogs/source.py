@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.model import Source
-from workbench.store.review import MAX_ATTACHMENT_BYTES
+from workbench.services.verdicts import MAX_ATTACHMENT_BYTES
 
 from .common import (
     NOTE_STYLE,
