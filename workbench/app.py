@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 
 # Imported before PySide6 on purpose: PySide6 reads the source of every module imported after it
 # (looking for its own name), and the layers under the window never use Qt.
-from workbench.services.database import open_database
 from workbench.services.desk import Desk, Extractor
 from workbench.store import default_db_path
 
@@ -56,8 +55,7 @@ def build_window(
     from workbench.ui.main_window import MainWindow
 
     # A file that cannot be written opens read-only; the status bar says so.
-    store = open_database(Path(db_path) if db_path else default_db_path())
-    desk = Desk(store)
+    desk = Desk.open(Path(db_path) if db_path else default_db_path())
     window = MainWindow(desk, settings, extractor=extractor, backup_on_open=backup_on_open)
     if reviewer:
         window.use_reviewer(reviewer)
@@ -99,7 +97,7 @@ def run_app(db_path: str | Path | None = None, argv: list[str] | None = None) ->
     window.show()
     QTimer.singleShot(0, lambda: start(window))
     code = app.exec()
-    window.desk.store.close()
+    window.desk.close()
     return code
 
 
@@ -128,7 +126,7 @@ def render_screenshot(
             window.show()
             start(window, ask_reviewer=False)
             if article:
-                window.open_article(window.desk.store.resolve_id("articles", article, "article"))
+                window.open_article(window.desk.article_id(article))
             loop = QEventLoop()
             imports = window.imports
             for signal in (imports.extraction_finished, imports.extraction_failed):
@@ -145,7 +143,7 @@ def render_screenshot(
             return out
         finally:
             window.close()
-            window.desk.store.close()
+            window.desk.close()
 
 
 def _select_showcase_claim(window: MainWindow) -> None:

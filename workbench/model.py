@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, replace
 from datetime import UTC, datetime
 from enum import StrEnum
+from typing import Any
 
 #: Check-worthiness score (a calibrated probability) from which a sentence counts as a claim: the
 #: claim finder's threshold, ``workbench score``'s ``claim`` field and the desk's default
@@ -320,9 +321,44 @@ class Source:
         }
 
 
+@dataclass(frozen=True, slots=True)
+class Judgement:
+    """What a reviewer decides about a claim: a rating, how sure they are (0..1) and why.
+
+    The part of a verdict that the reviewer writes, passed whole from the editor or the command
+    line to the store, so that a new verdict field is declared here (and in :class:`Verdict`)
+    rather than added to every signature on the way.
+    """
+
+    rating: str
+    confidence: float | None = None
+    rationale: str = ""
+
+    def problem(self) -> str | None:
+        """Why this judgement cannot be stored (the scale aside), or None when it can."""
+        if self.confidence is not None and not 0 <= self.confidence <= 1:
+            return "Confidence must be between 0 and 1."
+        return None
+
+    def tidied(self) -> Judgement:
+        """This judgement as stored: the rationale without surrounding spaces."""
+        return replace(self, rationale=self.rationale.strip())
+
+    def with_rating(self, rating: str) -> Judgement:
+        """The same judgement with another rating (the number keys keep the rest)."""
+        return replace(self, rating=rating)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Each field by name, as :class:`Verdict` and the store's columns call them."""
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
 @dataclass(slots=True)
 class Verdict:
-    """One reviewer's rating of one claim, with rationale, confidence (0..1) and sources."""
+    """One reviewer's rating of one claim, with rationale, confidence (0..1) and sources.
+
+    The fields of :class:`Judgement` are repeated here by name (see :attr:`judgement`).
+    """
 
     claim_id: str
     reviewer_id: str
@@ -335,6 +371,11 @@ class Verdict:
     created_at: str = field(default_factory=now_iso)
     updated_at: str = field(default_factory=now_iso)
     id: str = field(default_factory=new_id)
+
+    @property
+    def judgement(self) -> Judgement:
+        """The rating, confidence and rationale as one value."""
+        return Judgement(**{f.name: getattr(self, f.name) for f in fields(Judgement)})
 
     def to_dict(self) -> dict[str, object]:
         """Plain dict for JSON."""

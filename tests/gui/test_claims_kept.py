@@ -7,12 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from workbench.model import Article, Claim
+from workbench.model import Article, Claim, Judgement
 from workbench.services.desk import Extractor
 from workbench.services.found_claims import MAX_CLAIMS_SETTING
 from workbench.services.library import import_pasted
 from workbench.store import open_store
-from workbench.ui.preferences import apply_preferences
 
 pytestmark = pytest.mark.gui
 
@@ -68,8 +67,10 @@ def test_the_claims_pane_says_what_was_not_kept_and_finding_again_adds_it(
     assert "Review ▸ Find claims in this article" in note.text()
 
     rated = next(iter(window.claims))
-    window.desk.verdicts.save_verdict(rated, window.desk.reviewer_id, window.desk.scale().labels[0])
-    apply_preferences(window, {"claims_kept": 10})
+    window.desk.verdicts.save_verdict(
+        rated, window.desk.reviewer_id, Judgement(window.desk.scale().labels[0])
+    )
+    window.preferences.apply({"claims_kept": 10})
     with qtbot.waitSignal(window.imports.extraction_finished, timeout=10_000):
         window.actions_.find_claims.trigger()
     assert len(window.claims) == 8

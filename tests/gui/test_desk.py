@@ -119,7 +119,7 @@ def test_deleting_a_claim_with_its_verdict_can_be_undone(make_window, qtbot) -> 
     window.restore_last_article()
     claim_id = window.claims_pane.table_order()[0]
     window.claims_pane.select_claim(claim_id)
-    window.rate_current("True")
+    window.review.rate_current("True")
     window.actions_.delete.trigger()
     assert claim_id not in window.claims
     window.undo_stack.undo()
@@ -163,7 +163,7 @@ def test_filters_threshold_and_score_order(make_window, qtbot) -> None:
     qtbot.keyClick(window.article_pane.text, Qt.Key.Key_S)
     assert table_text(window, Column.SCORE) == ["0.90", "0.80", "0.20"]
     window.claims_pane.select_claim(pane.table_order()[0])
-    window.rate_current("True")
+    window.review.rate_current("True")
     pane.unreviewed_box.setChecked(True)
     assert pane.proxy.rowCount() == 2
 
@@ -232,12 +232,12 @@ def test_opening_a_database_backs_it_up_in_the_background_once_per_change(
     window.desk.store.close()
     # Opened again with nothing changed: the backup there already holds this state.
     again = make_window()
-    qtbot.waitUntil(lambda: again.auto_backup is not None, timeout=10000)
+    qtbot.waitUntil(lambda: again.backup.auto_backup is not None, timeout=10000)
     qtbot.waitUntil(lambda: not again.imports.runner.busy, timeout=10000)
     assert list_backups(db_path) == [made]
     again.restore_last_article()
     again.claims_pane.select_claim(next(iter(again.claims)))
-    again.rate_current("False")
+    again.review.rate_current("False")
     again.close()
     again.desk.store.close()
     third = make_window()
@@ -472,7 +472,7 @@ def test_back_up_then_restore_brings_back_the_earlier_state(make_window, monkeyp
     [backup] = [b for b in list_backups(window.desk.path) if b.kind == "manual"]
     claim_id = window.claims_pane.table_order()[0]
     window.claims_pane.select_claim(claim_id)
-    window.rate_current("False")
+    window.review.rate_current("False")
     assert window.claims[claim_id].verdicts
     monkeypatch.setattr(hooks, "ask_restore", lambda parent, backups: backup.path)
     window.actions_.restore_backup.trigger()

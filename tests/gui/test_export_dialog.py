@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
-from workbench.model import Article, Claim
+from workbench.model import Article, Claim, Judgement
 from workbench.services.desk import Desk
 from workbench.ui.dialogs.export import ExportChoice, ExportDialog
 from workbench.ui.export_task import start_export
@@ -29,9 +29,11 @@ def reviewed(file_store):
     ana = file_store.add_reviewer("Ana")
     tom = file_store.add_reviewer("Tom")
     for claim in claims:
-        verdict = file_store.save_verdict(claim.id, ana.id, "Mostly true", rationale="Budget.")
+        verdict = file_store.save_verdict(
+            claim.id, ana.id, Judgement("Mostly true", rationale="Budget.")
+        )
         file_store.add_source(verdict.id, title="Budget", url="https://council.example.org/b")
-    file_store.save_verdict(claims[0].id, tom.id, "False", rationale="Wrong year.")
+    file_store.save_verdict(claims[0].id, tom.id, Judgement("False", rationale="Wrong year."))
     return file_store, article
 
 

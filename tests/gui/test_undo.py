@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QUndoStack
 
-from workbench.model import Article, Block, BlockKind, Claim, ClaimState
+from workbench.model import Article, Block, BlockKind, Claim, ClaimState, Judgement
 from workbench.services.desk import Desk
 from workbench.store import Store, open_store
 from workbench.ui import undo
@@ -63,7 +63,7 @@ def test_save_verdict_undo_removes_the_first_verdict(setup, changes) -> None:
     stack = QUndoStack()
     before = _dump(store)
     cmd = undo.SaveVerdictCommand(
-        desk, claim_id, anna, "False", rationale="No.", on_change=changes.append
+        desk, claim_id, anna, Judgement("False", rationale="No."), on_change=changes.append
     )
     assert undo.push(stack, cmd) is None
     assert store.verdict_for(claim_id, anna).rating == "False"
@@ -74,13 +74,15 @@ def test_save_verdict_undo_removes_the_first_verdict(setup, changes) -> None:
 def test_save_verdict_undo_restores_the_previous_verdict_with_its_sources(setup) -> None:
     desk, claim_id, anna = setup
     store = desk.store
-    verdict = store.save_verdict(claim_id, anna, "True", confidence=0.3, rationale="First.")
+    verdict = store.save_verdict(
+        claim_id, anna, Judgement("True", confidence=0.3, rationale="First.")
+    )
     store.add_source(verdict.id, title="Notes", attachment=b"\x00\x01", attachment_name="n.bin")
     stack = QUndoStack()
     before = _dump(store)
     undo.push(
         stack,
-        undo.SaveVerdictCommand(desk, claim_id, anna, "Half true", confidence=0.9),
+        undo.SaveVerdictCommand(desk, claim_id, anna, Judgement("Half true", confidence=0.9)),
     )
     after = _dump(store)
     assert after != before
@@ -92,7 +94,7 @@ def test_save_verdict_undo_restores_the_previous_verdict_with_its_sources(setup)
 def test_clear_verdict_and_undo(setup) -> None:
     desk, claim_id, anna = setup
     store = desk.store
-    verdict = store.save_verdict(claim_id, anna, "True")
+    verdict = store.save_verdict(claim_id, anna, Judgement("True"))
     store.add_source(verdict.id, url="https://example.org/a", attachment=b"pdf")
     before = _dump(store)
     stack = QUndoStack()
@@ -104,7 +106,7 @@ def test_clear_verdict_and_undo(setup) -> None:
 def test_add_edit_remove_source_round_trips(setup) -> None:
     desk, claim_id, anna = setup
     store = desk.store
-    verdict = store.save_verdict(claim_id, anna, "True")
+    verdict = store.save_verdict(claim_id, anna, Judgement("True"))
     stack = QUndoStack()
     states = [_dump(store)]
     undo.push(
@@ -153,7 +155,7 @@ def test_dismiss_and_restore_claim(setup, changes) -> None:
 def test_delete_claim_undo_brings_back_verdicts_and_files(setup) -> None:
     desk, claim_id, anna = setup
     store = desk.store
-    verdict = store.save_verdict(claim_id, anna, "False", rationale="Checked.")
+    verdict = store.save_verdict(claim_id, anna, Judgement("False", rationale="Checked."))
     store.add_source(verdict.id, title="Scan", attachment=b"scan", attachment_name="s.png")
     before = _dump(store)
     stack = QUndoStack()
@@ -182,7 +184,7 @@ def test_a_refused_change_leaves_no_undo_step(setup) -> None:
     errors: list = []
     stack = QUndoStack()
     cmd = undo.SaveVerdictCommand(
-        desk, claim_id, anna, "Sort of", on_error=lambda exc, _doing: errors.append(exc)
+        desk, claim_id, anna, Judgement("Sort of"), on_error=lambda exc, _doing: errors.append(exc)
     )
     error = undo.push(stack, cmd)
     assert error is not None and "not on this database's rating scale" in str(error)
@@ -208,10 +210,14 @@ def test_read_only_database_refuses_commands(setup, tmp_path: Path) -> None:
 def test_saving_an_unchanged_verdict_makes_no_undo_step(setup, changes) -> None:
     desk, claim_id, anna = setup
     store = desk.store
-    store.save_verdict(claim_id, anna, "True", confidence=0.6, rationale="Same.")
+    store.save_verdict(claim_id, anna, Judgement("True", confidence=0.6, rationale="Same."))
     stack = QUndoStack()
     cmd = undo.SaveVerdictCommand(
-        desk, claim_id, anna, "true", confidence=0.6, rationale=" Same. ", on_change=changes.append
+        desk,
+        claim_id,
+        anna,
+        Judgement("true", confidence=0.6, rationale=" Same. "),
+        on_change=changes.append,
     )
     assert undo.push(stack, cmd) is None
     assert stack.count() == 0

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QUndoStack
 from PySide6.QtWidgets import QApplication
 
-from workbench.model import Article, Block, BlockKind, Claim, ReviewedClaim, Reviewer
+from workbench.model import Article, Block, BlockKind, Claim, Judgement, ReviewedClaim, Reviewer
 from workbench.services.desk import Desk as ReviewDesk
 from workbench.store import Store, open_store
 from workbench.ui.dialogs.source import SourceDialog, SourceInput
@@ -257,7 +257,7 @@ def test_editing_the_wording_keeps_the_quote(qtbot, editor: VerdictEditor, desk:
 
 def test_other_reviewers_verdict_is_shown_read_only(qtbot, desk: Desk) -> None:
     desk.store.save_verdict(
-        desk.claims[0].id, desk.ben.id, "Mostly true", rationale="ONS agrees, roughly."
+        desk.claims[0].id, desk.ben.id, Judgement("Mostly true", rationale="ONS agrees, roughly.")
     )
     widget = VerdictEditor()
     qtbot.addWidget(widget)
@@ -269,7 +269,7 @@ def test_other_reviewers_verdict_is_shown_read_only(qtbot, desk: Desk) -> None:
 
 
 def test_read_only_database_disables_editing(qtbot, desk: Desk) -> None:
-    desk.store.save_verdict(desk.claims[0].id, desk.anna.id, "True")
+    desk.store.save_verdict(desk.claims[0].id, desk.anna.id, Judgement("True"))
     desk.store.close()
     store = open_store(desk.path, read_only=True)
     try:

@@ -101,3 +101,14 @@ def test_ui_takes_nothing_from_the_store_but_its_errors() -> None:
                     if name not in allowed
                 ]
     assert offenders == []
+
+
+def test_ui_and_the_app_never_reach_the_store_object() -> None:
+    """Backing up, restoring, closing and finding articles go through the desk or the services."""
+    offenders = [
+        f"{file.relative_to(PACKAGE).as_posix()}:{node.lineno}"
+        for file in [*_python_files("ui"), *_python_files("app.py")]
+        for node in ast.walk(ast.parse(file.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Attribute) and node.attr == "store"
+    ]
+    assert offenders == []

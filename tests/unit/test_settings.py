@@ -189,8 +189,8 @@ def test_the_dialog_defaults_are_the_registry_defaults() -> None:
     from workbench.model import CLAIM_THRESHOLD
     from workbench.services.backup import DEFAULT_KEEP, KEEP_SETTING
     from workbench.services.found_claims import DEFAULT_MAX_CLAIMS, MAX_CLAIMS_LIMIT
+    from workbench.ui.controllers.preferences import DATABASE_KEYS
     from workbench.ui.dialogs.preferences import PAGE_SIZES, PREFERENCE_DEFAULTS
-    from workbench.ui.preferences import DATABASE_KEYS
     from workbench.ui.settings import DEFAULT_SENSITIVITY
 
     assert preference_defaults() == PREFERENCE_DEFAULTS

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from workbench.model import ClaimState, ReviewedClaim, Reviewer
+from workbench.model import ClaimState, Judgement, ReviewedClaim, Reviewer
 from workbench.settings import MAX_CLAIMS
 
 from .common import (
@@ -347,9 +347,7 @@ def verdict_command(
             store,
             claim_id,
             reviewer,
-            rating,
-            rationale=note,
-            confidence=confidence,
+            Judgement(rating, confidence=confidence, rationale=note),
             source_urls=sources,
         )
     if as_json:

@@ -7,7 +7,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from workbench.model import Article, Block, BlockKind, Claim
+from workbench.model import Article, Block, BlockKind, Claim, Judgement
 from workbench.services.backup import backup_on_open, restore_backup
 from workbench.services.database import check_database
 from workbench.store import open_store
@@ -36,7 +36,9 @@ def _fill(path: Path) -> None:
                 claims.append(Claim(article.id, start, start + len(sentence), sentence))
             store.add_article(article, claims)
             for claim in claims:
-                verdict = store.save_verdict(claim.id, reviewer.id, "True", rationale="Budget book")
+                verdict = store.save_verdict(
+                    claim.id, reviewer.id, Judgement("True", rationale="Budget book")
+                )
                 store.add_source(
                     verdict.id,
                     title="Budget",

@@ -227,7 +227,7 @@ def _table_rows(tmp: Path) -> list[tuple[str, str]]:
             sorting = _timed(lambda t=toggle, pane=pane: pane.set_score_order(next(t)))
             pane.select_claim(order[len(order) // 2])
             ratings = iter(["True", "False"] * 4)
-            rate = _timed(lambda r=ratings: window.rate_current(next(r)), repeat=5)
+            rate = _timed(lambda r=ratings: window.review.rate_current(next(r)), repeat=5)
             rows += [
                 (f"{n} claims: open article", opened),
                 (f"{n} claims: select a claim (target < 50 ms)", select),
@@ -240,7 +240,7 @@ def _table_rows(tmp: Path) -> list[tuple[str, str]]:
             ]
     finally:
         window.close()
-        window.desk.store.close()
+        window.desk.close()
     return rows
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from workbench.model import Article, Claim, ClaimKind
+from workbench.model import Article, Claim, ClaimKind, Judgement
 from workbench.store import Store, open_store
 
 CLAIMS = 300
@@ -51,9 +51,11 @@ def sample_store(claims: int = CLAIMS) -> tuple[Store, str]:
             v = store.save_verdict(
                 claim.id,
                 ana.id,
-                labels[i % len(labels)],
-                confidence=0.8,
-                rationale="The audited accounts give a different figure; see page 12.",
+                Judgement(
+                    labels[i % len(labels)],
+                    confidence=0.8,
+                    rationale="The audited accounts give a different figure; see page 12.",
+                ),
             )
             store.add_source(
                 v.id,
@@ -64,7 +66,7 @@ def sample_store(claims: int = CLAIMS) -> tuple[Store, str]:
                 quote="Total highways expenditure was £41.2m.",
             )
             if i % 3 == 0:
-                store.save_verdict(claim.id, tom.id, labels[(i + i % 2) % len(labels)])
+                store.save_verdict(claim.id, tom.id, Judgement(labels[(i + i % 2) % len(labels)]))
     return store, article.id
 
 

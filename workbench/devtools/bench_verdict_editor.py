@@ -9,7 +9,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from workbench.model import Article, Block, BlockKind, Claim
+from workbench.model import Article, Block, BlockKind, Claim, Judgement
 from workbench.store import Store, open_store
 
 SENTENCE = "In {n} the council spent {n} pounds on roads, the mayor said. "
@@ -58,7 +58,9 @@ def run() -> list[tuple[str, str]]:
             claims = store.claims_for(article_id)
             for claim in claims[::2]:
                 for other in reviewers[1:]:
-                    store.save_verdict(claim.claim.id, other.id, "Mostly true", rationale="ok")
+                    store.save_verdict(
+                        claim.claim.id, other.id, Judgement("Mostly true", rationale="ok")
+                    )
             claims = store.claims_for(article_id)
             editor = VerdictEditor()
             editor.resize(460, 800)

@@ -24,6 +24,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from workbench.model import Judgement
+
 ARTICLE_TEXT = " ".join(
     f"In {2000 + i} the council said spending rose {i}% to {i * 7} million." for i in range(60)
 )
@@ -86,10 +88,14 @@ def child(db_path: Path, seed: int, *, wait: bool = False) -> None:
         store.add_claims(article_id, [claim])
         _say("claim", claim.id)
         if rng.random() < 0.5:
-            verdict = store.save_verdict(claim.id, reviewer.id, "True", rationale="checked")
+            verdict = store.save_verdict(
+                claim.id, reviewer.id, Judgement("True", rationale="checked")
+            )
         else:
             urls = [f"https://example.org/{rng.randrange(10**6)}" for _ in range(rng.randrange(3))]
-            verdict = record_verdict(store, claim.id, REVIEWER, "False", source_urls=urls)
+            verdict = record_verdict(
+                store, claim.id, REVIEWER, Judgement("False"), source_urls=urls
+            )
             for source in verdict.sources:
                 _say("source", source.id)
         _say("verdict", verdict.id)
@@ -102,7 +108,9 @@ def child(db_path: Path, seed: int, *, wait: bool = False) -> None:
             )
             _say("source", source.id)
         revision += 1
-        store.save_verdict(claim.id, reviewer.id, "Mostly true", rationale=f"revision {revision}")
+        store.save_verdict(
+            claim.id, reviewer.id, Judgement("Mostly true", rationale=f"revision {revision}")
+        )
         _say("revision", f"{verdict.id}:{revision}")
         if rng.random() < 0.05:
             backup_on_open(store, keep=3)

@@ -17,11 +17,13 @@ from workbench.model import (
     ReviewedClaim,
     Reviewer,
 )
+from workbench.services.database import open_database
 from workbench.settings import PENDING_EXTRACTION, SEEDED, SPACY_PIPELINE
 from workbench.store import InvalidInputError, Store
 
 if TYPE_CHECKING:
     from workbench.report import Report
+    from workbench.services.backup import AutoBackup
     from workbench.services.verdicts import Verdicts
 
 Progress = Callable[[int, int], None]
@@ -111,6 +113,27 @@ class Desk:
         self._scale: RatingScale | None = None
 
     # -- database --------------------------------------------------------------------------
+    @classmethod
+    def open(cls, path: str | Path | None) -> Desk:
+        """The desk on a database file; one that cannot be written opens read-only."""
+        return cls(open_database(path))
+
+    def close(self) -> None:
+        """Close the database (before restoring a backup over it, or on quitting)."""
+        self.store.close()
+
+    def back_up(self) -> Path:
+        """A checked copy of the database in its backup folder."""
+        from workbench.services.backup import backup_now
+
+        return backup_now(self.store)
+
+    def plan_backup_on_open(self) -> AutoBackup | None:
+        """The automatic backup of the database just opened (None: nothing to back up)."""
+        from workbench.services.backup import plan_backup_on_open
+
+        return plan_backup_on_open(self.store)
+
     def prepare_writes(self) -> None:
         """Load what the first edit needs now; only while no worker thread is running."""
         self.store.prepare_writes(without_numpy=True)
@@ -179,6 +202,10 @@ class Desk:
             or folded in (row["title"] or "").casefold()
             or folded in (row["outlet"] or "").casefold()
         ]
+
+    def article_id(self, ref: str) -> str:
+        """The full id of the article whose id is, or starts with, ``ref``."""
+        return self.store.resolve_id("articles", ref, "article")
 
     def article(self, article_id: str) -> Article:
         """One article."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from workbench.model import Reviewer, Verdict, name_problem, web_url_problem
+from workbench.model import Judgement, Reviewer, Verdict, name_problem, web_url_problem
 from workbench.settings import declared
 from workbench.store import InvalidInputError, NotFoundError, Store
 
@@ -13,10 +13,8 @@ def record_verdict(
     store: Store,
     claim_id: str,
     reviewer_name: str,
-    rating: str,
+    judgement: Judgement,
     *,
-    rationale: str = "",
-    confidence: float | None = None,
     source_urls: Sequence[str] = (),
 ) -> Verdict:
     """Save a reviewer's verdict (adding the reviewer if new) and attach source URLs."""
@@ -30,9 +28,7 @@ def record_verdict(
     urls = list(dict.fromkeys(check_url(url) for url in source_urls))
     # One transaction: the verdict and all its sources are saved, or none of them.
     with store.write():
-        verdict = store.save_verdict(
-            claim_id, reviewer.id, rating, confidence=confidence, rationale=rationale
-        )
+        verdict = store.save_verdict(claim_id, reviewer.id, judgement)
         known = {s.url for s in store.get_verdict(verdict.id).sources if s.url}
         for url in urls:
             if url not in known:

@@ -6,7 +6,7 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
-from workbench.model import ReviewedClaim, Source, Verdict
+from workbench.model import Judgement, ReviewedClaim, Source, Verdict
 from workbench.store import Store
 from workbench.store.review import MAX_ATTACHMENT_BYTES
 
@@ -59,31 +59,18 @@ class Verdicts:
         return self.store.get_attachment(source_id)
 
     # -- verdicts ------------------------------------------------------------------------------
-    def unchanged(
-        self, current: Verdict | None, rating: str, confidence: float | None, rationale: str
-    ) -> bool:
-        """True when saving this rating, confidence and rationale would change nothing."""
-        found = self.store.rating_scale().find(rating)
+    def unchanged(self, current: Verdict | None, judgement: Judgement) -> bool:
+        """True when saving ``judgement`` would change nothing."""
+        found = self.store.rating_scale().find(judgement.rating)
         return (
             current is not None
             and found is not None
-            and (current.rating, current.confidence, current.rationale)
-            == (found.label, confidence, rationale.strip())
+            and current.judgement == judgement.tidied().with_rating(found.label)
         )
 
-    def save_verdict(
-        self,
-        claim_id: str,
-        reviewer_id: str,
-        rating: str,
-        *,
-        confidence: float | None = None,
-        rationale: str = "",
-    ) -> Verdict:
+    def save_verdict(self, claim_id: str, reviewer_id: str, judgement: Judgement) -> Verdict:
         """Give (or change) a reviewer's rating, confidence and rationale; sources stay."""
-        return self.store.save_verdict(
-            claim_id, reviewer_id, rating, confidence=confidence, rationale=rationale
-        )
+        return self.store.save_verdict(claim_id, reviewer_id, judgement)
 
     def put_verdict(self, claim_id: str, reviewer_id: str, target: Verdict | None) -> None:
         """Make the reviewer's stored verdict equal ``target`` (None: no verdict); sources stay."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from workbench.model import ReviewedClaim, Reviewer, Source, Verdict, now_iso
+from workbench.model import Judgement, ReviewedClaim, Reviewer, Source, Verdict, now_iso
 
 from . import rows
 from .attachments import safe_attachment_name
@@ -59,35 +59,26 @@ class ReviewStore(CoreStore):
         ]
 
     # -- verdicts --------------------------------------------------------------------------
-    def save_verdict(
-        self,
-        claim_id: str,
-        reviewer_id: str,
-        rating: str,
-        *,
-        confidence: float | None = None,
-        rationale: str = "",
-    ) -> Verdict:
+    def save_verdict(self, claim_id: str, reviewer_id: str, judgement: Judgement) -> Verdict:
         """Record this reviewer's verdict on a claim, updating their earlier one in place."""
         self.get_claim(claim_id)
         reviewer = self.get_reviewer(reviewer_id)
-        found = self.rating_scale().find(rating)
+        found = self.rating_scale().find(judgement.rating)
         if found is None:
             labels = ", ".join(self.rating_scale().labels)
             raise InvalidInputError(
-                f"“{rating}” is not on this database's rating scale ({labels})."
+                f"“{judgement.rating}” is not on this database's rating scale ({labels})."
             )
-        if confidence is not None and not 0 <= confidence <= 1:
-            raise InvalidInputError("Confidence must be between 0 and 1.")
+        problem = judgement.problem()
+        if problem:
+            raise InvalidInputError(problem)
         existing = self.verdict_for(claim_id, reviewer_id)
         verdict = Verdict(
             claim_id=claim_id,
             reviewer_id=reviewer_id,
-            rating=found.label,
             rating_value=found.value,
-            confidence=confidence,
-            rationale=rationale.strip(),
             reviewer_name=reviewer.name,
+            **judgement.tidied().with_rating(found.label).to_dict(),
         )
         if existing is not None:
             verdict.id = existing.id
@@ -369,9 +360,4 @@ def _with_attachment(source: Source, data: bytes | None, name: str | None) -> So
 def _verdict_summary(verdict: Verdict | None) -> dict[str, Any] | None:
     if verdict is None:
         return None
-    return {
-        "claim_id": verdict.claim_id,
-        "rating": verdict.rating,
-        "confidence": verdict.confidence,
-        "rationale": verdict.rationale,
-    }
+    return {"claim_id": verdict.claim_id, **verdict.judgement.to_dict()}

@@ -208,6 +208,11 @@ class ClaimsPane(QWidget):
         return None
 
     # -- sorting and filters ----------------------------------------------------------------
+    def focus_filter(self) -> None:
+        """Put the cursor in the filter box."""
+        self.filter_box.setFocus()
+        self.filter_box.selectAll()
+
     def set_score_order(self, on: bool) -> None:
         """Highest score first, or back to article order."""
         if on:

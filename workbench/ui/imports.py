@@ -3,18 +3,61 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QToolButton, QWidget
 
-from workbench.model import Article
+from workbench.model import Article, Claim
 from workbench.services.desk import Extractor, read_article_file
 
 from .worker import Job, JobRunner
 
 if TYPE_CHECKING:
-    from .main_window import MainWindow
+    from collections.abc import Callable
+
+    from workbench.services.desk import Desk
+
+    from .settings import DeskSettings
+
+
+class ImportView(Protocol):
+    """What importing and claim finding ask of the window."""
+
+    @property
+    def desk(self) -> Desk:
+        """The open database."""
+        ...
+
+    @property
+    def article(self) -> Article | None:
+        """The article shown."""
+        ...
+
+    @property
+    def settings(self) -> DeskSettings:
+        """The reviewer's own settings (recent files)."""
+        ...
+
+    def open_article(self, article_id: str) -> bool:
+        """Show an article and its claims."""
+        ...
+
+    def claims_changed(self, select: str | None = None, *, refresh_editor: bool = True) -> None:
+        """Read the article's claims again."""
+        ...
+
+    def show_status(self, message: str, msecs: int = 0) -> None:
+        """A passing message in the status bar."""
+        ...
+
+    def show_message(self, title: str, message: str) -> None:
+        """A warning the reviewer must acknowledge."""
+        ...
+
+    def report_error(self, exc: Exception, action: str) -> None:
+        """Show a lower layer's error."""
+        ...
 
 
 class ProgressPanel(QWidget):
@@ -28,7 +71,8 @@ class ProgressPanel(QWidget):
         self.bar = QProgressBar()
         self.bar.setFixedWidth(160)
         self.bar.setTextVisible(False)
-        self.cancel = QToolButton(text="Cancel")
+        self.cancel = QToolButton()
+        self.cancel.setText("Cancel")
         self.cancel.setToolTip("Stop finding claims (you can start again from the Review menu)")
         self.cancel.clicked.connect(self.cancel_clicked)
         layout = QHBoxLayout(self)
@@ -59,9 +103,11 @@ class ImportController(QObject):
     extraction_cancelled = Signal(str)
     import_failed = Signal(str)
 
-    def __init__(self, window: MainWindow, extractor: Extractor) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(
+        self, view: ImportView, extractor: Extractor, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.view = view
         self.extractor = extractor
         self.runner = JobRunner(self)
         self.panel = ProgressPanel()
@@ -72,28 +118,34 @@ class ImportController(QObject):
         self._extracting: set[str] = set()
 
     @property
-    def desk(self):
+    def desk(self) -> Desk:
         """The window's desk."""
-        return self.window.desk
+        return self.view.desk
 
     def import_files(self, paths: list[str]) -> None:
         """Import each file; an already imported file just opens."""
         for path in paths:
-            name = Path(path).name
-            job = Job(
-                f"Reading “{name}”…",
-                lambda _p, _c, path=path: read_article_file(path),
-                on_finished=lambda article, path=path: self._on_read(article, path),
-                on_failed=lambda message, name=name: self._fail(f"Opening “{name}”", message),
-            )
-            self.runner.start(job)
+            self.runner.start(self._read_job(path))
+
+    def _read_job(self, path: str) -> Job:
+        name = Path(path).name
+
+        def read(_progress: Callable[[int, int], None], _cancelled: Callable[[], bool]) -> Article:
+            return read_article_file(path)
+
+        return Job(
+            f"Reading “{name}”…",
+            read,
+            on_finished=lambda article: self._on_read(article, path),
+            on_failed=lambda message: self._fail(f"Opening “{name}”", message),
+        )
 
     def import_pasted(self, text: str, **metadata: str | None) -> None:
         """Import pasted text with its metadata."""
         try:
             article = self.desk.pasted_article(text, **metadata)
         except Exception as exc:
-            self.window.report_error(exc, "Paste article")
+            self.view.report_error(exc, "Paste article")
             return
         self._on_read(article, None)
 
@@ -101,18 +153,16 @@ class ImportController(QObject):
         try:
             existing = self.desk.existing_copy(article)
             if existing is not None:
-                self.window.open_article(existing.id)
-                self.window.statusBar().showMessage(
-                    "That article was imported before; it is open now.", 6000
-                )
+                self.view.open_article(existing.id)
+                self.view.show_status("That article was imported before; it is open now.", 6000)
             else:
                 self.desk.save_article(article)
-                self.window.open_article(article.id)
+                self.view.open_article(article.id)
         except Exception as exc:
-            self.window.report_error(exc, "Import article")
+            self.view.report_error(exc, "Import article")
             return
         if path is not None:
-            self.window.remember_recent(path)
+            self.view.settings.add_recent(path)
 
     def find_claims(self, article_id: str) -> Job | None:
         """Find an article's claims on the worker; the result is saved when it arrives."""
@@ -122,7 +172,9 @@ class ImportController(QObject):
         pipeline = self.desk.pipeline_name()
         self._extracting.add(article_id)
 
-        def work(progress, is_cancelled) -> list:
+        def work(
+            progress: Callable[[int, int], None], is_cancelled: Callable[[], bool]
+        ) -> list[Claim]:
             return self.extractor.extract(
                 article, pipeline=pipeline, progress=progress, is_cancelled=is_cancelled
             )
@@ -138,19 +190,19 @@ class ImportController(QObject):
         self.runner.start(job)
         return job
 
-    def _on_claims(self, article_id: str, claims: list) -> None:
+    def _on_claims(self, article_id: str, claims: list[Claim]) -> None:
         self._extracting.discard(article_id)
         try:
             added = self.desk.save_found_claims(article_id, claims)
         except Exception as exc:
-            self.window.report_error(exc, "Save claims")
+            self.view.report_error(exc, "Save claims")
             self.extraction_failed.emit(str(exc))
             return
-        if self.window.article is not None and self.window.article.id == article_id:
-            self.window.claims_changed()
+        if self.view.article is not None and self.view.article.id == article_id:
+            self.view.claims_changed()
         # Finding again adds only claims not stored yet: say so rather than "Found 0 claims".
         found = f"Found {len(added)} new claims." if added else "No new claims found."
-        self.window.statusBar().showMessage(found, 5000)
+        self.view.show_status(found, 5000)
         self.extraction_finished.emit(article_id)
 
     def _on_claims_failed(self, article_id: str, message: str) -> None:
@@ -162,13 +214,11 @@ class ImportController(QObject):
     def _on_claims_cancelled(self, article_id: str) -> None:
         self._extracting.discard(article_id)
         self.desk.mark_pending(article_id, pending=False)
-        self.window.statusBar().showMessage(
-            "Claim finding stopped. Review ▸ Find claims starts it again.", 8000
-        )
+        self.view.show_status("Claim finding stopped. Review ▸ Find claims starts it again.", 8000)
         self.extraction_cancelled.emit(article_id)
 
     def _fail(self, what: str, message: str) -> None:
-        self.window.show_message(f"{what} did not work", message)
+        self.view.show_message(f"{what} did not work", message)
         self.import_failed.emit(message)
 
     def _on_job_ended(self, _job: Job) -> None:

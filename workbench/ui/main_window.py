@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
     QPaintEvent,
     QShowEvent,
     QUndoStack,
@@ -17,17 +19,19 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 from workbench.model import Article, ClaimState, ReviewedClaim
 from workbench.services.desk import Desk, Extractor
 
-from . import hooks
 from .article_view import ArticlePane
 from .claims_pane import ClaimsPane
+from .controllers.backup import BackupController
+from .controllers.export import ExportController
+from .controllers.library import LibraryController
+from .controllers.preferences import PreferencesController
+from .controllers.review import ReviewController
+from .controllers.reviewer import ReviewerController
 from .errors import MessageBoxes, show_error
 from .imports import ImportController
-from .library_actions import LibraryActions
 from .menus import Actions
 from .settings import DeskSettings
 from .theme import Splitter, tinted
-from .triage import TriageActions
-from .worker import Job, JobRunner
 
 if TYPE_CHECKING:
     from .verdict_editor import VerdictEditor
@@ -35,8 +39,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-class MainWindow(TriageActions, LibraryActions, QMainWindow):
-    """One database, one article at a time; every edit is saved at once and can be undone."""
+class MainWindow(QMainWindow):
+    """One database, one article at a time; what the menus do is done by its controllers."""
 
     article_opened = Signal(str)
     claims_reloaded = Signal()
@@ -66,9 +70,6 @@ class MainWindow(TriageActions, LibraryActions, QMainWindow):
         # window's first paint (or sooner, when something needs it), so the article shows first.
         self._editor: VerdictEditor | None = None
         self._painted = False
-        #: The automatic backup made once the window is on screen (None until it is started).
-        self.auto_backup: Job | None = None
-        self.backups = JobRunner(self)
         self.right_split = Splitter(Qt.Orientation.Vertical)
         self.right_split.addWidget(self.claims_pane)
         self.right_split.addWidget(QWidget())
@@ -82,7 +83,13 @@ class MainWindow(TriageActions, LibraryActions, QMainWindow):
         self.main_split.setChildrenCollapsible(False)
         self.setCentralWidget(self.main_split)
 
-        self.imports = ImportController(self, extractor or Extractor())
+        self.imports = ImportController(self, extractor or Extractor(), parent=self)
+        self.reviewers = ReviewerController(self)
+        self.review = ReviewController(self)
+        self.library = LibraryController(self, self.imports)
+        self.export = ExportController(self)
+        self.backup = BackupController(self, parent=self)
+        self.preferences = PreferencesController(self)
         self.actions_ = Actions(self)
         self.actions_.set_scale(desk.scale().labels)
         self.article_pane.text.set_extra_actions([self.actions_.add_claim, self.actions_.set_span])
@@ -204,6 +211,53 @@ class MainWindow(TriageActions, LibraryActions, QMainWindow):
         self._refresh_editor()
         self._update_actions()
 
+    def current_claim(self) -> ReviewedClaim | None:
+        """The selected claim."""
+        claim_id = self.claims_pane.current_claim_id()
+        return self.claims.get(claim_id) if claim_id else None
+
+    def selected_span(self) -> tuple[int, int] | None:
+        """The article text selected, as offsets."""
+        return self.article_pane.text.selected_span()
+
+    def select_next_unreviewed(self) -> str | None:
+        """Select the next claim I have not reviewed; None when there is none."""
+        return self.claims_pane.next_unreviewed()
+
+    def set_sensitivity(self, value: float) -> None:
+        """Show claims scoring at least ``value`` (remembered, as when the slider moves)."""
+        self.claims_pane.set_threshold(value)
+        self.claims_pane.threshold_changed.emit(value)
+
+    def use_desk(self, desk: Desk, reviewer: str | None) -> None:
+        """Work on a database opened again, as ``reviewer``, on its last article."""
+        self.desk = desk
+        self.undo_stack.clear()
+        if reviewer:
+            self.use_reviewer(reviewer)
+        if not self.restore_last_article():
+            self.article_pane.show_article(None)
+            self._show_claims([])
+
+    # -- importing -----------------------------------------------------------------------------
+    def find_claims(self, article_id: str) -> None:
+        """Find an article's claims on the worker."""
+        self.imports.find_claims(article_id)
+
+    def finding_claims(self) -> bool:
+        """True while claim finding (or reading a file) runs or waits."""
+        return self.imports.runner.busy
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.imports.import_files(paths)
+
     # -- the verdict editor ---------------------------------------------------------------------
     @property
     def editor(self) -> VerdictEditor:
@@ -214,11 +268,13 @@ class MainWindow(TriageActions, LibraryActions, QMainWindow):
         from .verdict_editor import VerdictEditor
 
         editor = VerdictEditor(undo_stack=self.undo_stack, parent=self)
-        self.right_split.replaceWidget(1, editor).deleteLater()
+        placeholder = self.right_split.replaceWidget(1, editor)
+        if placeholder is not None:
+            placeholder.deleteLater()
         self.right_split.setStretchFactor(1, 2)  # the factor belonged to the widget replaced
         for signal in (editor.verdict_saved, editor.sources_changed, editor.claim_changed):
             signal.connect(self._on_editor_saved)
-        editor.error_occurred.connect(lambda message: self.statusBar().showMessage(message, 8000))
+        editor.error_occurred.connect(lambda message: self.show_status(message, 8000))
         self._editor = editor
         self._show_in_editor(editor)
         return editor
@@ -252,48 +308,18 @@ class MainWindow(TriageActions, LibraryActions, QMainWindow):
     # -- reviewers ---------------------------------------------------------------------------
     def ensure_reviewer(self, name: str | None = None) -> bool:
         """Work as ``name``, the remembered reviewer, or ask who is reviewing."""
-        name = name or self.settings.reviewer
-        if not name:
-            name = hooks.ask_reviewer(self, [r.name for r in self.desk.reviewers()])
-        if not name:
-            return False
-        return self.use_reviewer(name)
-
-    def _ensure_reviewer(self) -> bool:
-        return self.desk.reviewer is not None or self.ensure_reviewer()
+        return self.reviewers.ensure(name)
 
     def use_reviewer(self, name: str) -> bool:
         """Switch to the reviewer called ``name``."""
-        try:
-            reviewer = self.desk.use_reviewer(name)
-        except Exception as exc:
-            self.report_error(exc, "Choose reviewer")
-            return False
-        self.settings.reviewer = reviewer.name
+        return self.reviewers.use(name)
+
+    def reviewer_changed(self) -> None:
+        """Show the article as the new reviewer sees it; undo starts afresh."""
         self.flush_editor()
         self.undo_stack.clear()
         self.claims_changed()
         self._update_status()
-        return True
-
-    def switch_reviewer(self) -> None:
-        """Ask who is reviewing now."""
-        current = self.desk.reviewer.name if self.desk.reviewer else None
-        name = hooks.ask_reviewer(self, [r.name for r in self.desk.reviewers()], current)
-        if name:
-            self.use_reviewer(name)
-
-    def fill_reviewer_menu(self) -> None:
-        """List the reviewers in the Reviewer menu."""
-        menu = self.actions_.reviewer_menu
-        menu.clear()
-        menu.addAction(self.actions_.switch_reviewer)
-        menu.addSeparator()
-        for reviewer in self.desk.reviewers():
-            action = menu.addAction(reviewer.name)
-            action.setCheckable(True)
-            action.setChecked(reviewer.id == self.desk.reviewer_id)
-            action.triggered.connect(lambda _=False, n=reviewer.name: self.use_reviewer(n))
 
     # -- status, errors, closing --------------------------------------------------------------
     def _update_status(self) -> None:
@@ -308,17 +334,21 @@ class MainWindow(TriageActions, LibraryActions, QMainWindow):
         self.progress_label.setText(f"{done} of {len(rows)} claims reviewed by you")
 
     def _update_actions(self) -> None:
-        has_claim = self.current_claim() is not None
-        has_text = self.article_pane.text.textCursor().hasSelection()
-        writable = not self.desk.read_only
-        a = self.actions_
-        for action in (a.dismiss, a.delete, *a.rate):
-            action.setEnabled(has_claim and writable)
-        a.add_claim.setEnabled(self.article is not None and has_text and writable)
-        a.set_span.setEnabled(has_claim and has_text and writable)
-        a.find_claims.setEnabled(self.article is not None and writable)
-        for action in (a.import_file, a.paste, a.save_next):
-            action.setEnabled(writable)
+        self.actions_.enable(
+            article=self.article is not None,
+            claim=self.current_claim() is not None,
+            selection=self.article_pane.text.textCursor().hasSelection(),
+            writable=not self.desk.read_only,
+        )
+
+    @property
+    def dialog_parent(self) -> QWidget:
+        """The widget dialogs and messages belong to."""
+        return self
+
+    def show_status(self, message: str, msecs: int = 0) -> None:
+        """A passing message in the status bar."""
+        self.statusBar().showMessage(message, msecs)
 
     def report_error(self, exc: Exception, action: str) -> None:
         """Show a lower layer's error as a message; the window keeps running."""
@@ -344,7 +374,7 @@ class MainWindow(TriageActions, LibraryActions, QMainWindow):
             self._build_editor()
         steps = [self.actions_.add_icons, self._prepare_writes]
         if self._backup_on_open:
-            steps.append(self.back_up_on_open)
+            steps.append(self.backup.back_up_on_open)
         for step in steps:
             QTimer.singleShot(0, self, lambda step=step: self.isVisible() and step())
 
@@ -365,5 +395,5 @@ class MainWindow(TriageActions, LibraryActions, QMainWindow):
         self.flush_editor()
         self.settings.save_window(self, self.main_split, self.right_split)
         self.imports.shut_down()
-        self.backups.shut_down()
+        self.backup.shut_down()
         super().closeEvent(event)

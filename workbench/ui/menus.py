@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
 
+from . import hooks
+
 if TYPE_CHECKING:
     from .main_window import MainWindow
 
+Key = str | QKeySequence | QKeySequence.StandardKey
+
 
 class Actions:
-    """Named actions of the main window."""
+    """Named actions of the main window, each wired to the controller that does it."""
 
     def __init__(self, window: MainWindow) -> None:
         self.window = window
@@ -19,7 +25,7 @@ class Actions:
         self._icons: list[tuple[QAction, str]] = []
 
         def act(
-            text: str, slot: object, key: str | QKeySequence | None = None, icon: str | None = None
+            text: str, slot: Callable[..., object], key: Key | None = None, icon: str | None = None
         ) -> QAction:
             action = QAction(text, window)
             if key is not None:
@@ -31,29 +37,32 @@ class Actions:
             return action
 
         w = window
+        review, library = w.review, w.library
         self.import_file = act(
             "&Import article…",
-            w.import_dialog,
+            library.import_dialog,
             QKeySequence.StandardKey.Open,
             "SP_DialogOpenButton",
         )
         self.paste = act(
-            "&Paste article…", w.paste_article, "Ctrl+Shift+V", "SP_FileDialogNewFolder"
+            "&Paste article…", library.paste_article, "Ctrl+Shift+V", "SP_FileDialogNewFolder"
         )
         self.open_article = act(
-            "&Open earlier article…", w.open_article_dialog, "Ctrl+L", "SP_DirOpenIcon"
+            "&Open earlier article…", library.open_article_dialog, "Ctrl+L", "SP_DirOpenIcon"
         )
-        self.export = act("&Export report…", w.export_report, "Ctrl+E", "SP_DialogSaveButton")
-        self.backup = act("&Back up now", w.back_up_now)
-        self.restore_backup = act("&Restore from backup…", w.restore_from_backup)
+        self.export = act(
+            "&Export report…", w.export.export_report, "Ctrl+E", "SP_DialogSaveButton"
+        )
+        self.backup = act("&Back up now", w.backup.back_up_now)
+        self.restore_backup = act("&Restore from backup…", w.backup.restore_from_backup)
         self.preferences = act(
-            "Pre&ferences…", w.edit_preferences, QKeySequence.StandardKey.Preferences
+            "Pre&ferences…", w.preferences.edit, QKeySequence.StandardKey.Preferences
         )
         self.quit = act("&Quit", w.close, QKeySequence.StandardKey.Quit)
 
         # Own actions rather than the stack's: typed text is saved before undo runs.
-        self.undo = act("&Undo", w.undo, QKeySequence.StandardKey.Undo, "SP_ArrowBack")
-        self.redo = act("&Redo", w.redo, "Ctrl+Shift+Z", "SP_ArrowForward")
+        self.undo = act("&Undo", review.undo, QKeySequence.StandardKey.Undo, "SP_ArrowBack")
+        self.redo = act("&Redo", review.redo, "Ctrl+Shift+Z", "SP_ArrowForward")
         self.redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         stack = w.undo_stack
         self.undo.setEnabled(False)
@@ -62,47 +71,48 @@ class Actions:
         stack.canRedoChanged.connect(self.redo.setEnabled)
         stack.undoTextChanged.connect(lambda t: self.undo.setText(f"&Undo {t}".strip()))
         stack.redoTextChanged.connect(lambda t: self.redo.setText(f"&Redo {t}".strip()))
-        self.find = act("&Filter claims", w.focus_filter, QKeySequence.StandardKey.Find)
+        pane = w.claims_pane
+        self.find = act("&Filter claims", pane.focus_filter, QKeySequence.StandardKey.Find)
 
-        self.next_claim = act("&Next claim", lambda: w.step_claim(1), "J", "SP_ArrowDown")
-        self.previous_claim = act("&Previous claim", lambda: w.step_claim(-1), "K", "SP_ArrowUp")
-        self.next_unreviewed = act("Next claim &not reviewed by me", w.next_unreviewed, "N")
+        self.next_claim = act("&Next claim", lambda: pane.step(1), "J", "SP_ArrowDown")
+        self.previous_claim = act("&Previous claim", lambda: pane.step(-1), "K", "SP_ArrowUp")
+        self.next_unreviewed = act("Next claim &not reviewed by me", review.next_unreviewed, "N")
         self.save_next = act(
             "&Save and go to next unreviewed",
-            w.save_and_next,
+            review.save_and_next,
             "Ctrl+Return",
             "SP_DialogApplyButton",
         )
         self.dismiss = act(
-            "&Dismiss or restore claim", w.toggle_dismissed, "D", "SP_DialogDiscardButton"
+            "&Dismiss or restore claim", review.toggle_dismissed, "D", "SP_DialogDiscardButton"
         )
-        self.delete = act("De&lete claim", w.delete_claim, "Shift+Del", "SP_TrashIcon")
-        self.add_claim = act("&Add claim from selection", w.add_claim_from_selection, "Ctrl+M")
+        self.delete = act("De&lete claim", review.delete_claim, "Shift+Del", "SP_TrashIcon")
+        self.add_claim = act("&Add claim from selection", review.add_claim_from_selection, "Ctrl+M")
         self.set_span = act(
-            "Set claim &span to selection", w.set_span_from_selection, "Ctrl+Shift+M"
+            "Set claim &span to selection", review.set_span_from_selection, "Ctrl+Shift+M"
         )
-        self.score_order = act("Order by &score", w.set_score_order, "S")
+        self.score_order = act("Order by &score", pane.set_score_order, "S")
         self.score_order.setCheckable(True)
         self.only_unreviewed = act(
-            "Show only claims &not reviewed by me", w.set_only_unreviewed, "U"
+            "Show only claims &not reviewed by me", pane.unreviewed_box.setChecked, "U"
         )
         self.only_unreviewed.setCheckable(True)
         self.find_claims = act(
-            "&Find claims in this article", w.find_claims_again, None, "SP_BrowserReload"
+            "&Find claims in this article", review.find_claims_again, None, "SP_BrowserReload"
         )
         self.rate: list[QAction] = []
 
-        self.switch_reviewer = act("&Switch reviewer…", w.switch_reviewer, "Ctrl+Shift+R")
+        self.switch_reviewer = act("&Switch reviewer…", w.reviewers.switch, "Ctrl+Shift+R")
         self.shortcuts = act(
-            "&Keyboard shortcuts", w.show_shortcuts, QKeySequence.StandardKey.HelpContents
+            "&Keyboard shortcuts", self.show_shortcuts, QKeySequence.StandardKey.HelpContents
         )
-        self.about = act("&About Factcheck Workbench", w.show_about)
+        self.about = act("&About Factcheck Workbench", self.show_about)
 
         bar = w.menuBar()
         file_menu = bar.addMenu("&File")
         file_menu.addActions([self.import_file, self.paste, self.open_article])
         self.recent_menu = file_menu.addMenu("Recent &files")
-        self.recent_menu.aboutToShow.connect(w.fill_recent_menu)
+        self.recent_menu.aboutToShow.connect(self.fill_recent_menu)
         file_menu.addSeparator()
         file_menu.addActions([self.export, self.backup, self.restore_backup])
         file_menu.addSeparator()
@@ -124,7 +134,7 @@ class Actions:
         self.review_menu.addActions([self.score_order, self.only_unreviewed, self.find_claims])
 
         self.reviewer_menu = bar.addMenu("Re&viewer")
-        self.reviewer_menu.aboutToShow.connect(w.fill_reviewer_menu)
+        self.reviewer_menu.aboutToShow.connect(self.fill_reviewer_menu)
         self.reviewer_menu.addAction(self.switch_reviewer)
 
         help_menu = bar.addMenu("&Help")
@@ -150,7 +160,9 @@ class Actions:
         for number, label in enumerate(labels[:9], 1):
             action = QAction(f"{number}  {label}", self.window)
             action.setShortcut(QKeySequence(str(number)))
-            action.triggered.connect(lambda _=False, lab=label: self.window.rate_current(lab))
+            action.triggered.connect(
+                lambda _=False, lab=label: self.window.review.rate_current(lab)
+            )
             self.window.addAction(action)
             self.rating_menu.addAction(action)
             self.rate.append(action)
@@ -158,3 +170,53 @@ class Actions:
     def all(self) -> list[QAction]:
         """Every action with a shortcut, in menu order."""
         return [a for a in self.window.actions() if not a.shortcut().isEmpty()]
+
+    def enable(self, *, article: bool, claim: bool, selection: bool, writable: bool) -> None:
+        """Enable what can be done with the article, claim and text selected."""
+        for action in (self.dismiss, self.delete, *self.rate):
+            action.setEnabled(claim and writable)
+        self.add_claim.setEnabled(article and selection and writable)
+        self.set_span.setEnabled(claim and selection and writable)
+        self.find_claims.setEnabled(article and writable)
+        for action in (self.import_file, self.paste, self.save_next):
+            action.setEnabled(writable)
+
+    def fill_recent_menu(self) -> None:
+        """List the recent files."""
+        menu = self.recent_menu
+        menu.clear()
+        recent = self.window.settings.recent_files
+        for path in recent:
+            action = menu.addAction(Path(path).name)
+            action.setToolTip(path)
+            action.triggered.connect(lambda _=False, p=path: self.window.imports.import_files([p]))
+        if not recent:
+            menu.addAction("No recent files").setEnabled(False)
+
+    def fill_reviewer_menu(self) -> None:
+        """List the reviewers in the Reviewer menu."""
+        menu, desk = self.reviewer_menu, self.window.desk
+        menu.clear()
+        menu.addAction(self.switch_reviewer)
+        menu.addSeparator()
+        for reviewer in desk.reviewers():
+            action = menu.addAction(reviewer.name)
+            action.setCheckable(True)
+            action.setChecked(reviewer.id == desk.reviewer_id)
+            action.triggered.connect(lambda _=False, n=reviewer.name: self.window.reviewers.use(n))
+
+    def show_shortcuts(self) -> None:
+        """Help ▸ Keyboard shortcuts."""
+        hooks.show_shortcuts(self.window, self.all())
+
+    def show_about(self) -> None:
+        """Help ▸ About."""
+        from PySide6.QtWidgets import QMessageBox
+
+        from workbench import __version__
+
+        QMessageBox.about(
+            self.window,
+            "About Factcheck Workbench",
+            f"Factcheck Workbench {__version__}\nCheck the claims in a news article, offline.",
+        )

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from workbench.model import ClaimState, Source, Verdict
+from workbench.model import ClaimState, Judgement, Source, Verdict
 
 if TYPE_CHECKING:
     from workbench.services.desk import DeletedClaim, Desk
@@ -95,7 +95,7 @@ def _copy_verdict(verdict: Verdict | None) -> Verdict | None:
 
 
 class SaveVerdictCommand(DeskCommand):
-    """Set one reviewer's rating, confidence and rationale on a claim."""
+    """Set one reviewer's judgement (rating, confidence, rationale) on a claim."""
 
     action = "Rate claim"
 
@@ -104,19 +104,17 @@ class SaveVerdictCommand(DeskCommand):
         desk: Desk,
         claim_id: str,
         reviewer_id: str,
-        rating: str,
+        judgement: Judgement,
         *,
-        confidence: float | None = None,
-        rationale: str = "",
         on_change: OnChange | None = None,
         on_error: OnError | None = None,
         text: str | None = None,
     ) -> None:
-        super().__init__(text or f"Rate claim “{rating}”", desk, claim_id, on_change, on_error)
+        super().__init__(
+            text or f"Rate claim “{judgement.rating}”", desk, claim_id, on_change, on_error
+        )
         self.reviewer_id = reviewer_id
-        self.rating = rating
-        self.confidence = confidence
-        self.rationale = rationale
+        self.judgement = judgement
         self.before: Verdict | None = None
         self.after: Verdict | None = None
 
@@ -128,17 +126,11 @@ class SaveVerdictCommand(DeskCommand):
             verdicts.put_verdict(self.claim_id, self.reviewer_id, self.after)
             return
         current = verdicts.verdict(self.claim_id, self.reviewer_id)
-        if verdicts.unchanged(current, self.rating, self.confidence, self.rationale):
+        if verdicts.unchanged(current, self.judgement):
             self.setObsolete(True)
             return
         self.before = _copy_verdict(current)
-        saved = verdicts.save_verdict(
-            self.claim_id,
-            self.reviewer_id,
-            self.rating,
-            confidence=self.confidence,
-            rationale=self.rationale,
-        )
+        saved = verdicts.save_verdict(self.claim_id, self.reviewer_id, self.judgement)
         self.after = _copy_verdict(saved)
 
     def revert(self) -> None:

@@ -25,7 +25,12 @@ from workbench.ui.errors import explain
 from workbench.ui.sources_panel import SourcesPanel
 from workbench.ui.sources_view import SourceListModel
 from workbench.ui.verdict_form import setup_ui
-from workbench.ui.verdict_parts import ConfidencePicker, OtherVerdictsView, RatingPicker
+from workbench.ui.verdict_parts import (
+    ConfidencePicker,
+    JudgementFields,
+    OtherVerdictsView,
+    RatingPicker,
+)
 
 if TYPE_CHECKING:
     from workbench.services.desk import Desk
@@ -57,6 +62,7 @@ class VerdictEditor(QWidget):
     wording_edit: QPlainTextEdit
     quote_label: QLabel
     verdict_title: QLabel
+    judgement_fields: JudgementFields
     rating_picker: RatingPicker
     confidence_picker: ConfidencePicker
     rationale_edit: QPlainTextEdit
@@ -94,7 +100,7 @@ class VerdictEditor(QWidget):
 
     def _connect(self) -> None:
         self.rating_picker.rating_chosen.connect(self.set_rating)
-        self.confidence_picker.confidence_chosen.connect(self._confidence_chosen)
+        self.judgement_fields.choice_made.connect(self._choice_made)
         self.clear_button.clicked.connect(self.clear_verdict)
         self.sources_panel.status_message.connect(self.status_label.setText)
         for edit in (self.wording_edit, self.rationale_edit):
@@ -276,23 +282,20 @@ class VerdictEditor(QWidget):
         if rating is None:
             return False
         self._autosave.stop()
-        confidence = self.confidence_picker.value()
-        rationale = self.rationale_edit.toPlainText().strip()
+        judgement = self.judgement_fields.judgement(rating)
         mine = self._mine
         text = f"Rate claim “{rating}”" if mine is None or mine.rating != rating else "Edit verdict"
         command = undo.SaveVerdictCommand(
             self._desk,
             self._claim.id,
             self._reviewer.id,
-            rating,
-            confidence=confidence,
-            rationale=rationale,
+            judgement,
             on_change=self._verdict_changed,
             text=text,
         )
         self._rationale_dirty = False
         if not self._push(command):
-            self._rationale_dirty = bool(rationale != (mine.rationale if mine else ""))
+            self._rationale_dirty = bool(judgement.rationale != (mine.rationale if mine else ""))
             return False
         self._drafts.pop(self._claim.id, None)
         self._refresh_status()  # an unchanged verdict makes no undo step and no reload
@@ -360,9 +363,11 @@ class VerdictEditor(QWidget):
             who = self._reviewer.name if self._reviewer else "nobody chosen"
             self.verdict_title.setText(f"YOUR VERDICT · {who}")
             mine = self._mine
-            self.rating_picker.set_current(mine.rating if mine else None)
-            if mine is not None or not self._rationale_dirty:
-                self.confidence_picker.set_value(mine.confidence if mine else None)
+            # A rationale typed before any rating keeps the choices made beside it.
+            self.judgement_fields.show_choices(
+                mine.judgement if mine else None,
+                keep_choices=mine is None and self._rationale_dirty,
+            )
             if not self._rationale_dirty:
                 text = mine.rationale if mine else self._drafts.get(claim.id, "")
                 if self.rationale_edit.toPlainText() != text:
@@ -374,9 +379,7 @@ class VerdictEditor(QWidget):
         editable = self.is_editable()
         # Text stays readable (and selectable) when it cannot be changed.
         self.wording_edit.setReadOnly(not editable)
-        self.rationale_edit.setReadOnly(not editable)
-        self.rating_picker.setEnabled(editable)
-        self.confidence_picker.setEnabled(editable)
+        self.judgement_fields.set_editable(editable)
         self.clear_button.setEnabled(editable and self._mine is not None)
         self.sources_panel.set_state(self._desk, claim.id, mine, editable)
         self._refresh_status()
@@ -413,8 +416,10 @@ class VerdictEditor(QWidget):
             self._refresh_status()
             self._autosave.start()
 
-    def _confidence_chosen(self, value: float | None) -> None:
-        self.set_confidence(value)
+    def _choice_made(self) -> None:
+        # A choice is saved at once; before any rating it waits beside the rationale.
+        if self._mine is not None:
+            self._save_verdict()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Save typed text as soon as its field loses focus."""

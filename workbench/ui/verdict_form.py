@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QStackedWidget,
@@ -19,11 +18,11 @@ from workbench.ui.dialogs.common import ErrorLine
 from workbench.ui.sources_panel import SourcesPanel
 from workbench.ui.verdict_parts import (
     EDITOR_STYLE,
-    ConfidencePicker,
+    JudgementFields,
     OtherVerdictsView,
-    RatingPicker,
     section_title,
     styled_label,
+    text_edit,
 )
 
 if TYPE_CHECKING:
@@ -40,19 +39,16 @@ def setup_ui(editor: VerdictEditor) -> None:
     editor.hint_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
     editor.meta_label = styled_label()
-    editor.wording_edit = _text_edit("Claim wording", "The claim as you will check it")
+    editor.wording_edit = text_edit("Claim wording", "The claim as you will check it")
     editor.wording_edit.setFixedHeight(64)
     editor.quote_label = styled_label("", "quote")
     editor.quote_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
     editor.verdict_title = section_title("Your verdict")
-    editor.rating_picker = RatingPicker()
-    editor.confidence_picker = ConfidencePicker()
-    editor.rationale_edit = _text_edit(
-        "Rationale", "Why this rating? Summarise what the evidence shows."
-    )
-    editor.rationale_edit.setMinimumHeight(96)
-    editor.rationale_edit.setMaximumHeight(150)
+    editor.judgement_fields = JudgementFields()
+    editor.rating_picker = editor.judgement_fields.rating_picker
+    editor.confidence_picker = editor.judgement_fields.confidence_picker
+    editor.rationale_edit = editor.judgement_fields.rationale_edit
     editor.status_label = styled_label("", "status")
     editor.clear_button = QPushButton("Clear my verdict")
     editor.clear_button.setToolTip("Withdraw your rating, rationale and sources (undoable)")
@@ -72,11 +68,7 @@ def setup_ui(editor: VerdictEditor) -> None:
     form.addWidget(styled_label("Exact words in the article:", "meta"))
     form.addWidget(editor.quote_label)
     form.addWidget(editor.verdict_title)
-    form.addWidget(editor.rating_picker)
-    form.addWidget(styled_label("Confidence", "meta"))
-    form.addWidget(editor.confidence_picker)
-    form.addWidget(styled_label("Rationale", "meta"))
-    form.addWidget(editor.rationale_edit)
+    form.addWidget(editor.judgement_fields)
     status_row = QHBoxLayout()
     status_row.addWidget(editor.status_label, 1)
     status_row.addWidget(editor.clear_button)
@@ -102,11 +94,3 @@ def setup_ui(editor: VerdictEditor) -> None:
     layout.addWidget(editor.note_label)
     layout.addWidget(editor.error_line)
     layout.addWidget(editor.pages, 1)
-
-
-def _text_edit(name: str, placeholder: str) -> QPlainTextEdit:
-    edit = QPlainTextEdit()
-    edit.setAccessibleName(name)
-    edit.setPlaceholderText(placeholder)
-    edit.setTabChangesFocus(True)
-    return edit

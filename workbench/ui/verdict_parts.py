@@ -1,4 +1,5 @@
-"""Pieces of the verdict editor: rating buttons, confidence levels, other reviewers' verdicts."""
+"""Pieces of the verdict editor: the judgement's fields (rating buttons, confidence levels,
+rationale) and other reviewers' verdicts."""
 
 from __future__ import annotations
 
@@ -10,13 +11,14 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QPlainTextEdit,
     QPushButton,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
-from workbench.model import RatingScale, Source, Verdict
+from workbench.model import Judgement, RatingScale, Source, Verdict
 
 #: Confidence as a journalist says it, and the number stored for each level.
 CONFIDENCE_LEVELS: tuple[tuple[str, float | None], ...] = (
@@ -184,6 +186,74 @@ class ConfidencePicker(QWidget):
     def button(self, name: str) -> QPushButton:
         """The button of one level, by name."""
         return self._buttons[[n for n, _ in CONFIDENCE_LEVELS].index(name)]
+
+
+class JudgementFields(QWidget):
+    """The reviewer's judgement as widgets: rating buttons, confidence levels and rationale.
+
+    Every field of :class:`~workbench.model.Judgement` is shown, read and locked here, so the
+    editor around it handles a judgement whole. The rationale is typed (the editor saves it
+    when typing pauses); every other field is a choice, saved as soon as it is made.
+    """
+
+    #: A choice other than the rating was made (the rating has its picker's own signal).
+    choice_made = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rating_picker = RatingPicker()
+        self.confidence_picker = ConfidencePicker()
+        self.confidence_picker.confidence_chosen.connect(self._confidence_chosen)
+        self.rationale_edit = text_edit(
+            "Rationale", "Why this rating? Summarise what the evidence shows."
+        )
+        self.rationale_edit.setMinimumHeight(96)
+        self.rationale_edit.setMaximumHeight(150)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        layout.addWidget(self.rating_picker)
+        layout.addWidget(styled_label("Confidence", "meta"))
+        layout.addWidget(self.confidence_picker)
+        layout.addWidget(styled_label("Rationale", "meta"))
+        layout.addWidget(self.rationale_edit)
+
+    def judgement(self, rating: str) -> Judgement:
+        """The judgement the fields hold, with ``rating`` (the stored one or the key pressed)."""
+        return Judgement(
+            rating,
+            confidence=self.confidence_picker.value(),
+            rationale=self.rationale_edit.toPlainText().strip(),
+        )
+
+    def show_choices(self, judgement: Judgement | None, *, keep_choices: bool = False) -> None:
+        """Tick ``judgement``'s rating and choices; ``keep_choices`` leaves all but the rating.
+
+        The rationale's text is not set here: the editor keeps what is being typed.
+        """
+        self.rating_picker.set_current(judgement.rating if judgement else None)
+        if not keep_choices:
+            self.confidence_picker.set_value(judgement.confidence if judgement else None)
+
+    def set_editable(self, editable: bool) -> None:
+        """Allow changes, or keep every field readable (and its text selectable) but locked."""
+        self.rating_picker.setEnabled(editable)
+        self.confidence_picker.setEnabled(editable)
+        self.rationale_edit.setReadOnly(not editable)
+
+    def _confidence_chosen(self, value: float | None) -> None:
+        # Ticked at once: without a rating yet the choice waits, shown, until one is chosen.
+        self.confidence_picker.set_value(value)
+        self.choice_made.emit()
+
+
+def text_edit(name: str, placeholder: str) -> QPlainTextEdit:
+    """A plain-text field with an accessible name; Tab moves on instead of typing a tab."""
+    edit = QPlainTextEdit()
+    edit.setAccessibleName(name)
+    edit.setPlaceholderText(placeholder)
+    edit.setTabChangesFocus(True)
+    return edit
 
 
 class OtherVerdictsView(QWidget):

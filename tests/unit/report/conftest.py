@@ -8,7 +8,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from workbench.model import Article, ClaimKind
+from workbench.model import Article, ClaimKind, Judgement
 from workbench.report import ReportOptions, build_report
 
 HOSTILE = 'Says <script>alert("x")</script> & "friends", it\'s <b>bold</b>'
@@ -64,7 +64,9 @@ def seeded(tmp_path: Path, claim_at: Callable) -> Iterator:
     store.add_article(article, claims)
     ana = store.add_reviewer("Ana Ruiz")
     tom = store.add_reviewer("Tom Okafor")
-    v1 = store.save_verdict(claims[0].id, ana.id, "True", confidence=0.9, rationale=RATIONALE)
+    v1 = store.save_verdict(
+        claims[0].id, ana.id, Judgement("True", confidence=0.9, rationale=RATIONALE)
+    )
     store.add_source(
         v1.id,
         title="Readout of the Secretary's meeting",
@@ -79,13 +81,19 @@ def seeded(tmp_path: Path, claim_at: Callable) -> Iterator:
     store.add_source(
         v1.id, title="Kremlin <script>news</script>", url="http://en.kremlin.ru/events/50950"
     )
-    store.save_verdict(claims[0].id, tom.id, "True", confidence=0.7, rationale="Photos, too.")
-    v2 = store.save_verdict(claims[1].id, ana.id, "Mostly false", rationale="It fell to 4.4%.")
+    store.save_verdict(
+        claims[0].id, tom.id, Judgement("True", confidence=0.7, rationale="Photos, too.")
+    )
+    v2 = store.save_verdict(
+        claims[1].id, ana.id, Judgement("Mostly false", rationale="It fell to 4.4%.")
+    )
     store.add_source(
         v2.id, title="Labour statistics", url="https://stats.example.gov/labour?x=1&y=2"
     )
-    store.save_verdict(claims[1].id, tom.id, "False", rationale=HOSTILE)
-    store.save_verdict(claims[2].id, tom.id, "Unproven", rationale="No record either way.")
+    store.save_verdict(claims[1].id, tom.id, Judgement("False", rationale=HOSTILE))
+    store.save_verdict(
+        claims[2].id, tom.id, Judgement("Unproven", rationale="No record either way.")
+    )
     store.dismiss_claim(claims[3].id)
     yield store, article, claims
     store.close()

@@ -8,7 +8,7 @@ import json
 import pytest
 from pypdf import PdfReader
 
-from workbench.model import Article
+from workbench.model import Article, Judgement
 from workbench.report import ExportError, ReportOptions, build_report
 from workbench.report.claimreview import render_claimreview
 from workbench.report.html import render_html
@@ -73,7 +73,9 @@ def test_full_width_formula_signs_are_neutralised() -> None:
 def test_full_width_formula_in_a_rationale_reaches_the_csv_neutralised(seeded) -> None:
     store, article, claims = seeded
     reviewer = store.list_reviewers()[0]
-    store.save_verdict(claims[2].id, reviewer.id, "False", rationale='＝HYPERLINK("http://x","y")')
+    store.save_verdict(
+        claims[2].id, reviewer.id, Judgement("False", rationale='＝HYPERLINK("http://x","y")')
+    )
     csv_text = render_csv(build_report(store, article.id))
     assert ",'＝HYPERLINK(" in csv_text.replace('"', "")
 
@@ -83,7 +85,7 @@ def test_bidi_overrides_are_not_shown_in_any_report(seeded, qapp) -> None:
 
     store, article, claims = seeded
     reviewer = store.add_reviewer(f"Eve {RLO}gpj.exe")
-    store.save_verdict(claims[2].id, reviewer.id, "False", rationale=f"See {RLO}fdp.exe")
+    store.save_verdict(claims[2].id, reviewer.id, Judgement("False", rationale=f"See {RLO}fdp.exe"))
     report = build_report(store, article.id)
     assert RLO not in render_html(report)
     assert RLO not in render_markdown(report)

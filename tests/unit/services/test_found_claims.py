@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pytest
 
 from workbench.ingest import read_pasted
-from workbench.model import Article, Claim, ClaimState
+from workbench.model import Article, Claim, ClaimState, Judgement
 from workbench.services import library
 from workbench.services.desk import Desk
 from workbench.services.found_claims import (
@@ -94,7 +94,7 @@ def test_finding_again_adds_the_next_best_and_keeps_verdicts(memory_store, stub_
     article = import_pasted(memory_store, TEXT, title="Report").article
     top = max(memory_store.claims_for(article.id), key=lambda rc: rc.claim.score).claim
     ana = memory_store.add_reviewer("Ana")
-    memory_store.save_verdict(top.id, ana.id, "False", rationale="The figure is 3%.")
+    memory_store.save_verdict(top.id, ana.id, Judgement("False", rationale="The figure is 3%."))
     memory_store.dismiss_claim(memory_store.claims_for(article.id)[0].claim.id)
 
     result = find_claims_again(memory_store, article.id, keep=450)

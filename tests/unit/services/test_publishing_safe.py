@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from workbench.model import Article
+from workbench.model import Article, Judgement
 from workbench.services.desk import Desk
 from workbench.services.library import import_article, import_pasted
 from workbench.services.review import (
@@ -86,8 +86,12 @@ def test_the_same_source_given_again_is_stored_once(memory_store, claim_at) -> N
     claim = _claim(memory_store, claim_at)
     url = "https://stats.example.gov/labour"
     for _ in range(3):
-        verdict = record_verdict(memory_store, claim.id, "Ana", "True", source_urls=[url])
-    verdict = record_verdict(memory_store, claim.id, "Ana", "True", source_urls=[url, url + "/2"])
+        verdict = record_verdict(
+            memory_store, claim.id, "Ana", Judgement("True"), source_urls=[url]
+        )
+    verdict = record_verdict(
+        memory_store, claim.id, "Ana", Judgement("True"), source_urls=[url, url + "/2"]
+    )
     assert [s.url for s in verdict.sources] == [url, url + "/2"]
 
 
@@ -98,7 +102,7 @@ def test_a_source_with_a_line_break_saves_nothing(memory_store, claim_at) -> Non
             memory_store,
             claim.id,
             "Ana",
-            "True",
+            Judgement("True"),
             source_urls=["https://ok.example.org", "https://a.example.org/x\ny"],
         )
     assert memory_store.claims_for(claim.article_id)[0].verdicts == []

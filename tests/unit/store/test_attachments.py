@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from workbench.model import Article, Block, BlockKind, Claim
+from workbench.model import Article, Block, BlockKind, Claim, Judgement
 from workbench.services.attachments import export_attachment
 from workbench.store import open_store
 from workbench.store.attachments import MAX_NAME_BYTES, safe_attachment_name
@@ -58,7 +58,7 @@ def store_with_source(tmp_path: Path):
     [claim] = store.add_claims(
         article.id, [Claim(article_id=article.id, start=0, end=len(text), quote=text)]
     )
-    verdict = store.save_verdict(claim.id, store.add_reviewer("Ana").id, "True")
+    verdict = store.save_verdict(claim.id, store.add_reviewer("Ana").id, Judgement("True"))
     yield store, verdict.id
     store.close()
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from workbench.model import Article, Block, BlockKind, Claim
+from workbench.model import Article, Block, BlockKind, Claim, Judgement
 from workbench.services.backup import (
     backup_now,
     backup_on_open,
@@ -32,7 +32,7 @@ def _fill(store, rationale: str = "Statistics office") -> str:
         article.id, [Claim(article_id=article.id, start=0, end=len(quote), quote=quote)]
     )
     reviewer = store.ensure_reviewer("Ana")
-    verdict = store.save_verdict(claim.id, reviewer.id, "True", rationale=rationale)
+    verdict = store.save_verdict(claim.id, reviewer.id, Judgement("True", rationale=rationale))
     store.add_source(verdict.id, title="CPI", attachment=b"a,b\n", attachment_name="cpi.csv")
     return verdict.id
 
@@ -122,8 +122,7 @@ def test_restore_replaces_the_file_and_can_be_undone(tmp_path: Path) -> None:
         store.save_verdict(
             store.get_verdict(verdict_id).claim_id,
             store.get_verdict(verdict_id).reviewer_id,
-            "False",
-            rationale="second",
+            Judgement("False", rationale="second"),
         )
     saved = restore_backup(db, good)
     with open_store(db) as store:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from workbench.model import Article, Block, BlockKind, Claim, Verdict
+from workbench.model import Article, Block, BlockKind, Claim, Judgement, Verdict
 from workbench.store import Store, open_store
 
 TEXT = "Prices rose 5% in May. The mayor said so."
@@ -25,7 +25,7 @@ def _verdict(store: Store) -> Verdict:
     [claim] = store.add_claims(
         article.id, [Claim(article_id=article.id, start=0, end=len(quote), quote=quote)]
     )
-    return store.save_verdict(claim.id, store.add_reviewer("Ana").id, "True")
+    return store.save_verdict(claim.id, store.add_reviewer("Ana").id, Judgement("True"))
 
 
 def test_the_same_address_twice_is_one_source(store) -> None:
@@ -57,7 +57,7 @@ def test_sources_without_an_address_are_never_merged(store) -> None:
 def test_the_same_address_on_another_verdict_is_stored_there(store) -> None:
     verdict = _verdict(store)
     claim_id = verdict.claim_id
-    other = store.save_verdict(claim_id, store.add_reviewer("Ben").id, "False")
+    other = store.save_verdict(claim_id, store.add_reviewer("Ben").id, Judgement("False"))
     store.add_source(verdict.id, url="https://example.org/cpi")
     store.add_source(other.id, url="https://example.org/cpi")
     assert len(store.sources_for(other.id)) == 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import subprocess
 import sys
@@ -10,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from workbench.ingest import read_path
-from workbench.model import Article, Block, BlockKind, Claim, ClaimState
+from workbench.model import Article, Block, BlockKind, Claim, ClaimState, Judgement
 from workbench.store import InvalidInputError, NotFoundError, ReadOnlyError, open_store
 
 
@@ -52,7 +53,9 @@ def test_file_store_keeps_data_after_reopening(tmp_path: Path) -> None:
         reviewer = s.add_reviewer("Ana")
         [claim] = s.add_claims(article.id, [_claim(article, "Prices rose 5% in May.")])
         s.save_verdict(
-            claim.id, reviewer.id, "mostly true", rationale="Statistics office, May release"
+            claim.id,
+            reviewer.id,
+            Judgement("mostly true", rationale="Statistics office, May release"),
         )
     with open_store(path) as s:
         [reviewed] = s.claims_for(article.id)
@@ -96,9 +99,10 @@ def test_reading_a_file_needs_no_sqlite_utils_and_writing_loads_it_without_numpy
     with open_store(path) as s:
         article = s.add_article(_article())
         [claim] = s.add_claims(article.id, [_claim(article, "Prices rose 5% in May.")])
-        s.save_verdict(claim.id, s.add_reviewer("Ana").id, "True")
+        s.save_verdict(claim.id, s.add_reviewer("Ana").id, Judgement("True"))
     code = f"""
 import sys
+from workbench.model import Judgement
 from workbench.store import open_store
 with open_store({str(path)!r}) as s:
     [row] = s.list_articles()
@@ -109,7 +113,7 @@ with open_store({str(path)!r}) as s:
     print("sqlite_utils" in sys.modules, end=" ")
     s.prepare_writes(without_numpy=True)
     print("sqlite_utils" in sys.modules, "numpy" in sys.modules, end=" ")
-    s.save_verdict(reviewed.claim.id, ana.id, "False")
+    s.save_verdict(reviewed.claim.id, ana.id, Judgement("False"))
     import numpy  # the hiding is over: whoever needs numpy later still gets it
     print(numpy.zeros(1).size)
 """
@@ -125,13 +129,29 @@ def test_one_verdict_per_reviewer_is_updated_in_place(store) -> None:
     article = store.add_article(_article())
     [claim] = store.add_claims(article.id, [_claim(article, "Prices rose 5% in May.")])
     ana = store.add_reviewer("Ana")
-    first = store.save_verdict(claim.id, ana.id, "True")
-    second = store.save_verdict(claim.id, ana.id, "False", rationale="Wrong month")
+    first = store.save_verdict(claim.id, ana.id, Judgement("True"))
+    second = store.save_verdict(claim.id, ana.id, Judgement("False", rationale="Wrong month"))
     assert first.id == second.id
     [reviewed] = store.claims_for(article.id)
     assert [(v.rating, v.rationale) for v in reviewed.verdicts] == [("False", "Wrong month")]
     with pytest.raises(sqlite3.IntegrityError):
         store.db["verdicts"].insert({**store.db["verdicts"].get(first.id), "id": "another"})
+
+
+def test_a_verdict_holds_the_judgement_it_was_given_as_stored(store) -> None:
+    article = store.add_article(_article())
+    [claim] = store.add_claims(article.id, [_claim(article, "Prices rose 5% in May.")])
+    ana = store.add_reviewer("Ana")
+    given = Judgement("mostly TRUE", confidence=0.6, rationale="  ONS, May release \n")
+    verdict = store.save_verdict(claim.id, ana.id, given)
+    stored = Judgement("Mostly true", confidence=0.6, rationale="ONS, May release")
+    assert verdict.judgement == stored == given.tidied().with_rating("Mostly true")
+    assert store.verdict_for(claim.id, ana.id).judgement == stored
+    [event] = store.events_for("verdict", verdict.id)
+    assert json.loads(event["after"]) == {"claim_id": claim.id, **stored.to_dict()}
+    with pytest.raises(InvalidInputError, match="Confidence must be between 0 and 1"):
+        store.save_verdict(claim.id, ana.id, Judgement("True", confidence=1.5))
+    assert store.verdict_for(claim.id, ana.id).judgement == stored
 
 
 def test_foreign_keys_are_enforced(store) -> None:
@@ -151,13 +171,13 @@ def test_foreign_keys_are_enforced(store) -> None:
             }
         )
     with pytest.raises(NotFoundError):
-        store.save_verdict("missing-claim", "missing-reviewer", "True")
+        store.save_verdict("missing-claim", "missing-reviewer", Judgement("True"))
 
 
 def test_deleting_an_article_removes_its_claims_verdicts_and_sources(store) -> None:
     article = store.add_article(_article())
     [claim] = store.add_claims(article.id, [_claim(article, "Prices rose 5% in May.")])
-    verdict = store.save_verdict(claim.id, store.add_reviewer("Ana").id, "True")
+    verdict = store.save_verdict(claim.id, store.add_reviewer("Ana").id, Judgement("True"))
     store.add_source(verdict.id, url="https://example.org/cpi")
     store.delete_article(article.id)
     for table in ("claims", "verdicts", "sources"):
@@ -170,7 +190,7 @@ def test_rating_must_be_on_the_scale_and_nothing_is_written(store) -> None:
     ana = store.add_reviewer("Ana")
     events_before = store.db["events"].count
     with pytest.raises(InvalidInputError, match="not on this database's rating scale"):
-        store.save_verdict(claim.id, ana.id, "Pants on fire")
+        store.save_verdict(claim.id, ana.id, Judgement("Pants on fire"))
     assert store.db["verdicts"].count == 0
     assert store.db["events"].count == events_before
 
@@ -178,7 +198,7 @@ def test_rating_must_be_on_the_scale_and_nothing_is_written(store) -> None:
 def test_unproven_has_no_numeric_value(store) -> None:
     article = store.add_article(_article())
     [claim] = store.add_claims(article.id, [_claim(article, "Prices rose 5% in May.")])
-    verdict = store.save_verdict(claim.id, store.add_reviewer("Ana").id, "unproven")
+    verdict = store.save_verdict(claim.id, store.add_reviewer("Ana").id, Judgement("unproven"))
     assert (verdict.rating, verdict.rating_value) == ("Unproven", None)
 
 
@@ -216,7 +236,7 @@ def test_dismiss_restore_and_span_adjustment(store) -> None:
 def test_delete_claim_and_undo_restores_verdicts_and_attachments(store) -> None:
     article = store.add_article(_article())
     [claim] = store.add_claims(article.id, [_claim(article, "Prices rose 5% in May.")])
-    verdict = store.save_verdict(claim.id, store.add_reviewer("Ana").id, "True")
+    verdict = store.save_verdict(claim.id, store.add_reviewer("Ana").id, Judgement("True"))
     source = store.add_source(
         verdict.id, title="CPI table", attachment=b"a,b\n1,2\n", attachment_name="../../cpi.csv"
     )
@@ -232,7 +252,7 @@ def test_delete_claim_and_undo_restores_verdicts_and_attachments(store) -> None:
 def test_sources_add_update_remove_and_put_back(store) -> None:
     article = store.add_article(_article())
     [claim] = store.add_claims(article.id, [_claim(article, "Prices rose 5% in May.")])
-    verdict = store.save_verdict(claim.id, store.add_reviewer("Ana").id, "True")
+    verdict = store.save_verdict(claim.id, store.add_reviewer("Ana").id, Judgement("True"))
     source = store.add_source(
         verdict.id, title="Release", url="https://stats.example/cpi", quote="up 5.0%"
     )
@@ -250,7 +270,9 @@ def test_search_finds_a_claim_by_a_word_of_its_rationale(store) -> None:
     article = store.add_article(_article())
     [claim] = store.add_claims(article.id, [_claim(article, "Prices rose 5% in May.")])
     store.save_verdict(
-        claim.id, store.add_reviewer("Ana").id, "True", rationale="Matches the consumer price index"
+        claim.id,
+        store.add_reviewer("Ana").id,
+        Judgement("True", rationale="Matches the consumer price index"),
     )
     hits = store.search("consumer")
     assert [(h.entity, h.article_id) for h in hits] == [("verdict", article.id)]
@@ -265,8 +287,8 @@ def test_every_write_leaves_an_event(store) -> None:
     article = store.add_article(_article())
     [claim] = store.add_claims(article.id, [_claim(article, "Prices rose 5% in May.")])
     ana = store.add_reviewer("Ana")
-    verdict = store.save_verdict(claim.id, ana.id, "True")
-    store.save_verdict(claim.id, ana.id, "False")
+    verdict = store.save_verdict(claim.id, ana.id, Judgement("True"))
+    store.save_verdict(claim.id, ana.id, Judgement("False"))
     source = store.add_source(verdict.id, url="https://example.org")
     store.dismiss_claim(claim.id)
     assert [e["action"] for e in store.events_for("claim", claim.id)] == ["add", "update"]
