@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
-    from workbench.ui.main_window import MainWindow
+    from workbench.ui.window.main_window import MainWindow
 
 APP_ID = "org.factcheckworkbench.Workbench"
 ORGANISATION = "FactcheckWorkbench"
@@ -30,7 +30,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     from PySide6.QtWidgets import QApplication
 
     from workbench import __version__
-    from workbench.ui.theme import apply_theme
+    from workbench.ui.common.theme import apply_theme
 
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv[:1])
@@ -52,7 +52,7 @@ def build_window(
     backup_on_open: bool = True,
 ) -> MainWindow:
     """Open the database and build the window on it (it is not shown yet)."""
-    from workbench.ui.main_window import MainWindow
+    from workbench.ui.window.main_window import MainWindow
 
     # A file that cannot be written opens read-only; the status bar says so.
     desk = Desk.open(Path(db_path) if db_path else default_db_path())
@@ -84,7 +84,7 @@ def run_app(db_path: str | Path | None = None, argv: list[str] | None = None) ->
     from PySide6.QtCore import QSettings, QTimer
 
     from workbench.store import StoreError
-    from workbench.ui.errors import MessageBoxes, install_excepthook
+    from workbench.ui.common.errors import MessageBoxes, install_excepthook
 
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     app = make_application(argv)
@@ -109,7 +109,7 @@ def render_screenshot(
 
     from PySide6.QtCore import QEventLoop, QSettings, QTimer
 
-    from workbench.ui.errors import MessageBoxes
+    from workbench.ui.common.errors import MessageBoxes
 
     app = make_application(["workbench"])
     MessageBoxes.quiet = True
@@ -148,7 +148,7 @@ def render_screenshot(
 
 def _select_showcase_claim(window: MainWindow) -> None:
     """Select a claim that shows the editor at work: one of mine, else the first open one."""
-    from workbench.ui.claim_state import ReviewState
+    from workbench.ui.claims.claim_state import ReviewState
 
     rows = [
         window.claims_pane.model.row_at(window.claims_pane.model.row_of(i))

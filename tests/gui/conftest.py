@@ -11,8 +11,8 @@ from PySide6.QtCore import QSettings
 from workbench.model import ClaimKind
 from workbench.services.library import import_pasted
 from workbench.store import open_store
-from workbench.ui.errors import MessageBoxes
-from workbench.ui.main_window import MainWindow
+from workbench.ui.common.errors import MessageBoxes
+from workbench.ui.window.main_window import MainWindow
 
 EMOJI_ARTICLE = (
     "Fans 🎉🎉 cheered as the mayor 👍 spoke.\n\n"

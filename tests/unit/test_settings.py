@@ -140,7 +140,7 @@ def test_old_names_are_read_only_through_the_registry() -> None:
 
 
 def test_desk_settings_properties_use_only_declared_user_keys() -> None:
-    from workbench.ui.settings import DeskSettings
+    from workbench.ui.preferences.settings import DeskSettings
 
     class Recorder:
         """QSettings' value/setValue, remembering the keys."""
@@ -176,7 +176,7 @@ def test_desk_settings_properties_use_only_declared_user_keys() -> None:
 
 
 def test_a_sensitivity_edited_out_of_bounds_counts_as_the_default() -> None:
-    from workbench.ui.settings import DeskSettings
+    from workbench.ui.preferences.settings import DeskSettings
 
     class Stored:
         def value(self, key: str, default: Any = None, type: Any = None) -> Any:
@@ -189,9 +189,9 @@ def test_the_dialog_defaults_are_the_registry_defaults() -> None:
     from workbench.model import CLAIM_THRESHOLD
     from workbench.services.backup import DEFAULT_KEEP, KEEP_SETTING
     from workbench.services.found_claims import DEFAULT_MAX_CLAIMS, MAX_CLAIMS_LIMIT
-    from workbench.ui.controllers.preferences import DATABASE_KEYS
-    from workbench.ui.dialogs.preferences import PAGE_SIZES, PREFERENCE_DEFAULTS
-    from workbench.ui.settings import DEFAULT_SENSITIVITY
+    from workbench.ui.preferences.preferences_controller import DATABASE_KEYS
+    from workbench.ui.preferences.preferences_dialog import PAGE_SIZES, PREFERENCE_DEFAULTS
+    from workbench.ui.preferences.settings import DEFAULT_SENSITIVITY
 
     assert preference_defaults() == PREFERENCE_DEFAULTS
     assert {s.name: s.default for s in PREFERENCES} == PREFERENCE_DEFAULTS

@@ -49,7 +49,7 @@ gc.disable()
 from workbench.app import build_window, make_application, start
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QPlainTextEdit
-from workbench.ui.article_view import ArticleText
+from workbench.ui.article.article_view import ArticleText
 
 def paint_event(self, event):
     QPlainTextEdit.paintEvent(self, event)

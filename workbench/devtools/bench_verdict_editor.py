@@ -44,7 +44,7 @@ def run() -> list[tuple[str, str]]:
     from PySide6.QtWidgets import QApplication
 
     from workbench.services.desk import Desk
-    from workbench.ui.verdict_editor import VerdictEditor
+    from workbench.ui.verdict.verdict_editor import VerdictEditor
 
     app = QApplication.instance() or QApplication([])
     rows: list[tuple[str, str]] = []

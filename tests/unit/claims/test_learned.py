@@ -128,7 +128,7 @@ def test_extractor_blends_the_model_and_says_so(nlp) -> None:
 
 def test_the_desk_starts_at_the_claim_finders_threshold() -> None:
     from workbench.claims.extract import CHECKWORTHY_THRESHOLD
-    from workbench.ui.settings import DEFAULT_SENSITIVITY
+    from workbench.ui.preferences.settings import DEFAULT_SENSITIVITY
 
     assert DEFAULT_SENSITIVITY == CHECKWORTHY_THRESHOLD
     # ... and that constant is the threshold the shipped model was trained and chosen with.

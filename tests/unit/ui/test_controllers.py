@@ -10,10 +10,10 @@ import pytest
 
 from workbench.services.backup import list_backups
 from workbench.services.desk import Desk
-from workbench.ui import hooks
-from workbench.ui.controllers.backup import BackupController, BackupView
-from workbench.ui.controllers.preferences import PreferencesController, PreferencesView
-from workbench.ui.controllers.reviewer import ReviewerController, ReviewerView
+from workbench.ui.backup.backup_controller import BackupController, BackupView
+from workbench.ui.preferences.preferences_controller import PreferencesController, PreferencesView
+from workbench.ui.preferences.reviewer_controller import ReviewerController, ReviewerView
+from workbench.ui.window import hooks
 
 
 class FakeSettings:

@@ -1,0 +1,1 @@
+"""The article pane: the text with every claim highlighted, and Qt's text positions."""

@@ -1,0 +1,1 @@
+"""File ▸ Back up now and Restore from backup."""

@@ -1,0 +1,1 @@
+"""File ▸ Export: the dialog, the controller and the report written on a worker."""

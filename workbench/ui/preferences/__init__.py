@@ -1,0 +1,1 @@
+"""Preferences, the reviewer, and what the window remembers between runs."""

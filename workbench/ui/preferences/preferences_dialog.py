@@ -1,0 +1,233 @@
+"""Preferences: reviewer, scale for new databases, sensitivity, publishing, reports, backups."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workbench.scales import available_scales, load_scale
+from workbench.settings import (
+    BACKUP_KEEP,
+    MAX_CLAIMS,
+    NEW_DATABASE_SCALE,
+    ORGANISATION_NAME,
+    ORGANISATION_URL,
+    PREFERENCES,
+    REPORT_PAGE_SIZE,
+    REVIEWER,
+    SENSITIVITY,
+    SPACY_PIPELINE,
+    Setting,
+    preference_defaults,
+)
+from workbench.ui.common.dialogs import NOTE_STYLE, ErrorLine, ValidatedDialog
+
+#: Every preference this dialog edits, with the value used when none is stored (declared in
+#: workbench.settings, by the names this dialog uses).
+PREFERENCE_DEFAULTS: dict[str, Any] = preference_defaults()
+
+PAGE_SIZES = REPORT_PAGE_SIZE.choices
+PIPELINES = SPACY_PIPELINE.suggestions
+
+
+def _number(value: Any, setting: Setting[Any]) -> float:
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return float(setting.default)
+
+
+def _spin_range(spin: QSpinBox | QDoubleSpinBox, setting: Setting[Any]) -> None:
+    low, high = setting.minimum or 0, setting.maximum or 0
+    if isinstance(spin, QSpinBox):
+        spin.setRange(int(low), int(high))
+    else:
+        spin.setRange(float(low), float(high))
+
+
+def _label(setting: Setting[Any], shortcut: str) -> str:
+    """The registry's label with its first ``shortcut`` letter as the Alt+key, and a colon."""
+    at = setting.label.lower().index(shortcut)
+    return f"{setting.label[:at]}&{setting.label[at:]}:"
+
+
+class PreferencesDialog(ValidatedDialog):
+    """Edit a dict of preferences; unknown keys are passed through untouched."""
+
+    def __init__(self, parent: QWidget | None = None, values: dict[str, Any] | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Preferences")
+        self.setMinimumWidth(560)
+        self._values = {**preference_defaults(), **(values or {})}
+        v = self._values
+
+        self.reviewer_edit = QLineEdit(str(v[REVIEWER.name] or ""))
+        self.reviewer_edit.setPlaceholderText(REVIEWER.help)
+
+        self.scale_combo = QComboBox()
+        for name in available_scales():
+            scale = load_scale(name)
+            self.scale_combo.addItem(scale.title, name)
+        self.scale_labels = QLabel()
+        self.scale_labels.setWordWrap(True)
+        self.scale_combo.currentIndexChanged.connect(self._show_scale)
+        index = self.scale_combo.findData(v[NEW_DATABASE_SCALE.name])
+        self.scale_combo.setCurrentIndex(max(index, 0))
+        self._show_scale()
+
+        self.sensitivity_spin = QDoubleSpinBox()
+        _spin_range(self.sensitivity_spin, SENSITIVITY)
+        self.sensitivity_spin.setSingleStep(0.05)
+        self.sensitivity_spin.setDecimals(2)
+        self.sensitivity_spin.setValue(_number(v[SENSITIVITY.name], SENSITIVITY))
+        self.claims_kept_spin = QSpinBox()
+        _spin_range(self.claims_kept_spin, MAX_CLAIMS)
+        self.claims_kept_spin.setSingleStep(50)
+        self.claims_kept_spin.setValue(int(_number(v[MAX_CLAIMS.name], MAX_CLAIMS)))
+        self.pipeline_combo = QComboBox()
+        self.pipeline_combo.setEditable(True)
+        self.pipeline_combo.addItems(PIPELINES)
+        self.pipeline_combo.setCurrentText(str(v[SPACY_PIPELINE.name] or ""))
+
+        self.organisation_edit = QLineEdit(str(v[ORGANISATION_NAME.name] or ""))
+        self.organisation_edit.setPlaceholderText("e.g. Northern Fact Check")
+        # The organisation's own site (the ClaimReview author's address), not where reports
+        # are published: that is the report_base_url setting.
+        self.base_url_edit = QLineEdit(str(v[ORGANISATION_URL.name] or ""))
+        self.base_url_edit.setPlaceholderText("https://factcheck.example.org/")
+        self.base_url_edit.setToolTip(ORGANISATION_URL.help)
+        self.page_combo = QComboBox()
+        self.page_combo.addItems(PAGE_SIZES)
+        page_size = REPORT_PAGE_SIZE.tidy(v[REPORT_PAGE_SIZE.name])
+        self.page_combo.setCurrentText(REPORT_PAGE_SIZE.accept(page_size))
+
+        self.backups_spin = QSpinBox()
+        _spin_range(self.backups_spin, BACKUP_KEEP)
+        self.backups_spin.setValue(int(_number(v[BACKUP_KEEP.name], BACKUP_KEEP)))
+        for widget in (
+            self.sensitivity_spin,
+            self.claims_kept_spin,
+            self.backups_spin,
+            self.page_combo,
+        ):
+            widget.setMaximumWidth(140)
+
+        layout = QVBoxLayout(self)
+        layout.setSpacing(12)
+        layout.addWidget(_group("Reviewer", [(_label(REVIEWER, "n"), self.reviewer_edit)]))
+        layout.addWidget(
+            _group(
+                "Finding claims",
+                [
+                    (_label(SENSITIVITY, "s"), self.sensitivity_spin),
+                    (_label(MAX_CLAIMS, "k"), self.claims_kept_spin),
+                    (_label(SPACY_PIPELINE, "p"), self.pipeline_combo),
+                ],
+                f"{SENSITIVITY.help} {MAX_CLAIMS.help}",
+            )
+        )
+        layout.addWidget(
+            _group(
+                "New databases",
+                [
+                    (_label(NEW_DATABASE_SCALE, "s"), self.scale_combo),
+                    ("Labels:", self.scale_labels),
+                ],
+                NEW_DATABASE_SCALE.help,
+            )
+        )
+        layout.addWidget(
+            _group(
+                "Reports and publishing",
+                [
+                    (_label(ORGANISATION_NAME, "o"), self.organisation_edit),
+                    (_label(ORGANISATION_URL, "w"), self.base_url_edit),
+                    (_label(REPORT_PAGE_SIZE, "p"), self.page_combo),
+                ],
+                "The organisation and its address are named in ClaimReview exports.",
+            )
+        )
+        layout.addWidget(
+            _group("Safety", [(_label(BACKUP_KEEP, "b"), self.backups_spin)], BACKUP_KEEP.help)
+        )
+        self.error_line = ErrorLine()
+        layout.addWidget(self.error_line)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, values: dict[str, Any]) -> dict[str, Any] | None:
+        """Show the dialog; the new preferences, or None when cancelled."""
+        dialog = cls(parent, values)
+        return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    def value(self) -> dict[str, Any]:
+        """Every preference as entered, plus any keys the dialog does not edit."""
+        return {
+            **self._values,
+            REVIEWER.name: " ".join(self.reviewer_edit.text().split()),
+            NEW_DATABASE_SCALE.name: self.scale_combo.currentData(),
+            SENSITIVITY.name: round(self.sensitivity_spin.value(), 2),
+            ORGANISATION_NAME.name: self.organisation_edit.text().strip(),
+            ORGANISATION_URL.name: self.base_url_edit.text().strip(),
+            REPORT_PAGE_SIZE.name: self.page_combo.currentText(),
+            BACKUP_KEEP.name: self.backups_spin.value(),
+            MAX_CLAIMS.name: self.claims_kept_spin.value(),
+            SPACY_PIPELINE.name: self.pipeline_combo.currentText().strip(),
+        }
+
+    def _show_scale(self) -> None:
+        name = self.scale_combo.currentData()
+        self.scale_labels.setText(", ".join(load_scale(name).labels) if name else "")
+
+    def validate(self) -> str | None:
+        """The first problem with the entries, in words, or None."""
+        # A spin box holding text it cannot read gives its last good number: say so first.
+        for spin, setting in (
+            (self.sensitivity_spin, SENSITIVITY),
+            (self.claims_kept_spin, MAX_CLAIMS),
+            (self.backups_spin, BACKUP_KEEP),
+        ):
+            if not spin.hasAcceptableInput():
+                return setting.problem(None)
+        values = self.value()
+        if not values[REVIEWER.name]:
+            return "Give the reviewer's name; verdicts are recorded under it."
+        # Then what the services would refuse, in the same words.
+        for setting in PREFERENCES:
+            if setting.name in values:
+                problem = setting.problem(values[setting.name])
+                if problem:
+                    return problem
+        return None
+
+
+def _group(title: str, rows: list[tuple[str, QWidget]], note: str = "") -> QGroupBox:
+    box = QGroupBox(title)
+    form = QFormLayout(box)
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+    for label, widget in rows:
+        form.addRow(label, widget)
+    if note:
+        hint = QLabel(note)
+        hint.setWordWrap(True)
+        hint.setStyleSheet(NOTE_STYLE)
+        form.addRow(hint)
+    return box

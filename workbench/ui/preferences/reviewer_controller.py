@@ -1,0 +1,78 @@
+"""The Reviewer menu: who is reviewing, asked for once and remembered."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Protocol
+
+from workbench.ui.window import hooks
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from workbench.services.desk import Desk
+    from workbench.ui.preferences.settings import DeskSettings
+
+
+class ReviewerView(Protocol):
+    """What the reviewer controller asks of the window."""
+
+    @property
+    def desk(self) -> Desk:
+        """The open database."""
+        ...
+
+    @property
+    def settings(self) -> DeskSettings:
+        """The reviewer's own settings (the name remembered)."""
+        ...
+
+    @property
+    def dialog_parent(self) -> QWidget:
+        """The widget dialogs belong to."""
+        ...
+
+    def reviewer_changed(self) -> None:
+        """Show the article as the new reviewer sees it."""
+        ...
+
+    def report_error(self, exc: Exception, action: str) -> None:
+        """Show a lower layer's error."""
+        ...
+
+
+class ReviewerController:
+    """Chooses the reviewer the desk works as."""
+
+    def __init__(self, view: ReviewerView) -> None:
+        self.view = view
+
+    def ensure(self, name: str | None = None) -> bool:
+        """Work as ``name``, the remembered reviewer, or ask who is reviewing."""
+        desk = self.view.desk
+        name = name or self.view.settings.reviewer
+        if not name:
+            name = hooks.ask_reviewer(self.view.dialog_parent, [r.name for r in desk.reviewers()])
+        if not name:
+            return False
+        return self.use(name)
+
+    def use(self, name: str) -> bool:
+        """Switch to the reviewer called ``name``."""
+        try:
+            reviewer = self.view.desk.use_reviewer(name)
+        except Exception as exc:
+            self.view.report_error(exc, "Choose reviewer")
+            return False
+        self.view.settings.reviewer = reviewer.name
+        self.view.reviewer_changed()
+        return True
+
+    def switch(self) -> None:
+        """Ask who is reviewing now."""
+        desk = self.view.desk
+        current = desk.reviewer.name if desk.reviewer else None
+        name = hooks.ask_reviewer(
+            self.view.dialog_parent, [r.name for r in desk.reviewers()], current
+        )
+        if name:
+            self.use(name)

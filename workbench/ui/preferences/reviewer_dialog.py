@@ -1,0 +1,99 @@
+"""First start: "Who is reviewing?" — pick an existing reviewer or add a new name."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workbench.ui.common.dialogs import NOTE_STYLE, ErrorLine, ValidatedDialog
+
+
+class ReviewerDialog(ValidatedDialog):
+    """Choose the reviewer whose verdicts this session records."""
+
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        existing_names: list[str] | None = None,
+        current: str | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Who is reviewing?")
+        self.setMinimumWidth(420)
+        self._names = list(existing_names or [])
+        intro = QLabel(
+            "Verdicts are recorded under your name, so colleagues can see who checked what."
+        )
+        intro.setWordWrap(True)
+        intro.setStyleSheet(NOTE_STYLE)
+        self.existing_radio = QRadioButton("I am")
+        self.names_combo = QComboBox()
+        self.names_combo.addItems(self._names)
+        self.new_radio = QRadioButton("Someone new:")
+        self.name_edit = QLineEdit()
+        self.name_edit.setPlaceholderText("Your name, e.g. Anna Berg")
+        self.name_edit.textEdited.connect(lambda _: self.new_radio.setChecked(True))
+        self.names_combo.activated.connect(lambda _: self.existing_radio.setChecked(True))
+        group = QButtonGroup(self)
+        group.addButton(self.existing_radio)
+        group.addButton(self.new_radio)
+
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(10)
+        grid.addWidget(self.existing_radio, 0, 0)
+        grid.addWidget(self.names_combo, 0, 1)
+        grid.addWidget(self.new_radio, 1, 0)
+        grid.addWidget(self.name_edit, 1, 1)
+        if self._names:
+            self.existing_radio.setChecked(True)
+            if current and current in self._names:
+                self.names_combo.setCurrentText(current)
+        else:
+            for widget in (self.existing_radio, self.names_combo):
+                widget.hide()
+            self.new_radio.setText("Your name:")
+            self.new_radio.setChecked(True)
+            self.name_edit.setFocus()
+        self.error_line = ErrorLine()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Start reviewing")
+        buttons.accepted.connect(self.accept)
+        layout = QVBoxLayout(self)
+        layout.setSpacing(12)
+        layout.addWidget(intro)
+        layout.addLayout(grid)
+        layout.addWidget(self.error_line)
+        layout.addWidget(buttons)
+
+    @classmethod
+    def ask(
+        cls, parent: QWidget | None, existing_names: list[str], current: str | None = None
+    ) -> str | None:
+        """Show the dialog; the reviewer's name, or None when closed without one."""
+        dialog = cls(parent, existing_names, current)
+        return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    def value(self) -> str | None:
+        """The chosen name; a new name that matches an existing one gives the existing spelling."""
+        if self.existing_radio.isChecked() and self._names:
+            return self.names_combo.currentText()
+        name = " ".join(self.name_edit.text().split())
+        if not name:
+            return None
+        return next((n for n in self._names if n.casefold() == name.casefold()), name)
+
+    def validate(self) -> str | None:
+        """Why the dialog cannot close yet (no name), or None."""
+        if not self.value():
+            return "Type your name, or choose it from the list."
+        return None

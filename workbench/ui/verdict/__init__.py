@@ -1,0 +1,1 @@
+"""The verdict editor: rating, confidence, rationale and sources for one claim."""

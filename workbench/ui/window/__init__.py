@@ -1,0 +1,1 @@
+"""The window: composes the panes and controllers; its menus, shortcuts and dialog hooks."""
