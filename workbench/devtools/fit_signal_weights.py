@@ -15,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
-from workbench.devtools.evaluate import prf, read_ct24
+from workbench.devtools.evaldata import prf, read_ct24
 
 NEWTON_STEPS = 50
 
