@@ -30,16 +30,19 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     from PySide6.QtWidgets import QApplication
 
     from workbench import __version__
-    from workbench.ui.common.theme import apply_theme
+    from workbench.ui.common.theme import apply_theme, style_arguments
 
     existing = QApplication.instance()
-    app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv[:1])
+    if isinstance(existing, QApplication):
+        app, style_set = existing, False
+    else:
+        app, style_set = QApplication([*(argv or sys.argv[:1]), *style_arguments()]), True
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName("Factcheck Workbench")
     app.setApplicationVersion(__version__)
     QGuiApplication.setDesktopFileName(APP_ID)
-    apply_theme(app)
+    apply_theme(app, style_set=style_set)
     return app
 
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -365,3 +368,19 @@ def test_hovering_a_claim_shows_its_kind_score_and_reasons(make_window) -> None:
     QApplication.sendEvent(text.viewport(), event)
     tip = QToolTip.text()
     assert "Quantity" in tip and "0.90" in tip and "a number" in tip and "the mayor" in tip
+
+
+def test_a_new_application_gets_the_fusion_style_and_palette() -> None:
+    # A fresh process: the QApplication is built by make_application, not by the test runner.
+    script = (
+        "from PySide6.QtGui import QPalette\n"
+        "from workbench.app import make_application\n"
+        "app = make_application(['workbench', '-style', 'Windows'])\n"
+        "colour = app.palette().color(QPalette.ColorRole.Window).name()\n"
+        "print(app.style().name(), colour, app.font().family())\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QT_STYLE_OVERRIDE": "Windows"}
+    done = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True
+    )
+    assert done.stdout.split() == ["fusion", "#f6f5f1", "DejaVu", "Sans"]
