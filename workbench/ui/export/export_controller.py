@@ -5,39 +5,21 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
+from workbench.ui.common.views import DeskView
 from workbench.ui.window import hooks
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QWidget
-
     from workbench.model import Article
     from workbench.report.export import ExportResult
-    from workbench.services.desk import Desk
     from workbench.ui.export.export_task import ExportTask
-    from workbench.ui.preferences.settings import DeskSettings
 
 
-class ExportView(Protocol):
+class ExportView(DeskView, Protocol):
     """What the export controller asks of the window."""
-
-    @property
-    def desk(self) -> Desk:
-        """The open database."""
-        ...
 
     @property
     def article(self) -> Article | None:
         """The article shown."""
-        ...
-
-    @property
-    def settings(self) -> DeskSettings:
-        """The reviewer's own settings (last export folder)."""
-        ...
-
-    @property
-    def dialog_parent(self) -> QWidget:
-        """The widget dialogs and the export task belong to."""
         ...
 
     def flush_editor(self) -> None:

@@ -5,32 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
+from workbench.ui.common.views import DeskView
 from workbench.ui.window import hooks
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QWidget
-
-    from workbench.services.desk import Desk
-    from workbench.ui.preferences.settings import DeskSettings
+    pass
 
 
-class LibraryView(Protocol):
+class LibraryView(DeskView, Protocol):
     """What the library controller asks of the window."""
-
-    @property
-    def desk(self) -> Desk:
-        """The open database."""
-        ...
-
-    @property
-    def settings(self) -> DeskSettings:
-        """The reviewer's own settings (last folder)."""
-        ...
-
-    @property
-    def dialog_parent(self) -> QWidget:
-        """The widget dialogs belong to."""
-        ...
 
     def open_article(self, article_id: str) -> bool:
         """Show an article and its claims."""

@@ -12,13 +12,11 @@ from workbench.settings import (
     Scope,
     Setting,
 )
+from workbench.ui.common.views import DeskView
 from workbench.ui.window import hooks
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QWidget
-
-    from workbench.services.desk import Desk
-    from workbench.ui.preferences.settings import DeskSettings
+    pass
 
 #: What Preferences edits that is stored in the database (it travels with the file; the report
 #: and the services read it), by the dialog's name.
@@ -29,23 +27,8 @@ DATABASE_PREFERENCES: dict[str, Setting[Any]] = {
 DATABASE_KEYS = {name: setting.key for name, setting in DATABASE_PREFERENCES.items()}
 
 
-class PreferencesView(Protocol):
+class PreferencesView(DeskView, Protocol):
     """What the preferences controller asks of the window."""
-
-    @property
-    def desk(self) -> Desk:
-        """The open database."""
-        ...
-
-    @property
-    def settings(self) -> DeskSettings:
-        """The reviewer's own settings."""
-        ...
-
-    @property
-    def dialog_parent(self) -> QWidget:
-        """The widget dialogs belong to."""
-        ...
 
     def set_sensitivity(self, value: float) -> None:
         """Show claims scoring at least ``value``."""

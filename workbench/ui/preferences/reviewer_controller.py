@@ -4,32 +4,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Protocol
 
+from workbench.ui.common.views import DeskView
 from workbench.ui.window import hooks
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QWidget
-
-    from workbench.services.desk import Desk
-    from workbench.ui.preferences.settings import DeskSettings
+    pass
 
 
-class ReviewerView(Protocol):
+class ReviewerView(DeskView, Protocol):
     """What the reviewer controller asks of the window."""
-
-    @property
-    def desk(self) -> Desk:
-        """The open database."""
-        ...
-
-    @property
-    def settings(self) -> DeskSettings:
-        """The reviewer's own settings (the name remembered)."""
-        ...
-
-    @property
-    def dialog_parent(self) -> QWidget:
-        """The widget dialogs belong to."""
-        ...
 
     def reviewer_changed(self) -> None:
         """Show the article as the new reviewer sees it."""

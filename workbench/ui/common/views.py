@@ -1,0 +1,31 @@
+"""What every controller may ask of the window: the open database, the reviewer's settings and
+a parent for dialogs. Each controller's own view protocol adds what it needs beyond these."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from workbench.services.desk import Desk
+    from workbench.ui.preferences.settings import DeskSettings
+
+
+class DeskView(Protocol):
+    """The window's basics, shared by the controllers' views."""
+
+    @property
+    def desk(self) -> Desk:
+        """The open database."""
+        ...
+
+    @property
+    def settings(self) -> DeskSettings:
+        """The reviewer's own settings."""
+        ...
+
+    @property
+    def dialog_parent(self) -> QWidget:
+        """The widget dialogs belong to."""
+        ...
