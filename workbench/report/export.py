@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .data import Report
 from .errors import ExportError
-from .formats import FORMATS, get_format, require_base_url
+from .formats import FORMATS, Format, base_url_problem, get_format, require_base_url
 from .text import slugify
 from .writer import write_atomic
 
@@ -19,6 +19,8 @@ class ExportResult:
 
     paths: list[Path] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    #: Formats that could not be written (their title → why), with ``keep_going``.
+    failed: dict[str, str] = field(default_factory=dict)
 
 
 def default_stem(report: Report) -> str:
@@ -76,12 +78,22 @@ def renderer(name: str) -> Callable[[Report], bytes | str]:
 
 
 def export_report(
-    report: Report, formats: Sequence[str], out: str | Path | None = None
+    report: Report,
+    formats: Sequence[str],
+    out: str | Path | None = None,
+    *,
+    keep_going: bool = False,
 ) -> ExportResult:
-    """Render every format first, then write each file atomically; nothing is written on error."""
+    """Render every format first, then write each file atomically; nothing is written on error.
+
+    With ``keep_going`` a format that cannot be rendered or written is listed in
+    :attr:`ExportResult.failed` and the others are still written.
+    """
     names = _check_formats(formats)
     result = ExportResult()
     chosen = [FORMATS[name] for name in names]
+    if keep_going:
+        return _export_each(report, chosen, out, result)
     # Refuse a missing web address before anything is rendered.
     for fmt in chosen:
         if fmt.needs_base_url:
@@ -92,4 +104,28 @@ def export_report(
     rendered = {name: renderer(name)(report) for name in names}
     for name in names:
         result.paths.append(write_atomic(paths[name], rendered[name]))
+    return result
+
+
+def _export_each(
+    report: Report, chosen: list[Format], out: str | Path | None, result: ExportResult
+) -> ExportResult:
+    """Each format on its own: one that fails is recorded in ``result.failed``."""
+    paths = plan_paths([f.name for f in chosen], out, default_stem(report))
+    for fmt in chosen:
+        try:
+            problem = base_url_problem(report) if fmt.needs_base_url else None
+            if problem:
+                raise ExportError(problem)
+            content = fmt.renderer()(report)
+            notes = fmt.notes(report)
+            result.paths.append(write_atomic(paths[fmt.name], content))
+        except ExportError as exc:
+            result.failed[fmt.title] = str(exc)
+        except OSError as exc:
+            result.failed[fmt.title] = f"The file could not be written ({exc.strerror or exc})."
+        except Exception as exc:  # a renderer bug must not take the other formats with it
+            result.failed[fmt.title] = f"It could not be made ({type(exc).__name__}: {exc})."
+        else:
+            result.notes += notes
     return result

@@ -120,6 +120,14 @@ def spoken_list(names: Iterable[str]) -> str:
     return f"{', '.join(rest)} or {last}" if rest else last
 
 
+def base_url_problem(report: Report) -> str | None:
+    """Why ``report`` has no usable web address for a format that links to it, or None."""
+    base_url = (report.options.base_url or "").strip()
+    if not base_url:
+        return "It needs the web address where the report will be published."
+    return web_url_problem(base_url, "report's web address")
+
+
 def require_base_url(report: Report, title: str) -> None:
     """Refuse early when ``report`` has no usable web address for a format that links to it."""
     base_url = (report.options.base_url or "").strip()

@@ -130,7 +130,9 @@ def test_claimreview_without_an_address_says_what_to_set(qtbot, reviewed, tmp_pa
     )
     with qtbot.waitSignal(task.failed, timeout=10_000) as blocker:
         pass
-    assert "report_base_url" in blocker.args[0]
+    # It says where, in the window, the report's address is set (not a command-line flag).
+    assert "report's web address" in blocker.args[0] and "Preferences" in blocker.args[0]
+    assert "--base-url" not in blocker.args[0]
     assert list(out.iterdir()) == []
 
 
@@ -149,3 +151,31 @@ def test_the_dialog_offers_every_declared_format(qtbot, reviewed, tmp_path, monk
     assert labels["txt"] == "Plain text — to paste"
     dialog.format_boxes["txt"].setChecked(True)
     assert dialog.choice().formats == ("pdf", "html", "txt")
+
+
+def test_ticking_claimreview_asks_for_the_reports_address(qtbot, reviewed, tmp_path) -> None:
+    store, _ = reviewed
+    dialog = ExportDialog(store.list_reviewers(), tmp_path)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.base_url_edit.isVisible()
+    dialog.format_boxes["claimreview"].setChecked(True)
+    assert dialog.base_url_edit.isVisible()
+    assert not _ok(dialog).isEnabled()
+    assert "report's web address" in dialog.problem.text()
+    assert "--" not in dialog.problem.text()
+    dialog.base_url_edit.setText("factcheck.example.org/report")
+    assert not _ok(dialog).isEnabled()
+    dialog.base_url_edit.setText("https://factcheck.example.org/report")
+    assert _ok(dialog).isEnabled()
+    assert dialog.choice().base_url == "https://factcheck.example.org/report"
+
+
+def test_the_address_field_starts_from_the_setting(qtbot, reviewed, tmp_path) -> None:
+    store, _ = reviewed
+    dialog = ExportDialog(
+        store.list_reviewers(), tmp_path, formats=("claimreview",), base_url="https://a.example/r"
+    )
+    qtbot.addWidget(dialog)
+    assert _ok(dialog).isEnabled()
+    assert dialog.choice().base_url == "https://a.example/r"

@@ -102,3 +102,16 @@ def test_a_number_of_backups_saved_under_the_old_name_is_shown_and_kept(
     assert window.desk.setting("backup_keep") == 6
     plan = plan_backup_on_open(window.desk.store)
     assert plan is not None and plan.keep == 6
+
+
+def test_the_reports_address_is_edited_and_checked(dialog) -> None:
+    from workbench.settings import REPORT_BASE_URL
+
+    built = dialog({"reviewer_name": "Anna", "base_url": "https://a.example/r"})
+    assert built.report_url_edit.text() == "https://a.example/r"
+    assert _label_of(built.report_url_edit) == "&Report's web address:"
+    built.report_url_edit.setText("a.example/r")
+    built.accept()
+    assert "report's web address" in built.error_line.message()
+    built.report_url_edit.setText("https://b.example/r")
+    assert built.value()[REPORT_BASE_URL.name] == "https://b.example/r"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -46,3 +47,21 @@ def test_a_failing_format_means_no_file_at_all(report, tmp_path: Path, monkeypat
     with pytest.raises(ExportError, match="CSV broke"):
         export_report(report, ["html", "md", "csv"], tmp_path)
     assert list(tmp_path.glob("factcheck-*")) == []
+
+
+def test_keep_going_writes_the_formats_that_work(report, tmp_path: Path, monkeypatch) -> None:
+    import workbench.report.tabular as tabular
+
+    def broken(_report) -> str:
+        raise RuntimeError("CSV broke")
+
+    monkeypatch.setattr(tabular, "render_csv", broken)
+    report.options = replace(report.options, base_url=None)
+    out = tmp_path / "out"
+    result = export_report(report, ["md", "csv", "claimreview"], out, keep_going=True)
+    assert [p.suffix for p in result.paths] == [".md"]
+    assert set(result.failed) == {"CSV", "ClaimReview"}
+    assert "CSV broke" in result.failed["CSV"]
+    assert "web address where the report will be published" in result.failed["ClaimReview"]
+    assert "--base-url" not in result.failed["ClaimReview"]
+    assert [p.name for p in out.iterdir()] == [result.paths[0].name]

@@ -67,6 +67,9 @@ class ClaimsPane(QWidget):
         self.table.sortByColumn(Column.NUMBER, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Tab and Shift+Tab leave the table for the next or previous field instead of walking
+        # its cells onto another row, which would silently select another claim.
+        self.table.setTabKeyNavigation(False)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
@@ -213,6 +216,10 @@ class ClaimsPane(QWidget):
         return None
 
     # -- sorting and filters ----------------------------------------------------------------
+    def focus_table(self) -> None:
+        """Put the keyboard focus on the claims table, keeping the selected claim."""
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def focus_filter(self) -> None:
         """Put the cursor in the filter box."""
         self.filter_box.setFocus()

@@ -73,6 +73,10 @@ class ReviewView(Protocol):
         """Select the next claim I have not reviewed; None when there is none."""
         ...
 
+    def focus_claims(self) -> None:
+        """Put the keyboard focus on the claims table, so triage keys act on the claim list."""
+        ...
+
     def ensure_reviewer(self, name: str | None = None) -> bool:
         """Work as a reviewer, asking who when nobody is remembered."""
         ...
@@ -110,13 +114,18 @@ class ReviewController:
             self.view.show_status("You have reviewed every claim shown.", 5000)
 
     def save_and_next(self) -> None:
-        """Save what the editor holds, then go to the next claim I have not reviewed."""
+        """Save what the editor holds, then go to the next claim I have not reviewed.
+
+        The keyboard focus goes to the claims table: the next J/K/N or number key acts on the
+        claim list instead of being typed into the next claim's rationale.
+        """
         try:
             self.view.editor.save()
         except Exception as exc:
             self.view.report_error(exc, "Save verdict")
             return
         self.next_unreviewed()
+        self.view.focus_claims()
 
     def rate_current(self, rating: str) -> None:
         """Give the selected claim this rating (number keys)."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
+from workbench.settings import REPORT_BASE_URL
 from workbench.ui.common.views import DeskView
 from workbench.ui.window import hooks
 
@@ -34,6 +35,10 @@ class ExportView(DeskView, Protocol):
         """A warning the reviewer must acknowledge."""
         ...
 
+    def report_error(self, exc: Exception, action: str) -> None:
+        """Show a lower layer's error."""
+        ...
+
 
 class ExportController:
     """Exports the article shown; the running export is kept in :attr:`task`."""
@@ -51,27 +56,52 @@ class ExportController:
             view.show_status("Open an article to export its report.", 5000)
             return
         view.flush_editor()
+        base_url = REPORT_BASE_URL.read(view.desk.setting)
         choice = hooks.ask_export(
-            view.dialog_parent, view.desk.reviewers(), view.settings.export_folder
+            view.dialog_parent, view.desk.reviewers(), view.settings.export_folder, base_url
         )
         if choice is None:
             return
         view.settings.export_folder = str(choice.folder)
+        new_address = getattr(choice, "base_url", None)
+        if new_address and new_address != base_url:
+            # Typed in the dialog for ClaimReview: kept for the next export and for Preferences.
+            try:
+                view.desk.set_setting(REPORT_BASE_URL.key, new_address)
+            except Exception as exc:
+                view.report_error(exc, "Export")
+                return
+        view.show_status("Exporting the report…")
         self.task = start_export(
             view.desk,
             view.article.id,
             choice,
             parent=view.dialog_parent,
             on_finished=self._on_exported,
-            on_failed=lambda message: view.show_message("Export did not work", message),
+            on_failed=self._on_failed,
         )
-        view.show_status("Exporting the report…")
+
+    def _on_failed(self, message: str) -> None:
+        self.view.show_status("The report was not exported.", 8000)
+        self.view.show_message("Export did not work", message)
 
     def _on_exported(self, result: ExportResult) -> None:
-        paths, notes = result.paths, result.notes
-        where = str(Path(paths[0]).parent) if paths else "the chosen folder"
-        self.view.show_status(f"Saved {len(paths)} report file(s) in {where}.", 8000)
-        if notes:
-            from PySide6.QtWidgets import QMessageBox
+        from workbench.ui.export.export_task import describe_failures
 
-            QMessageBox.information(self.view.dialog_parent, "Report exported", "\n".join(notes))
+        paths, notes, failed = result.paths, result.notes, result.failed
+        where = str(Path(paths[0]).parent) if paths else "the chosen folder"
+        if not failed:
+            self.view.show_status(f"Saved {len(paths)} report file(s) in {where}.", 8000)
+            if notes:
+                self.view.show_message("Report exported", "\n".join(notes))
+            return
+        missing = ", ".join(failed)
+        self.view.show_status(
+            f"Saved {len(paths)} report file(s) in {where}; not written: {missing}.", 8000
+        )
+        written = "\n".join(f"• {Path(p).name}" for p in paths)
+        self.view.show_message(
+            "Report partly exported",
+            f"Written in {where}:\n{written}\n\n{describe_failures(failed)}"
+            + ("\n\n" + "\n".join(notes) if notes else ""),
+        )

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from workbench.model import Reviewer
 from workbench.report.formats import FORMATS
+from workbench.settings import REPORT_BASE_URL
 
 #: Formats ticked the first time the dialog opens.
 DEFAULT_FORMATS = ("pdf", "html")
@@ -39,6 +40,9 @@ class ExportChoice:
     reviewers: tuple[str, ...]
     include_dismissed: bool
     folder: Path
+    #: The report's web address typed for ClaimReview (stored as the database's setting when
+    #: exporting); None when no chosen format needs it.
+    base_url: str | None = None
 
 
 class ExportDialog(QDialog):
@@ -50,6 +54,7 @@ class ExportDialog(QDialog):
         default_dir: str | Path,
         parent: QWidget | None = None,
         formats: Sequence[str] = DEFAULT_FORMATS,
+        base_url: str = "",
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Export fact-check report")
@@ -92,8 +97,18 @@ class ExportDialog(QDialog):
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder_edit, 1)
         folder_row.addWidget(browse)
+        # Asked here when a format links to the published report (ClaimReview), so that it
+        # never has to be looked up elsewhere; pre-filled from the database's setting.
+        self.base_url_edit = QLineEdit(base_url)
+        self.base_url_edit.setPlaceholderText("https://factcheck.example.org/2024/council-roads")
+        self.base_url_edit.setToolTip(
+            f"{REPORT_BASE_URL.help} Kept for the next export; also in Edit ▸ Preferences."
+        )
+        self.base_url_edit.textChanged.connect(self._update_ok)
         form = QFormLayout()
         form.addRow("Save in folder:", folder_row)
+        form.addRow(f"{REPORT_BASE_URL.label}:", self.base_url_edit)
+        self._form = form
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -122,6 +137,13 @@ class ExportDialog(QDialog):
             reviewers=() if everyone else tuple(checked),
             include_dismissed=self.include_dismissed.isChecked(),
             folder=Path(self.folder_edit.text().strip()).expanduser(),
+            base_url=self.base_url_edit.text().strip() if self._needs_base_url() else None,
+        )
+
+    def _needs_base_url(self) -> bool:
+        return any(
+            box.isChecked() and FORMATS[name].needs_base_url
+            for name, box in self.format_boxes.items()
         )
 
     def _checked_reviewers(self) -> list[str]:
@@ -141,9 +163,24 @@ class ExportDialog(QDialog):
             return "Choose a folder to save in."
         if not Path(folder).expanduser().is_dir():
             return "That folder does not exist."
+        if self._needs_base_url():
+            titles = " and ".join(
+                FORMATS[n].title
+                for n, box in self.format_boxes.items()
+                if box.isChecked() and FORMATS[n].needs_base_url
+            )
+            address = self.base_url_edit.text().strip()
+            if not address:
+                return (
+                    f"{titles} links each claim to the published report: give the report's "
+                    f"web address above, or untick {titles}."
+                )
+            return REPORT_BASE_URL.problem(address) or ""
         return ""
 
     def _update_ok(self) -> None:
+        # The address is asked only when a ticked format needs it.
+        self._form.setRowVisible(self.base_url_edit, self._needs_base_url())
         problem = self._problem()
         self.problem.setText(problem)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not problem)
@@ -157,10 +194,14 @@ class ExportDialog(QDialog):
 
     @classmethod
     def ask(
-        cls, parent: QWidget | None, reviewers: Sequence[Reviewer], default_dir: str | Path
+        cls,
+        parent: QWidget | None,
+        reviewers: Sequence[Reviewer],
+        default_dir: str | Path,
+        base_url: str = "",
     ) -> ExportChoice | None:
         """Show the dialog; the choice, or None when cancelled."""
-        dialog = cls(reviewers, default_dir, parent)
+        dialog = cls(reviewers, default_dir, parent, base_url=base_url)
         try:
             return dialog.choice() if dialog.exec() == QDialog.DialogCode.Accepted else None
         finally:

@@ -11,7 +11,9 @@ File ▸ Export… in the main window::
         )
 
 ``result`` is an :class:`~workbench.report.export.ExportResult` (``paths`` written, ``notes`` to
-show, e.g. claims left out of ClaimReview because reviewers disagree).
+show, e.g. claims left out of ClaimReview because reviewers disagree, and ``failed``: the formats
+that could not be written and why). A format that cannot be written never stops the others;
+``failed`` is emitted only when no file at all was written.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
 from workbench.report import ExportError, Report
 from workbench.report.export import ExportResult, export_report
+from workbench.report.formats import FORMATS
 
 if TYPE_CHECKING:
     from workbench.services.desk import Desk
@@ -44,13 +47,21 @@ class ExportWorker(QObject):
     def run(self) -> None:
         """Render every chosen format and write it; emits finished or failed."""
         try:
-            result = export_report(self.report, self.choice.formats, self.choice.folder)
+            result = export_report(
+                self.report, self.choice.formats, self.choice.folder, keep_going=True
+            )
         except ExportError as exc:
             self.failed.emit(str(exc))
         except Exception as exc:  # a renderer bug must reach the window, not kill the thread
             self.failed.emit(f"The report could not be exported ({type(exc).__name__}: {exc}).")
         else:
-            self.finished.emit(result)
+            result.failed = {
+                title: _in_window_words(title, why) for title, why in result.failed.items()
+            }
+            if result.failed and not result.paths:
+                self.failed.emit(describe_failures(result.failed))
+            else:
+                self.finished.emit(result)
 
 
 class ExportTask(QObject):
@@ -117,6 +128,24 @@ class ExportTask(QObject):
             self._thread.wait()
             self._thread = None
             self._worker = None
+
+
+#: Where the window lets the journalist give the report's web address.
+WHERE_TO_SET_BASE_URL = (
+    "Give the report's web address (where the published report will be) in File ▸ Export… "
+    "or in Edit ▸ Preferences."
+)
+
+
+def _in_window_words(title: str, why: str) -> str:
+    """``why`` a format was not written, pointing to the window for what must be set there."""
+    needs_address = any(f.title == title and f.needs_base_url for f in FORMATS.values())
+    return f"{why} {WHERE_TO_SET_BASE_URL}" if needs_address else why
+
+
+def describe_failures(failed: dict[str, str]) -> str:
+    """The formats not written and why, one per line."""
+    return "\n".join(f"{title} was not written. {why}" for title, why in failed.items())
 
 
 def _is_named(exc: Exception) -> bool:

@@ -26,6 +26,7 @@ from workbench.settings import (
     ORGANISATION_NAME,
     ORGANISATION_URL,
     PREFERENCES,
+    REPORT_BASE_URL,
     REPORT_PAGE_SIZE,
     REVIEWER,
     SENSITIVITY,
@@ -109,6 +110,10 @@ class PreferencesDialog(ValidatedDialog):
         self.base_url_edit = QLineEdit(str(v[ORGANISATION_URL.name] or ""))
         self.base_url_edit.setPlaceholderText("https://factcheck.example.org/")
         self.base_url_edit.setToolTip(ORGANISATION_URL.help)
+        # Where the published report will live: each ClaimReview's ``url`` is built from it.
+        self.report_url_edit = QLineEdit(str(v[REPORT_BASE_URL.name] or ""))
+        self.report_url_edit.setPlaceholderText("https://factcheck.example.org/2024/council-roads")
+        self.report_url_edit.setToolTip(REPORT_BASE_URL.help)
         self.page_combo = QComboBox()
         self.page_combo.addItems(PAGE_SIZES)
         page_size = REPORT_PAGE_SIZE.tidy(v[REPORT_PAGE_SIZE.name])
@@ -155,9 +160,12 @@ class PreferencesDialog(ValidatedDialog):
                 [
                     (_label(ORGANISATION_NAME, "o"), self.organisation_edit),
                     (_label(ORGANISATION_URL, "w"), self.base_url_edit),
+                    (_label(REPORT_BASE_URL, "r"), self.report_url_edit),
                     (_label(REPORT_PAGE_SIZE, "p"), self.page_combo),
                 ],
-                "The organisation and its address are named in ClaimReview exports.",
+                "The organisation and its address are named in ClaimReview exports. The "
+                "report's web address is where the published report will live: each "
+                "ClaimReview links to its claim there.",
             )
         )
         layout.addWidget(
@@ -187,6 +195,7 @@ class PreferencesDialog(ValidatedDialog):
             SENSITIVITY.name: round(self.sensitivity_spin.value(), 2),
             ORGANISATION_NAME.name: self.organisation_edit.text().strip(),
             ORGANISATION_URL.name: self.base_url_edit.text().strip(),
+            REPORT_BASE_URL.name: self.report_url_edit.text().strip(),
             REPORT_PAGE_SIZE.name: self.page_combo.currentText(),
             BACKUP_KEEP.name: self.backups_spin.value(),
             MAX_CLAIMS.name: self.claims_kept_spin.value(),

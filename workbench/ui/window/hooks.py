@@ -45,11 +45,14 @@ def show_shortcuts(parent: QWidget | None, actions: Sequence[QAction]) -> None:
     ShortcutsDialog.show_for(parent, list(actions))
 
 
-def ask_export(parent: QWidget | None, reviewers: Sequence[Any], folder: str) -> Any:
-    """What to export and where; None when cancelled."""
+def ask_export(
+    parent: QWidget | None, reviewers: Sequence[Any], folder: str, base_url: str = ""
+) -> Any:
+    """What to export and where (and the report's web address, for ClaimReview); None when
+    cancelled."""
     from workbench.ui.export.export_dialog import ExportDialog
 
-    return ExportDialog.ask(parent, reviewers, folder)
+    return ExportDialog.ask(parent, reviewers, folder, base_url)
 
 
 def ask_restore(parent: QWidget | None, backups: Sequence[Any]) -> Any:

@@ -223,6 +223,10 @@ class MainWindow(QMainWindow):
         """Select the next claim I have not reviewed; None when there is none."""
         return self.claims_pane.next_unreviewed()
 
+    def focus_claims(self) -> None:
+        """Put the keyboard focus on the claims table (on the selected claim)."""
+        self.claims_pane.focus_table()
+
     def set_sensitivity(self, value: float) -> None:
         """Show claims scoring at least ``value`` (remembered, as when the slider moves)."""
         self.claims_pane.set_threshold(value)

@@ -56,6 +56,8 @@ class FakeView:
         self.reloads: list[str | None] = []
         self.finding: list[str] = []
         self.flushes = 0
+        #: How often the keyboard focus was put on the claims table.
+        self.table_focus = 0
 
     def claims(self) -> dict[str, ReviewedClaim]:
         assert self.article is not None
@@ -70,6 +72,9 @@ class FakeView:
     def select_next_unreviewed(self) -> str | None:
         self.selected = self.unreviewed.pop(0) if self.unreviewed else None
         return self.selected
+
+    def focus_claims(self) -> None:
+        self.table_focus += 1
 
     def ensure_reviewer(self, name: str | None = None) -> bool:
         name = name or self.answer
@@ -281,11 +286,13 @@ def test_save_and_next_stays_on_the_claim_when_saving_fails(view: FakeView) -> N
     review.save_and_next()
     assert view.errors == [("Save verdict", "disk full")]
     assert view.selected == first
+    assert view.table_focus == 0
 
     view.editor.save_error = None
     review.save_and_next()
     assert view.editor.saves == 1
     assert view.selected == second
+    assert view.table_focus == 1
 
 
 def test_find_claims_again_only_with_an_article_open(view: FakeView) -> None:
