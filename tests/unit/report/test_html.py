@@ -81,3 +81,20 @@ def test_only_web_addresses_become_links(seeded) -> None:
     assert "javascript:alert(1)" not in hrefs
     assert "javascript:alert(1)" in html
     assert "https://www.state.gov/readout-kerry-putin" in hrefs
+
+
+def test_a_source_given_only_by_its_address_has_no_stray_punctuation(seeded) -> None:
+    from workbench.report.data import ReportOptions, build_report
+
+    store, article, claims = seeded
+    verdict = store.get_verdict(store.claims_for(article.id)[2].verdicts[0].id)
+    store.add_source(verdict.id, url="https://records.example.gov/minutes")
+    store.add_source(
+        verdict.id, url="https://records.example.gov/budget", publisher="City Records Office"
+    )
+    html = render_html(build_report(store, article.id, ReportOptions.from_store(store)))
+    items = [re.sub(r"\s+", " ", li).strip() for li in re.findall(r"<li>(.*?)</li>", html, re.S)]
+    by_address = next(i for i in items if "records.example.gov/minutes" in i)
+    assert not re.sub(r"<[^>]+>", "", by_address).strip().startswith((".", ","))
+    by_publisher = next(i for i in items if "City Records Office" in i)
+    assert re.sub(r"<[^>]+>", "", by_publisher).strip().startswith("City Records Office.")
