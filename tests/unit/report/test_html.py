@@ -86,7 +86,7 @@ def test_only_web_addresses_become_links(seeded) -> None:
 def test_a_source_given_only_by_its_address_has_no_stray_punctuation(seeded) -> None:
     from workbench.report.data import ReportOptions, build_report
 
-    store, article, claims = seeded
+    store, article, _ = seeded
     verdict = store.get_verdict(store.claims_for(article.id)[2].verdicts[0].id)
     store.add_source(verdict.id, url="https://records.example.gov/minutes")
     store.add_source(
