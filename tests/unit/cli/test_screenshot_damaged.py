@@ -10,11 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import SEED_ARTICLE
-from workbench.model import Article, Claim
-from workbench.store import open_store
+from tests.damaged import build_healthy, wreck
 
-PAGE = 4096
 #: Where a page is overwritten, as a share of the file's pages: the window reads some of these
 #: places while it renders (then the screenshot is refused) and may never touch others.
 SHARES = (0.3, 0.6, 0.9)
@@ -22,16 +19,7 @@ SHARES = (0.3, 0.6, 0.9)
 
 @pytest.fixture(scope="module")
 def healthy(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("healthy") / "review.sqlite3"
-    text = SEED_ARTICLE.read_text(encoding="utf-8")
-    with open_store(path) as store:
-        store.add_reviewer("Ana")
-        for n in range(20):
-            article = Article(title=f"Article {n}", text=text * 2)
-            start = article.text.index("Putin")
-            claim = Claim(article_id=article.id, start=start, end=start + 5, quote="Putin")
-            store.add_article(article, [claim])
-    return path
+    return build_healthy(tmp_path_factory.mktemp("healthy") / "review.sqlite3")
 
 
 def _screenshot(db: Path, home: Path) -> subprocess.CompletedProcess[str]:
@@ -54,16 +42,12 @@ def _digest(data: bytes) -> str:
 
 
 def test_screenshot_of_a_damaged_file_is_one_clear_line(healthy: Path, tmp_path: Path) -> None:
-    data = healthy.read_bytes()
-    pages = len(data) // PAGE
     refused = 0
     for share in SHARES:
         folder = tmp_path / f"at-{share}"
         folder.mkdir()
-        path = folder / "review.sqlite3"
-        page = max(1, min(pages - 1, int(pages * share)))
-        wrecked = data[: page * PAGE] + os.urandom(PAGE) + data[(page + 1) * PAGE :]
-        path.write_bytes(wrecked)
+        path = wreck(healthy, folder, share)
+        wrecked = path.read_bytes()
         result = _screenshot(path, folder)
         output = result.stdout + result.stderr
         assert "Traceback" not in output, (share, output)

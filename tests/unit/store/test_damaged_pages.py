@@ -3,52 +3,23 @@
 from __future__ import annotations
 
 import hashlib
-import os
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+from tests.damaged import build_healthy, wreck
 from workbench.cli import main
-from workbench.model import Article, Claim
 from workbench.services.backup import backup_now
 from workbench.store import open_store
 
-PAGE = 4096
 #: Where the page is overwritten, as a share of the file's pages (the header page is spared).
 SHARES = (0.1, 0.2, 0.3, 0.45, 0.6, 0.75, 0.9, 0.99)
 
 
 @pytest.fixture(scope="module")
-def healthy(tmp_path_factory: pytest.TempPathFactory, seed_article_path: Path) -> Path:
-    folder = tmp_path_factory.mktemp("healthy")
-    path = folder / "review.sqlite3"
-    text = seed_article_path.read_text(encoding="utf-8")
-    with open_store(path) as store:
-        store.add_reviewer("Ana")
-        for n in range(20):
-            article = Article(title=f"Article {n}", text=text * 2)
-            start = article.text.index("Putin")
-            claim = Claim(article_id=article.id, start=start, end=start + 5, quote="Putin")
-            store.add_article(article, [claim])
-    return path
-
-
-@pytest.fixture(scope="module")
-def seed_article_path() -> Path:
-    from tests.conftest import SEED_ARTICLE
-
-    return SEED_ARTICLE
-
-
-def _wreck(healthy: Path, folder: Path, share: float) -> Path:
-    path = folder / "review.sqlite3"
-    data = bytearray(healthy.read_bytes())
-    pages = len(data) // PAGE
-    page = max(1, min(pages - 1, int(pages * share)))
-    data[page * PAGE : (page + 1) * PAGE] = os.urandom(PAGE)
-    path.write_bytes(bytes(data))
-    return path
+def healthy(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_healthy(tmp_path_factory.mktemp("healthy") / "review.sqlite3")
 
 
 def _one_clear_line(result, command: str) -> None:
@@ -68,7 +39,7 @@ def _one_clear_line(result, command: str) -> None:
 def test_check_reports_a_wrecked_page_as_damage_in_one_line(
     share: float, healthy: Path, tmp_path: Path
 ) -> None:
-    path = _wreck(healthy, tmp_path, share)
+    path = wreck(healthy, tmp_path, share)
     before = hashlib.sha256(path.read_bytes()).hexdigest()
     result = CliRunner().invoke(main, ["--db", str(path), "check"])
     assert "Traceback" not in result.output
@@ -83,7 +54,7 @@ def test_check_reports_a_wrecked_page_as_damage_in_one_line(
 def test_every_reading_command_gives_one_line_on_a_wrecked_page(
     share: float, healthy: Path, tmp_path: Path
 ) -> None:
-    path = _wreck(healthy, tmp_path, share)
+    path = wreck(healthy, tmp_path, share)
     runner = CliRunner()
     for command in (
         ["articles"],
@@ -111,7 +82,7 @@ def test_a_backup_of_a_damaged_file_is_refused_and_never_offered(
     path.write_bytes(healthy.read_bytes())
     with open_store(path) as store:
         good = backup_now(store)
-    wrecked = _wreck(healthy, tmp_path, 0.45)
+    wrecked = wreck(healthy, tmp_path, 0.45)
     assert wrecked == path
     result = CliRunner().invoke(main, ["--db", str(path), "backup"])
     assert result.exit_code == 1
