@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import csv
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-
-Scorer = Callable[[list[str]], list[float]]
 
 
 @dataclass(slots=True)
@@ -68,32 +66,3 @@ def average_precision(scores: Sequence[float], labels: Sequence[int]) -> float |
             hits += 1
             total += hits / rank
     return total / hits if hits else None
-
-
-def average_precision_map(
-    transcripts: Sequence[Labelled], scorer: Scorer, exclude: set[str] | None = None
-) -> float:
-    """Mean average precision over transcripts, optionally leaving out given sentences."""
-    values = []
-    for t in transcripts:
-        keep = [i for i, x in enumerate(t.texts) if not exclude or x.strip().lower() not in exclude]
-        scores = scorer([t.texts[i] for i in keep])
-        ap = average_precision(scores, [t.labels[i] for i in keep])
-        if ap is not None:
-            values.append(ap)
-    return round(sum(values) / len(values), 4) if values else 0.0
-
-
-def reliability(
-    scores: Sequence[float], labels: Sequence[int], bins: int = 10
-) -> list[tuple[str, int, float, float]]:
-    """Rows (score range, sentences, mean score, share check-worthy) for a reliability table."""
-    rows = []
-    for b in range(bins):
-        lo, hi = b / bins, (b + 1) / bins
-        idx = [i for i, s in enumerate(scores) if lo <= s < hi or (b == bins - 1 and s == 1.0)]
-        if idx:
-            mean = sum(scores[i] for i in idx) / len(idx)
-            share = sum(labels[i] for i in idx) / len(idx)
-            rows.append((f"{lo:.1f}–{hi:.1f}", len(idx), round(mean, 3), round(share, 3)))
-    return rows

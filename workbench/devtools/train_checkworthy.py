@@ -231,12 +231,14 @@ def fit_settings(out: Path, splits: Splits, without: str | None = None) -> dict[
     # The strict head's weight: the best MAP on the held-back ct20 transcripts, unless it costs
     # more than 0.01 of average precision on the broad dev set (the broad notion must not suffer).
     ap0 = ev.average_precision(list(combined(heads["broad_dev"], 0.0)), broad_dev.labels) or 0.0
+    maps = {
+        w: ev.mean_average_precision([(list(combined(h, w)), y) for h, y in tune]) for w in weights
+    }
     best_w, best_map = 0.0, -1.0
     for w in weights:
-        value = ev.mean_average_precision([(list(combined(h, w)), y) for h, y in tune])
         ap = ev.average_precision(list(combined(heads["broad_dev"], w)), broad_dev.labels) or 0.0
-        if value > best_map + 1e-9 and ap >= ap0 - 0.01:
-            best_w, best_map = w, value
+        if maps[w] > best_map + 1e-9 and ap >= ap0 - 0.01:
+            best_w, best_map = w, maps[w]
     calibration = platt(combined(heads["broad_dev"], best_w), broad_dev.labels)
     a, b = calibration
 
@@ -249,12 +251,7 @@ def fit_settings(out: Path, splits: Splits, without: str | None = None) -> dict[
     write_meta(out, calibration, best_w, threshold, {})
     return {
         "strict_weight": best_w,
-        "strict_weight_map_tune": {
-            str(w): round(
-                ev.mean_average_precision([(list(combined(h, w)), y) for h, y in tune]), 4
-            )
-            for w in weights
-        },
+        "strict_weight_map_tune": {str(w): round(value, 4) for w, value in maps.items()},
         "platt": calibration,
         "threshold": threshold,
     }
