@@ -128,6 +128,8 @@ class Article:
     source_sha256: str | None = None
     imported_at: str = field(default_factory=now_iso)
     imported_by: str | None = None
+    #: The editor's written summary of the fact-check, printed at the top of the report.
+    summary: str = ""
     id: str = field(default_factory=new_id)
 
     def block_at(self, offset: int) -> Block | None:
@@ -184,6 +186,14 @@ class ClaimOrigin(StrEnum):
     MANUAL = "manual"
 
 
+class ClaimantType(StrEnum):
+    """Whether a claim was made by a person or by an organisation (schema.org's Person or
+    Organization in ClaimReview)."""
+
+    PERSON = "person"
+    ORGANISATION = "organisation"
+
+
 class ClaimState(StrEnum):
     """A dismissed claim stays in the file and can be undismissed."""
 
@@ -209,6 +219,17 @@ class Claim:
     created_at: str = field(default_factory=now_iso)
     created_by: str | None = None
     pipeline_version: str | None = None
+    #: The claim's number in its article, shown in the desk, the report and the exports: given
+    #: in article order on import, the next free one for a claim added later, never reused.
+    number: int | None = None
+    #: Who made the claim is ``speaker``; this says whether a person or an organisation.
+    claimant_type: ClaimantType | None = None
+    #: When and where the claim was made (an ISO date and free text), when known.
+    said_on: str | None = None
+    said_where: str | None = None
+    #: The claim finder's own reading (claim, speaker, claimant_type, kind) kept for
+    #: comparison once a reviewer has corrected the record; None for a claim marked by hand.
+    guess: dict[str, Any] | None = None
     id: str = field(default_factory=new_id)
 
     def __post_init__(self) -> None:
@@ -233,6 +254,11 @@ class Claim:
             "created_at": self.created_at,
             "created_by": self.created_by,
             "pipeline_version": self.pipeline_version,
+            "number": self.number,
+            "claimant_type": self.claimant_type.value if self.claimant_type else None,
+            "said_on": self.said_on,
+            "said_where": self.said_where,
+            "guess": dict(self.guess) if self.guess else None,
         }
 
 
@@ -330,7 +356,8 @@ class Judgement:
     rather than added to every signature on the way.
     """
 
-    rating: str
+    #: None while the reviewer has not chosen a rating yet: the verdict is a draft.
+    rating: str | None
     confidence: float | None = None
     rationale: str = ""
 
@@ -362,7 +389,8 @@ class Verdict:
 
     claim_id: str
     reviewer_id: str
-    rating: str
+    #: None for a draft: rationale, confidence or sources saved before a rating was chosen.
+    rating: str | None
     rating_value: int | None = None
     confidence: float | None = None
     rationale: str = ""
@@ -371,6 +399,11 @@ class Verdict:
     created_at: str = field(default_factory=now_iso)
     updated_at: str = field(default_factory=now_iso)
     id: str = field(default_factory=new_id)
+
+    @property
+    def is_draft(self) -> bool:
+        """True while no rating has been chosen ("in progress" in the desk and the report)."""
+        return self.rating is None
 
     @property
     def judgement(self) -> Judgement:
@@ -385,6 +418,7 @@ class Verdict:
             "reviewer_id": self.reviewer_id,
             "reviewer": self.reviewer_name,
             "rating": self.rating,
+            "draft": self.is_draft,
             "rating_value": self.rating_value,
             "confidence": self.confidence,
             "rationale": self.rationale,
@@ -406,9 +440,19 @@ class ReviewedClaim:
         return next((v for v in self.verdicts if v.reviewer_id == reviewer_id), None)
 
     @property
+    def rated(self) -> list[Verdict]:
+        """The verdicts that carry a rating (drafts left out)."""
+        return [v for v in self.verdicts if not v.is_draft]
+
+    @property
+    def drafts(self) -> list[Verdict]:
+        """The verdicts still in progress (no rating yet)."""
+        return [v for v in self.verdicts if v.is_draft]
+
+    @property
     def disagreement(self) -> bool:
-        """True when reviewers gave different ratings."""
-        return len({v.rating for v in self.verdicts}) > 1
+        """True when reviewers gave different ratings (drafts do not count)."""
+        return len({v.rating for v in self.rated}) > 1
 
     def to_dict(self) -> dict[str, object]:
         """The claim's fields plus its verdicts."""

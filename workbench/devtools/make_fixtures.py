@@ -118,7 +118,15 @@ def _fill_0001(db: Database) -> None:
         )
 
 
-FILLERS = {"0001": _fill_0001}
+def _fill_0002(db: Database) -> None:
+    _fill_0001(db)
+    for number, (cid, *_) in enumerate(QUOTES, 1):
+        db["claims"].update(cid, {"number": number, "claimant_type": "organisation"})
+    db["articles"].update("a1", {"summary": "Both claims checked against the transcript."})
+    db["claim_numbers"].insert({"article_id": "a1", "last": len(QUOTES)})
+
+
+FILLERS = {"0001": _fill_0001, "0002": _fill_0002}
 
 
 def build(version: str, folder: Path) -> Path:

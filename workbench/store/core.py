@@ -240,6 +240,7 @@ class CoreStore:
         for claim in claims:
             claim.article_id = article.id
             _check_span(article.text, claim)
+        _number(claims, 0)
         with self.write() as db:
             db.table("articles").insert(rows.article_to_row(article))
             self.log(
@@ -250,6 +251,7 @@ class CoreStore:
             )
             if claims:
                 db.table("claims").insert_all(rows.claim_to_row(c) for c in claims)
+                self._note_numbers(article.id, claims)
                 self.log("extract", "article", article.id, after={"claims": len(claims)})
         return article
 
@@ -297,10 +299,24 @@ class CoreStore:
             claim.article_id = article_id
             _check_span(text, claim)
         with self.write() as db:
+            found = self.query("SELECT last FROM claim_numbers WHERE article_id = ?", [article_id])
+            _number(claims, found[0]["last"] if found else 0)
             db.table("claims").insert_all(rows.claim_to_row(c) for c in claims)
+            self._note_numbers(article_id, claims)
             for claim in claims:
                 self.log("add", "claim", claim.id, after=claim.to_dict(), reviewer_id=reviewer_id)
         return claims
+
+    def _note_numbers(self, article_id: str, claims: list[Claim]) -> None:
+        """Raise the article's highest claim number to cover ``claims`` (inside a write)."""
+        top = max((c.number or 0 for c in claims), default=0)
+        self.db.execute(
+            """
+            INSERT INTO claim_numbers (article_id, last) VALUES (?, ?)
+            ON CONFLICT (article_id) DO UPDATE SET last = max(last, excluded.last)
+            """,
+            [article_id, top],
+        )
 
     def get_claim(self, claim_id: str) -> Claim:
         """One claim by id."""
@@ -372,6 +388,13 @@ class CoreStore:
                 f"“{_short(quote)}” appears more than once in the article; quote more of the sentence so it is unique."
             )
         return first, first + len(quote)
+
+
+def _number(claims: list[Claim], last: int) -> None:
+    """Give claims without a number the next free numbers after ``last``, in article order."""
+    fresh = sorted((c for c in claims if c.number is None), key=lambda c: (c.start, c.end))
+    for n, claim in enumerate(fresh, last + 1):
+        claim.number = n
 
 
 def _article_key(article_id: str, name: str) -> str:

@@ -9,6 +9,7 @@ from workbench.model import (
     Article,
     Block,
     Claim,
+    ClaimantType,
     ClaimKind,
     ClaimOrigin,
     ClaimState,
@@ -36,6 +37,7 @@ def article_to_row(article: Article) -> Row:
         "source_sha256": article.source_sha256,
         "imported_at": article.imported_at,
         "imported_by": article.imported_by,
+        "summary": article.summary,
     }
 
 
@@ -64,6 +66,11 @@ def claim_to_row(claim: Claim) -> Row:
         "created_at": claim.created_at,
         "created_by": claim.created_by,
         "pipeline_version": claim.pipeline_version,
+        "number": claim.number,
+        "claimant_type": claim.claimant_type.value if claim.claimant_type else None,
+        "said_on": claim.said_on,
+        "said_where": claim.said_where,
+        "guess": json.dumps(claim.guess, ensure_ascii=False) if claim.guess else None,
     }
 
 
@@ -74,6 +81,8 @@ def row_to_claim(row: Row) -> Claim:
     data["origin"] = ClaimOrigin(data["origin"])
     data["state"] = ClaimState(data["state"])
     data["reasons"] = json.loads(data["reasons"] or "[]")
+    data["claimant_type"] = ClaimantType(data["claimant_type"]) if data["claimant_type"] else None
+    data["guess"] = json.loads(data["guess"]) if data["guess"] else None
     return Claim(**data)
 
 

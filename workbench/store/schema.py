@@ -135,10 +135,69 @@ def _initial(db: Database) -> None:
         db.table(table).enable_fts(list(columns), create_triggers=True, tokenize="trigram")
 
 
+def _desk_day(db: Database) -> None:
+    """Claim numbers and an editable claim record, the article's summary, draft verdicts.
+
+    Safe to run again (a crash between its two transactions repeats it): each column is added
+    only when missing, and the verdicts table is rebuilt only while ``rating`` is NOT NULL.
+    """
+    added = {
+        "articles": [("summary", "TEXT NOT NULL DEFAULT ''")],
+        "claims": [
+            ("number", "INTEGER CHECK (number IS NULL OR number > 0)"),
+            ("claimant_type", "TEXT CHECK (claimant_type IN ('person', 'organisation'))"),
+            ("said_on", "TEXT"),
+            ("said_where", "TEXT"),
+            ("guess", "TEXT"),
+        ],
+    }
+    with db.atomic():
+        for table, columns in added.items():
+            present = set(db[table].columns_dict)
+            for name, declaration in columns:
+                if name not in present:
+                    db.execute(f"ALTER TABLE {table} ADD COLUMN {name} {declaration}")
+        # Number the claims of every article in article order (ties by id, so it is stable).
+        db.execute(
+            """
+            UPDATE claims SET number = (
+                SELECT count(*) FROM claims c2 WHERE c2.article_id = claims.article_id
+                AND (c2.start < claims.start OR (c2.start = claims.start AND c2.id <= claims.id))
+            ) WHERE number IS NULL
+            """
+        )
+        db.execute(
+            "CREATE UNIQUE INDEX IF NOT EXISTS idx_claims_number ON claims(article_id, number)"
+        )
+        # The highest claim number ever given per article, so that none is given twice (an
+        # undone deletion brings its claim back with its own number). A table of its own: an
+        # update of an article row would rewrite the article's search index.
+        db.execute(
+            """
+            CREATE TABLE IF NOT EXISTS claim_numbers (
+                article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+                last INTEGER NOT NULL
+            )
+            """
+        )
+        db.execute(
+            """
+            INSERT OR REPLACE INTO claim_numbers (article_id, last)
+            SELECT article_id, max(number) FROM claims GROUP BY article_id
+            """
+        )
+    rating = next(
+        c for c in db.execute("PRAGMA table_info(verdicts)").fetchall() if c[1] == "rating"
+    )
+    if rating[3]:  # notnull: a verdict without a rating (a draft) becomes possible
+        transform_table(db, "verdicts", not_null={"rating": False})
+
+
 #: Every migration this program knows, oldest first: its name, what it does, and whether it runs
 #: in one transaction. A file that records a name not listed here was written by a newer program.
 STEPS: list[tuple[str, Callable[[Database], None], bool]] = [
     ("0001_initial", _initial, True),
+    ("0002_desk_day", _desk_day, False),
 ]
 
 

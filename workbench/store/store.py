@@ -87,6 +87,10 @@ def _migrate(store: Store, scale: str | None, pending: list[str]) -> None:
             store.backup(backups_dir(store.path) / backup_name(store.path, "before-upgrade"))
         try:
             build_migrations().apply(store.db)
+            if not tables:
+                # A new file: the later steps' table rewrites left free pages; drop them (an
+                # empty file vacuums at once), so the file starts compact.
+                store.db.execute("VACUUM")
         except sqlite3.DatabaseError as exc:
             if is_disk_full(exc):
                 raise DiskFullError(disk_full_message(store.display_name)) from exc

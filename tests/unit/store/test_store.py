@@ -12,7 +12,7 @@ import pytest
 
 from workbench.ingest import read_path
 from workbench.model import Article, Block, BlockKind, Claim, ClaimState, Judgement
-from workbench.store import InvalidInputError, NotFoundError, ReadOnlyError, open_store
+from workbench.store import InvalidInputError, NotFoundError, ReadOnlyError, open_store, schema
 
 
 def _article(text: str = "Prices rose 5% in May. The mayor said so.") -> Article:
@@ -46,6 +46,30 @@ def test_article_and_claims_round_trip(store, seed_article_path: Path) -> None:
     assert reviewed.claim.reasons == ["names a person (Vladimir Putin)"]
 
 
+def test_claims_are_numbered_in_article_order_and_a_later_claim_takes_the_next_number(
+    store,
+) -> None:
+    text = "Prices rose 5% in May. The mayor said so. Rents fell 2% in June. Jobs grew."
+    article = _article(text)
+    later, first = (
+        _claim(article, "Rents fell 2% in June."),
+        _claim(article, "Prices rose 5% in May."),
+    )
+    store.add_article(article, [later, first])  # handed over out of order
+    assert [(c.claim.quote, c.claim.number) for c in store.claims_for(article.id)] == [
+        ("Prices rose 5% in May.", 1),
+        ("Rents fell 2% in June.", 2),
+    ]
+    # A claim marked later, earlier in the text, takes the next free number; none is renumbered,
+    # and a deleted claim's number is not given again to the next one.
+    [mayor] = store.add_claims(article.id, [_claim(article, "The mayor said so.")])
+    assert mayor.number == 3
+    store.delete_claim(mayor.id)
+    [jobs] = store.add_claims(article.id, [_claim(article, "Jobs grew.")])
+    assert jobs.number == 4
+    assert {c.claim.number for c in store.claims_for(article.id)} == {1, 2, 4}
+
+
 def test_file_store_keeps_data_after_reopening(tmp_path: Path) -> None:
     path = tmp_path / "keep.sqlite3"
     with open_store(path) as s:
@@ -75,13 +99,11 @@ def test_new_file_gets_pragmas_and_schema(tmp_path: Path) -> None:
         )
     # Opening again applies nothing twice.
     with open_store(path) as s:
-        assert [m["name"] for m in s.db["_sqlite_migrations"].rows] == ["0001_initial"]
+        assert [m["name"] for m in s.db["_sqlite_migrations"].rows] == schema.migration_names()
 
 
 def test_the_schema_check_reads_what_sqlite_utils_records(tmp_path: Path) -> None:
     from sqlite_utils import Migrations
-
-    from workbench.store import schema
 
     with open_store(tmp_path / "t.sqlite3") as s:
         recorded = [m.name for m in schema.build_migrations().applied(s.db)]
