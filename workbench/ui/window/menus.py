@@ -123,6 +123,9 @@ class Actions:
         edit_menu.addSeparator()
         edit_menu.addAction(self.find)
 
+        #: The open article's record: its details, summary and history.
+        self.article_menu = bar.addMenu("&Article")
+
         self.review_menu = bar.addMenu("&Review")
         self.review_menu.addActions(
             [self.next_claim, self.previous_claim, self.next_unreviewed, self.save_next]
