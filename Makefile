@@ -46,6 +46,7 @@ $(EVAL_STAMP): $(STAMP)
 
 eval: $(EVAL_STAMP)
 	$(PY) -m workbench.devtools.evaluate --datasets $(DATASETS)
+	$(PY) -m workbench.devtools.import_eval
 
 KILLS ?= 500
 stress: $(STAMP)

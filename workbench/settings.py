@@ -166,6 +166,25 @@ REVIEWER = _declare(
         option="reviewer_name",
     )
 )
+ASK_REVIEWER = _declare(
+    Setting(
+        "ask_reviewer_on_open",
+        str,
+        # A computer one person uses is never asked. On a file that several people review,
+        # each opening asks, with the last reviewer chosen (one Enter continues as them), so
+        # that nobody records verdicts under the name of whoever used the computer before.
+        "shared",
+        Scope.USER,
+        label="Ask who is reviewing at start",
+        help=(
+            "On a computer several people share, the workbench asks at each start, with the "
+            "last reviewer chosen, so that verdicts are recorded under the right name."
+        ),
+        option="ask_reviewer",
+        #: "shared": when the file has more than one reviewer; "always"; "never".
+        choices=("shared", "always", "never"),
+    )
+)
 SENSITIVITY = _declare(
     Setting(
         "sensitivity",
@@ -249,6 +268,22 @@ REPORT_PAGE_SIZE = _declare(
         choices=("A4", "Letter"),
     )
 )
+REPORT_ALL_CLAIMS = _declare(
+    Setting(
+        "report_all_claims",
+        bool,
+        # A published report lists what people checked; the claims nobody reviewed are the
+        # finder's candidates, not findings.
+        False,
+        Scope.DATABASE,
+        label="Include claims nobody reviewed",
+        help=(
+            "By default the report lists only the claims someone gave a rating; tick this to "
+            "list every claim found (dismissed ones stay out)."
+        ),
+        option="all_claims",
+    )
+)
 BACKUP_KEEP = _declare(
     Setting(
         "backup_keep",
@@ -320,6 +355,7 @@ CLAIMS_LEFT_OUT: Setting[dict[str, Any] | None] = _declare(
 #: What Preferences edits, in the order the window gathers them.
 PREFERENCES: tuple[Setting[Any], ...] = (
     REVIEWER,
+    ASK_REVIEWER,
     NEW_DATABASE_SCALE,
     SENSITIVITY,
     ORGANISATION_NAME,

@@ -76,6 +76,8 @@ SPEECH_VERBS = frozenset(
 _CLAUSE_ONLY = frozenset({"agree", "believe", "promise", "predict", "estimate", "recall", "ask"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _SPEAKER_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+# "Analysts at J.P. Morgan", "a spokesman for Acme Corp.", "economists from the IMF".
+_ORIGIN_PREPOSITIONS = frozenset({"at", "for", "from", "of"})
 # “…” (to the end of the doc when a quote runs on into the next paragraph), "…" (across a line
 # break but not a blank line), «…», and ‘…’. A right single mark is also the apostrophe: it
 # closes a quote only after punctuation (“… six,’ said”) or where no word goes on (“‘…’.”).
@@ -109,7 +111,7 @@ def _is_speech_verb(token: Token) -> bool:
     return token.pos_ in ("VERB", "") and _verb_lemma(token) in SPEECH_VERBS
 
 
-def _first_speaker(tokens: Iterable[Token]) -> str | None:
+def _first_speaker(tokens: Iterable[Token]) -> tuple[str, str] | None:
     """The subject of the first speech verb that has one, not looking past a quotation mark."""
     for token in tokens:
         if token.is_quote:
@@ -117,7 +119,7 @@ def _first_speaker(tokens: Iterable[Token]) -> str | None:
         if _is_speech_verb(token):
             subject = _subject(token)
             if subject is not None:
-                return speaker_phrase(subject)
+                return speaker_reference(subject)
     return None
 
 
@@ -127,17 +129,41 @@ def _subject(verb: Token) -> Token | None:
 
 def speaker_phrase(token: Token) -> str:
     """The name behind a subject token: its entity, or the noun with its modifiers."""
-    if token.ent_type_ in _SPEAKER_ENTS:
-        for ent in token.doc.ents:
-            if ent.start <= token.i < ent.end:
-                return ent.text
+    return speaker_reference(token)[0]
+
+
+def _entity_of(token: Token) -> Span | None:
+    if token.ent_type_ not in _SPEAKER_ENTS:
+        return None
+    return next((ent for ent in token.doc.ents if ent.start <= token.i < ent.end), None)
+
+
+def speaker_reference(token: Token) -> tuple[str, str]:
+    """The speaker's words and what they are: an entity label, ``PRON``, ``NOUN`` or ``PROPN``.
+
+    A common noun that names the organisation its people speak for ("analysts at J.P.
+    Morgan", "Acme's spokesman") gives that organisation: it is who makes the claim.
+    """
+    ent = _entity_of(token)
+    if ent is not None:
+        return ent.text, ent.label_
     if token.pos_ == "PRON":
-        return token.text
+        return token.text, "PRON"
+    if token.pos_ != "PROPN":
+        for child in token.children:
+            owner = child if child.dep_ == "poss" else None
+            if child.dep_ == "prep" and child.lower_ in _ORIGIN_PREPOSITIONS:
+                owner = next((c for c in child.children if c.dep_ == "pobj"), None)
+            named = _entity_of(owner) if owner is not None else None
+            # Only an organisation: "Smith's lawyer said" is the lawyer's claim, not Smith's.
+            if named is not None and named.label_ == "ORG":
+                return named.text, named.label_
     start = token.i
     for child in token.lefts:
         if child.dep_ in ("compound", "amod", "nmod", "poss") and child.i < start:
             start = child.i
-    return token.doc[start : token.i + 1].text
+    label = "PROPN" if token.pos_ == "PROPN" else "NOUN"
+    return token.doc[start : token.i + 1].text, label
 
 
 class ClaimAttribution:
@@ -180,12 +206,13 @@ class ClaimAttribution:
                         part = self._strip_edges(doc[claims[-1].start : part.end]) or part
                         claims.pop()
                     part._.speaker = quote._.speaker
+                    part._.speaker_label = quote._.speaker_label
                     part._.attribution = "quote"
                     claims.append(part)
                     last_quote = quote
                 continue
-            speaker, how = self._reported(span)
-            span._.speaker = speaker
+            reference, how = self._reported(span)
+            span._.speaker, span._.speaker_label = reference or (None, None)
             span._.attribution = how
             claims.append(span)
             last_quote = None
@@ -226,7 +253,7 @@ class ClaimAttribution:
             if inner is None or len(inner) == 0:
                 continue
             words = sum(1 for t in inner if not (t.is_punct or t.is_space))
-            inner._.speaker = self._quote_speaker(doc, inner)
+            inner._.speaker, inner._.speaker_label = self._quote_speaker(doc, inner) or (None, None)
             found.append((inner, words))
         self._continue_speakers([inner for inner, _ in found])
         return [
@@ -253,6 +280,7 @@ class ClaimAttribution:
             ]
             if not named:
                 quote._.speaker = previous._.speaker
+                quote._.speaker_label = previous._.speaker_label
 
     @staticmethod
     def _is_utterance(inner: Span) -> bool:
@@ -267,7 +295,7 @@ class ClaimAttribution:
         starts_sentence = before < 0 or doc[before].text in _SENTENCE_BREAK
         return starts_sentence and doc[last].text in _UTTERANCE_END
 
-    def _quote_speaker(self, doc: Doc, inner: Span) -> str | None:
+    def _quote_speaker(self, doc: Doc, inner: Span) -> tuple[str, str] | None:
         """The speaker named just after the closing mark, or else just before the opening one."""
         after = inner.end
         while after < len(doc) and (
@@ -285,7 +313,7 @@ class ClaimAttribution:
         return _first_speaker(reversed(doc[max(0, before - 2 * self.window) : before + 1]))
 
     @staticmethod
-    def _reported(span: Span) -> tuple[str | None, str | None]:
+    def _reported(span: Span) -> tuple[tuple[str, str] | None, str | None]:
         """Speaker of reported speech ("X said that …", "according to X") in ``span``."""
         root = span.root
         token, via_clause = root, False
@@ -294,7 +322,7 @@ class ClaimAttribution:
                 has_clause = any(child.dep_ == "ccomp" for child in token.children)
                 speaks = via_clause or has_clause or _verb_lemma(token) not in _CLAUSE_ONLY
                 if speaks and (token is root or via_clause):
-                    return speaker_phrase(subject), "reported"
+                    return speaker_reference(subject), "reported"
             if token.dep_ == "ccomp":
                 via_clause = True
             elif token.dep_ != "conj":
@@ -310,7 +338,7 @@ class ClaimAttribution:
             ):
                 objects = [c for c in span.doc[token.i + 1].children if c.dep_ == "pobj"]
                 if objects:
-                    return speaker_phrase(objects[0]), "according"
+                    return speaker_reference(objects[0]), "according"
         return None, None
 
 

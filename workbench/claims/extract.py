@@ -7,11 +7,12 @@ import threading
 from collections.abc import Callable
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Span
 
 from workbench.model import Article, Block, BlockKind, Claim, ClaimKind
 
 from .checkworthy import ATTRIBUTION_PREFIXES
+from .claimants import Claimants
 from .errors import ClaimsError, ExtractionCancelled
 from .learned import DEFAULT_THRESHOLD
 from .pipeline import COMPONENTS, add_claim_components, load_pipeline, pipeline_version
@@ -32,10 +33,6 @@ MAX_PIECE_CHARS = 20_000
 # Where a long paragraph may be cut: after a sentence end (and any closing quote or bracket).
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s+")
 
-_HE_SHE = frozenset({"he", "she", "him", "her"})
-_OTHER_PRONOUNS = frozenset(
-    {"i", "we", "you", "they", "it", "this", "that", "who", "one", "me", "us", "them"}
-)
 _BLANK_LINES = re.compile(r"\n[ \t\r]*\n")
 # spaCy pipelines are not documented as thread-safe: one extraction at a time per process.
 _run_lock = threading.Lock()
@@ -112,34 +109,6 @@ def _not_a_claim(span: Span, block: Block, headline: tuple[str, ...]) -> bool:
     return repeats_headline(span.text, headline) or is_newsroom_note(span.text)
 
 
-class _Speakers:
-    """Resolve speakers to the fullest name the article uses, and "he"/"she" to the last person."""
-
-    def __init__(self) -> None:
-        self.people: list[tuple[int, str]] = []
-
-    def add_doc(self, doc: Doc, offset: int) -> None:
-        self.people.extend(
-            (offset + e.start_char, e.text) for e in doc.ents if e.label_ == "PERSON"
-        )
-
-    def resolve(self, speaker: str | None, offset: int) -> str | None:
-        if not speaker:
-            return None
-        lowered = speaker.strip().lower()
-        if lowered in _HE_SHE:
-            earlier = [name for at, name in self.people if at < offset]
-            return self._fullest(earlier[-1]) if earlier else None
-        if lowered in _OTHER_PRONOUNS:
-            return None
-        return self._fullest(speaker)
-
-    def _fullest(self, name: str) -> str:
-        last = name.split()[-1]
-        longer = [n for _, n in self.people if n.split()[-1] == last and len(n) > len(name)]
-        return max(longer, key=len) if longer else name
-
-
 def _rename_speaker(reasons: list[str], old: str, new: str | None) -> list[str]:
     """Attribution reasons name the resolved speaker (and go when there is none)."""
     renamed = []
@@ -170,8 +139,8 @@ def extract_claims(
     headline = _headline_of(article)
     total = len(blocks)
     version = pipeline_version(nlp)
-    speakers = _Speakers()
-    found: list[tuple[int, int, str | None, ClaimKind, float, list[str]]] = []
+    speakers = Claimants()
+    found: list[tuple[int, int, tuple[str | None, str | None], ClaimKind, float, list[str]]] = []
     if is_cancelled is not None and is_cancelled():
         raise ExtractionCancelled()
     if progress is not None:
@@ -196,16 +165,15 @@ def extract_claims(
                         continue
                     start = block.start + span.start_char
                     end = block.start + span.end_char
-                    found.append(
-                        (start, end, span._.speaker, kind, score, list(span._.claim_reasons))
-                    )
+                    said_by = (span._.speaker, span._.speaker_label)
+                    found.append((start, end, said_by, kind, score, list(span._.claim_reasons)))
                 if progress is not None:
                     progress(done, total)
         except (ValueError, RuntimeError, KeyError) as exc:
             raise ClaimsError(f"Claim extraction failed: {exc}") from exc
     claims = []
-    for start, end, speaker, kind, score, reasons in found:
-        resolved = speakers.resolve(speaker, start)
+    for start, end, (speaker, label), kind, score, reasons in found:
+        resolved, claimant_type = speakers.resolve(speaker, label, start)
         if resolved != speaker and speaker:
             reasons = _rename_speaker(reasons, speaker, resolved)
         claims.append(
@@ -215,6 +183,7 @@ def extract_claims(
                 end=end,
                 quote=article.text[start:end],
                 speaker=resolved,
+                claimant_type=claimant_type,
                 kind=kind,
                 score=round(score, 4),
                 reasons=reasons,

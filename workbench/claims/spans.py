@@ -11,6 +11,8 @@ QUOTES_KEY = "quotes"
 
 _SPAN_EXTENSIONS: dict[str, object] = {
     "speaker": None,
+    # What the speaker's words are: an entity label (PERSON, ORG…), PRON, NOUN or PROPN.
+    "speaker_label": None,
     "attribution": None,
     "claim_score": None,
     "claim_reasons": None,

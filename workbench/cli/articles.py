@@ -130,7 +130,12 @@ def _left_out_line(article_id: str, left: LeftOut) -> str:
     )
 
 
-@main.command("articles")
+@main.group("articles", cls=DefaultGroup, default="list")
+def articles_group() -> None:
+    """List the articles, or correct an article's details and summary."""
+
+
+@articles_group.command("list")
 @json_option
 @db_option
 def articles_command(as_json: bool, db: str | None) -> None:
@@ -146,6 +151,65 @@ def articles_command(as_json: bool, db: str | None) -> None:
         click.echo(
             f"{a['id'][:8]}  {a['title']}  ({a['reviewed']}/{a['open_claims']} claims reviewed)"
         )
+
+
+@articles_group.command("edit")
+@click.argument("article")
+@click.option("--title", help="The headline.")
+@click.option("--outlet", help='The outlet that published it ("" clears it).')
+@click.option("--author", help='Who wrote it ("" clears it).')
+@click.option("--published", metavar="DATE", help="24 July 2015, 24/07/2015 or 2015-07-24.")
+@click.option("--url", metavar="URL", help='The article\'s web address ("" clears it).')
+@click.option("--language", metavar="CODE", help="A language code such as en or pt-BR.")
+@click.option("--summary", metavar="TEXT", help="The summary printed at the top of the report.")
+@click.option(
+    "--summary-file",
+    type=click.Path(exists=True, dir_okay=False),
+    help="Read the summary from a UTF-8 text file.",
+)
+@click.option("--reviewer", help="Record the edit as this reviewer's.")
+@json_option
+@db_option
+def articles_edit(
+    article: str,
+    summary_file: str | None,
+    reviewer: str | None,
+    as_json: bool,
+    db: str | None,
+    **fields: str | None,
+) -> None:
+    """Correct an article's details or write its summary; nothing changes on bad input."""
+    from workbench.services.articles import details_of, edit_article
+
+    changes = {key: value for key, value in fields.items() if value is not None}
+    if summary_file is not None:
+        if "summary" in changes:
+            fail("Give the summary as --summary or --summary-file, not both.")
+        try:
+            changes["summary"] = Path(summary_file).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            fail(f"Could not read “{Path(summary_file).name}” as UTF-8 text ({exc}).")
+    if not changes:
+        fail("Nothing to change: give --title, --outlet, --author, --published, --url, "
+             "--language or --summary.")  # fmt: skip
+    with opened_store(db) as store:
+        who = _reviewer(store, reviewer)
+        article_id = store.resolve_id("articles", article, "article")
+        before = details_of(store.get_article(article_id))
+        after = details_of(
+            edit_article(store, article_id, reviewer_id=who.id if who else None, **changes)
+        )
+    changed = [key for key in after if after[key] != before[key]]
+    if as_json:
+        print_json({"id": article_id, "changed": changed, "details": after})
+        return
+    if not changed:
+        click.echo(f"{article_id[:8]}: nothing changed.")
+        return
+    for key in changed:
+        value = after[key]
+        shown_value = f"{len(value.split())} words" if key == "summary" and value else value
+        click.echo(f"{article_id[:8]}  {key}: {shown(shown_value or '(none)')}")
 
 
 @main.group("claims", cls=DefaultGroup, default="list")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from workbench.report.formats import FORMATS, spoken_list
-from workbench.settings import REPORT_PAGE_SIZE
+from workbench.settings import REPORT_ALL_CLAIMS, REPORT_PAGE_SIZE
 
 from .common import db_option, handle_errors, json_option, opened_store, print_json, shown
 from .root import main
@@ -46,6 +46,12 @@ def _split_formats(
 )
 @click.option("--include-dismissed", is_flag=True, help="Also list claims that were dismissed.")
 @click.option(
+    "--all-claims/--reviewed-only",
+    default=None,
+    help="Also list the claims nobody reviewed, in every format (default: only claims someone "
+    "rated, unless the setting report_all_claims says otherwise).",
+)
+@click.option(
     "--page-size",
     type=click.Choice(["A4", "Letter"], case_sensitive=False),
     help="PDF page size (default: the setting report_page_size, else A4).",
@@ -66,6 +72,7 @@ def export_command(
     out: str | None,
     reviewers: tuple[str, ...],
     include_dismissed: bool,
+    all_claims: bool | None,
     page_size: str | None,
     organisation: str | None,
     organisation_url: str | None,
@@ -83,6 +90,7 @@ def export_command(
             store,
             reviewers=tuple(reviewers) or None,
             include_dismissed=include_dismissed,
+            all_claims=all_claims,
             page_size=page_size,
             organisation_name=organisation,
             organisation_url=organisation_url,
@@ -105,6 +113,11 @@ def export_command(
 @click.option("--organisation-url", help="The organisation's web address.")
 @click.option("--base-url", help="Where reports are published (used by ClaimReview).")
 @click.option("--page-size", type=click.Choice(REPORT_PAGE_SIZE.choices, case_sensitive=False))
+@click.option(
+    "--all-claims/--reviewed-only",
+    default=None,
+    help="Whether reports list the claims nobody reviewed (by default they do not).",
+)
 @json_option
 @db_option
 def report_settings_command(
@@ -112,6 +125,7 @@ def report_settings_command(
     organisation_url: str | None,
     base_url: str | None,
     page_size: str | None,
+    all_claims: bool | None,
     as_json: bool,
     db: str | None,
 ) -> None:
@@ -125,16 +139,15 @@ def report_settings_command(
         "base_url": base_url,
         "page_size": normalise_page_size(page_size) if page_size else None,
     }
-    with opened_store(db, read_only=not any(v is not None for v in changes.values())) as store:
-        save_settings(
-            store,
-            {
-                SETTING_KEYS[name]: value.strip()
-                for name, value in changes.items()
-                if value is not None
-            },
-        )
+    wanted: dict[str, object] = {
+        SETTING_KEYS[name]: value.strip() for name, value in changes.items() if value is not None
+    }
+    if all_claims is not None:
+        wanted[REPORT_ALL_CLAIMS.key] = all_claims
+    with opened_store(db, read_only=not wanted) as store:
+        save_settings(store, wanted)
         current = {key: store.get_setting(key) for key in SETTING_KEYS.values()}
+        current[REPORT_ALL_CLAIMS.key] = REPORT_ALL_CLAIMS.read(store.get_setting)
     if as_json:
         print_json(current)
         return

@@ -144,6 +144,16 @@ def is_byline(par: str) -> bool:
     return len(par) <= _MAX_STAFF and bool(_WHOLE_STAFF.fullmatch(par))
 
 
+def share_words() -> frozenset[str]:
+    """The words share buttons are made of (for runs of buttons, see :mod:`.boilerplate`)."""
+    return _SHARE_WORDS
+
+
+def share_cues() -> frozenset[str]:
+    """Words that only share buttons use, one of which every share widget has."""
+    return _SHARE_CUES
+
+
 def is_share_widget(par: str) -> bool:
     """Share buttons flattened into text: "Share this article", "Share on Facebook Email"."""
     if len(par) > _MAX_SHARE:

@@ -20,6 +20,7 @@ from trafilatura.utils import load_html
 
 from workbench.model import Article, BlockKind
 
+from . import boilerplate, page_meta
 from .builder import TextBuilder, squash
 from .decode import decode_bytes, normalise_text
 from .errors import IngestError
@@ -40,6 +41,9 @@ _STANDFIRST_CLASS = re.compile(
 _LEAF_TAGS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "figcaption", "blockquote", "td")
 _STANDFIRST_MAX = 400
 _BLANK_LINES = re.compile(r"\n{2,}")
+_BY_NAME = re.compile(
+    r"(?i:by)[ \t]+([A-Z][\w.'’-]+(?:[ \t]+(?:and[ \t]+)?[A-Z][\w.'’-]+){1,5})\s*$"
+)
 
 
 def _decode(data: bytes, name: str) -> str:
@@ -142,6 +146,38 @@ def _paragraphs(body: etree._Element) -> list[tuple[str, str, str]]:
     return out
 
 
+def _words_key(text: str) -> str:
+    """Words only, lower case: "Burned Her Up" and “burned her up” compare equal."""
+    return " ".join(re.findall(r"\w+", text.casefold()))[:400]
+
+
+def _without_furniture(
+    paragraphs: list[tuple[str, str, str]], title: str
+) -> list[tuple[str, str, str]]:
+    """Drop share bars, rails and widget labels, and the headline repeated as a paragraph."""
+    kept: list[tuple[str, str, str]] = []
+    title_key = _words_key(title)
+    index = 0
+    while index < len(paragraphs):
+        tag, prefix, text = paragraphs[index]
+        if tag == "item":
+            run = index
+            while run < len(paragraphs) and paragraphs[run][0] == "item":
+                run += 1
+            if boilerplate.is_share_bar([p[2] for p in paragraphs[index:run]]):
+                index = run
+                continue
+        index += 1
+        if boilerplate.is_boilerplate(text):
+            continue
+        # The headline again as the first paragraph (often with other quotes or case): the
+        # headline block already holds it, and a second copy would be offered as a claim.
+        if title_key and len(kept) < 2 and _words_key(text) == title_key:
+            continue
+        kept.append((tag, prefix, text))
+    return kept
+
+
 def _hint(out: TextBuilder, tag: str, text: str, standfirsts: set[str]) -> BlockKind | None:
     """The role the page's markup gives a paragraph, or None to let the layout rules guess."""
     if tag == "head" and out.empty:
@@ -152,6 +188,16 @@ def _hint(out: TextBuilder, tag: str, text: str, standfirsts: set[str]) -> Block
     if tag == "head":
         return BlockKind.BODY
     return None
+
+
+def _byline_author(article: Article) -> str:
+    """The name in a "By Jane Doe" line near the top, when the page declares no author."""
+    for block in article.blocks[:6]:
+        if block.kind is BlockKind.BYLINE:
+            found = _BY_NAME.match(article.text[block.start : block.end])
+            if found:
+                return "; ".join(page_meta.unique_authors([found.group(1)]))
+    return ""
 
 
 def read_html(data: bytes, name: str) -> Article:
@@ -165,6 +211,11 @@ def read_html(data: bytes, name: str) -> Article:
     tree = _parse(markup, name)
     del markup
     language = _language(tree)
+    # JSON-LD lives in script elements, which are pruned before extraction: read it first.
+    objects = page_meta.json_ld(tree)
+    outlet = page_meta.site_name(tree, objects)
+    authors = page_meta.authors(tree, objects)
+    page_title = tree.findtext(".//title") or ""
     _prune(tree)
     if sum(1 for _ in tree.iter()) > MAX_ELEMENTS:
         raise too_complex_page(name)
@@ -181,6 +232,7 @@ def read_html(data: bytes, name: str) -> Article:
     title = squash(doc.title or "").replace("\n", " ")
     out = TextBuilder(name)
     paragraphs = _paragraphs(body)
+    paragraphs = _without_furniture(paragraphs, title)
     if title and not (
         paragraphs and paragraphs[0][0] == "head" and _key(paragraphs[0][2]) == title
     ):
@@ -203,10 +255,18 @@ def read_html(data: bytes, name: str) -> Article:
         out.add(text, _hint(out, tag, text, standfirsts), prefix=prefix, separator=separator)
         last_tag = tag
     article = out.build(title=title or None)
-    article.author = doc.author or None
+    article.author = (
+        "; ".join(authors or page_meta.unique_authors([doc.author or ""]))
+        or _byline_author(article)
+        or None
+    )
     article.published = doc.date or None
     article.url = doc.url or None
-    article.outlet = doc.sitename or doc.hostname or None
+    article.outlet = (
+        outlet
+        or page_meta.clean_name(doc.sitename)
+        or page_meta.outlet_from_host(doc.hostname or page_meta.host_name(doc.url), page_title)
+    )
     if language:
         article.language = language
     return article

@@ -9,7 +9,7 @@ from typing import Any
 from workbench.model import web_url_problem
 
 from .data import Report, ReportClaim
-from .formats import require_base_url
+from .formats import base_url_problem, require_base_url
 from .text import iso_day
 
 CONTEXT = "https://schema.org"
@@ -17,6 +17,7 @@ CONTEXT = "https://schema.org"
 # JSON-LD is published inside <script type="application/ld+json">: a "</script>" or "<!--" in a
 # name would end that block early, so these characters are written as JSON escapes (the same
 # text to every JSON reader). U+2028/U+2029 end a line in older JavaScript parsers.
+# The HTML report embeds this same text (see embedded_claimreview).
 _SCRIPT_SAFE = str.maketrans(
     {
         "<": "\\u003c",
@@ -24,6 +25,9 @@ _SCRIPT_SAFE = str.maketrans(
         "&": "\\u0026",
         "\u2028": "\\u2028",
         "\u2029": "\\u2029",
+        # Controls that reorder the text around them are written as escapes too, so that the
+        # file shows what it holds and the HTML report can carry it unchanged.
+        **{chr(c): f"\\u{c:04x}" for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))},
     }
 )
 
@@ -51,20 +55,50 @@ def claim_reviews(report: Report) -> ClaimReviews:
 
 
 def export_notes(report: Report) -> list[str]:
-    """The claims left out of the file, for the journalist who exports it."""
-    disputed = claim_reviews(report).disputed
-    if not disputed:
-        return []
-    numbers = ", ".join(str(n) for n in disputed)
-    return [
-        f"ClaimReview leaves out {len(disputed)} claim(s) on which reviewers disagree "
-        f"({numbers}); export one reviewer's verdicts to publish them."
+    """The claims left out of the file, or published without a claimant, for the journalist."""
+    reviews = claim_reviews(report)
+    notes = []
+    if reviews.disputed:
+        numbers = ", ".join(str(n) for n in reviews.disputed)
+        notes.append(
+            f"ClaimReview leaves out {len(reviews.disputed)} claim(s) on which reviewers "
+            f"disagree ({numbers}); export one reviewer's verdicts to publish them."
+        )
+    unsure = [
+        c.number
+        for c in report.claims
+        if c.number not in reviews.disputed
+        and c.verdicts
+        and not c.dismissed
+        and c.speaker
+        and claimant_of(c) is None
     ]
+    if unsure:
+        numbers = ", ".join(str(n) for n in unsure)
+        notes.append(
+            f"ClaimReview names no claimant for claim(s) {numbers}: the claim record does not "
+            "say whether the claimant is a person or an organisation. Say which in the claim "
+            "record to publish the claimant."
+        )
+    return notes
 
 
 def render_claimreview(report: Report) -> str:
     """The ClaimReview objects as a JSON-LD array, safe to paste inside a ``<script>`` block."""
     return to_script_json(claim_reviews(report).items) + "\n"
+
+
+def embedded_claimreview(report: Report) -> str | None:
+    """The ClaimReview JSON-LD for the HTML report's ``<script type="application/ld+json">``.
+
+    None when the report's web address is not known (or not a web address): each ClaimReview
+    must name the address of its claim in the published report, so without one there is
+    nothing valid to embed. None too when no claim has an agreed verdict to publish.
+    """
+    if base_url_problem(report):
+        return None
+    items = claim_reviews(report).items
+    return to_script_json(items) if items else None
 
 
 def to_script_json(data: object) -> str:
@@ -123,14 +157,50 @@ def _item(report: Report, claim: ReportClaim) -> dict[str, Any]:
     if a.outlet:
         appearance["publisher"] = {"@type": "Organization", "name": a.outlet}
     item: dict[str, Any] = {"@type": "Claim"}
-    # Without a named speaker the claim is the article's own statement.
-    claimant = {"@type": "Person", "name": claim.speaker} if claim.speaker else article_author
+    # The claimant comes from the claim record only: the article's reporter did not make the
+    # claim, so a claim without a named claimant has no author here.
+    claimant = claimant_of(claim)
     if claimant:
         item["author"] = claimant
-    if published:
-        item["datePublished"] = published
+    said_on = iso_day(claim.said_on)
+    if said_on or published:
+        item["datePublished"] = said_on or published
+    first = _first_appearance(claim, said_on)
+    if first:
+        item["firstAppearance"] = first
     item["appearance"] = [appearance]
     return item
+
+
+def claimant_of(claim: ReportClaim) -> dict[str, Any] | None:
+    """The claimant as a schema.org Person or Organization, or None when the record cannot say.
+
+    A claimant whose kind is not recorded is left out rather than guessed: calling a company
+    a Person is the mistake this avoids (:func:`export_notes` names those claims).
+    """
+    kind = CLAIMANT_TYPES.get(claim.claimant_type or "")
+    if not claim.speaker or kind is None:
+        return None
+    return {"@type": kind, "name": claim.speaker}
+
+
+#: The claim record's claimant type → the schema.org type.
+CLAIMANT_TYPES = {"person": "Person", "organisation": "Organization"}
+
+
+def _first_appearance(claim: ReportClaim, said_on: str | None) -> dict[str, Any] | None:
+    """Where the claim was made, when the record says: a web address or a named place."""
+    where = (claim.said_where or "").strip()
+    if not where:
+        return None
+    work: dict[str, Any] = {"@type": "CreativeWork"}
+    if not web_url_problem(where):
+        work["url"] = where
+    else:
+        work["name"] = where
+    if said_on:
+        work["datePublished"] = said_on
+    return work
 
 
 def _article_author(report: Report) -> dict[str, Any] | None:

@@ -3,83 +3,43 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from workbench import __version__
-from workbench.model import Article, ClaimOrigin, ClaimState, RatingScale, now_iso, web_url_problem
-from workbench.settings import REPORT_PAGE_SIZE, REPORT_SETTINGS
+from workbench.model import Article, ClaimOrigin, ClaimState, RatingScale, now_iso
 
 from .errors import ExportError
-from .text import Segment, Span, appendix_paragraphs, context_around
+from .options import (  # re-exported: the report's options were first declared here
+    PAGE_SIZES,
+    SETTING_KEYS,
+    ReportOptions,
+    check_addresses,
+    normalise_page_size,
+)
+from .text import Segment, Span, appendix_paragraphs, context_around, human_date
 
 if TYPE_CHECKING:
-    from workbench.model import ReviewedClaim, Source, Verdict
+    from workbench.model import Claim, ReviewedClaim, Source, Verdict
     from workbench.store import Store
 
-#: Bump when the JSON export changes shape.
-SCHEMA_VERSION = 1
+    from .methods import MethodsSection
 
-PAGE_SIZES = REPORT_PAGE_SIZE.choices
-
-#: Per-database settings the report reads, option → stored key; CLI options and the dialog
-#: override them.
-SETTING_KEYS = {setting.name: setting.key for setting in REPORT_SETTINGS}
+__all__ = [
+    "PAGE_SIZES",
+    "SETTING_KEYS",
+    "Report",
+    "ReportOptions",
+    "build_report",
+    "check_addresses",
+    "normalise_page_size",
+]
 
 DISAGREE_LABEL = "Reviewers disagree"
 UNREVIEWED_LABEL = "Not reviewed"
 
-
-@dataclass(frozen=True, slots=True)
-class ReportOptions:
-    """What goes into a report and how it is labelled."""
-
-    reviewers: tuple[str, ...] = ()
-    include_dismissed: bool = False
-    organisation_name: str | None = None
-    organisation_url: str | None = None
-    base_url: str | None = None
-    page_size: str = REPORT_PAGE_SIZE.default
-
-    @classmethod
-    def from_store(cls, store: Store, **overrides: Any) -> ReportOptions:
-        """Options from the database's settings; ``overrides`` that are not None win."""
-        values: dict[str, Any] = {}
-        for name, key in SETTING_KEYS.items():
-            stored = store.get_setting(key)
-            if isinstance(stored, str) and stored.strip():
-                values[name] = stored.strip()
-        values.update({k: v for k, v in overrides.items() if v is not None})
-        options = cls(**values)
-        check_addresses(options)
-        return replace(options, page_size=normalise_page_size(options.page_size))
-
-
-#: Option → how the journalist knows it, and where they change it.
-_ADDRESSES = {
-    "organisation_url": (
-        "organisation's web address",
-        "in Preferences, with --organisation-url or with `workbench report-settings`",
-    ),
-    "base_url": ("report's web address", "with --base-url or with `workbench report-settings`"),
-}
-
-
-def check_addresses(options: ReportOptions) -> None:
-    """Refuse an organisation or report address that is not http(s) before anything is rendered."""
-    for name, (what, where) in _ADDRESSES.items():
-        value = getattr(options, name)
-        problem = web_url_problem(value.strip(), what) if value and value.strip() else None
-        if problem:
-            raise ExportError(f"{problem} Change it {where}.")
-
-
-def normalise_page_size(value: str) -> str:
-    """``a4``/``letter`` in any case → the canonical name; anything else is refused."""
-    for name in PAGE_SIZES:
-        if value.strip().casefold() == name.casefold():
-            return name
-    raise ExportError(f"“{value}” is not a page size the report knows; use A4 or Letter.")
+#: Bump when the JSON export changes shape.
+SCHEMA_VERSION = 1
 
 
 @dataclass(slots=True)
@@ -131,7 +91,13 @@ class ReportClaim:
     wording: str
     context_before: str
     context_after: str
+    #: The claimant as the claim record names them; None when nobody is named.
     speaker: str | None
+    #: "person" or "organisation" when the record says which.
+    claimant_type: str | None
+    #: When and where the claim was made (ISO date, free text), when the record says.
+    said_on: str | None
+    said_where: str | None
     kind: str
     kind_label: str
     dismissed: bool
@@ -154,6 +120,18 @@ class ReportClaim:
     def consensus(self) -> ReportVerdict | None:
         """A verdict standing for all, when every reviewer gave the same rating."""
         return self.verdicts[0] if self.verdicts and not self.disagreement else None
+
+    @property
+    def said_by(self) -> str:
+        """``Ana Lima (person)``: the claimant and what they are; empty when nobody is named."""
+        if not self.speaker:
+            return ""
+        return f"{self.speaker} ({self.claimant_type})" if self.claimant_type else self.speaker
+
+    @property
+    def said(self) -> str:
+        """``12 March 2024, BBC Radio 4``: when and where the claim was made, as far as known."""
+        return ", ".join(x for x in (human_date(self.said_on), self.said_where or "") if x)
 
     @property
     def reworded(self) -> bool:
@@ -196,6 +174,10 @@ class Report:
     pipelines: list[str]
     manual_claims: int
     appendix: list[list[Segment]]
+    #: Open claims nobody rated, left out because the report lists reviewed claims only.
+    claims_left_out: int = 0
+    #: Verdicts still in progress (no rating yet): never printed, counted apart.
+    drafts: int = 0
     generated_at: str = field(default_factory=now_iso)
     program_version: str = __version__
     schema_version: int = SCHEMA_VERSION
@@ -216,15 +198,38 @@ class Report:
         return max([1, *(r.count for r in self.rating_counts)])
 
     @property
+    def summary_paragraphs(self) -> list[str]:
+        """The editor's written summary, one item per paragraph (empty when none was written)."""
+        return [p.strip() for p in self.article.summary.split("\n") if p.strip()]
+
+    @property
+    def counts_line(self) -> str:
+        """One sentence of counts, standing in for a summary nobody wrote."""
+        line = f"{self.claims_reviewed} of the {self.claims_found} claims found were reviewed"
+        if self.claims_dismissed:
+            line += f", {self.claims_dismissed} dismissed"
+        if self.claims_disputed:
+            line += f"; reviewers disagree on {self.claims_disputed}"
+        return line + "."
+
+    @property
+    def no_claims_line(self) -> str:
+        """What the claims section says when it lists none."""
+        if self.claims_left_out:
+            return "No claim in this article has been reviewed yet."
+        return "This article has no claims in the report."
+
+    @property
+    def methods_section(self) -> MethodsSection:
+        """How the report was made: the scale, who reviewed, how claims were found."""
+        from .methods import methods_section
+
+        return methods_section(self)
+
+    @property
     def methods(self) -> str:
-        """One line on how the report was made."""
-        parts = [f"Factcheck Workbench {self.program_version}"]
-        if self.pipelines:
-            parts.append("claims found with the spaCy pipeline " + ", ".join(self.pipelines))
-        if self.manual_claims:
-            parts.append(f"{self.manual_claims} claim(s) marked by reviewers")
-        parts.append(f"rating scale: {self.scale.title} ({', '.join(self.scale.labels)})")
-        return "; ".join(parts) + "."
+        """The methods section as plain text (Markdown and JSON)."""
+        return self.methods_section.text
 
     @property
     def title(self) -> str:
@@ -247,12 +252,15 @@ def build_report(store: Store, article_id: str, options: ReportOptions | None = 
     scale = store.rating_scale()
     wanted = _reviewer_ids(store, options.reviewers)
     every = store.claims_for(article_id, include_dismissed=True)
-    included = [
+    considered = [
         rc
         for rc in every
         if options.include_dismissed or rc.claim.state is not ClaimState.DISMISSED
     ]
-    claims = [_claim(n, rc, article.text, scale, wanted) for n, rc in enumerate(included, 1)]
+    numbers = claim_numbers([rc.claim for rc in every])
+    built = [_claim(numbers[rc.claim.id], rc, article.text, scale, wanted) for rc in considered]
+    # Dismissed claims were asked for by name when they are here; open ones need a rating.
+    claims = [c for c in built if c.verdicts or c.dismissed or options.all_claims]
     spans = [Span(c.number, c.start, c.end) for c in claims]
     pipelines = sorted(
         {c.pipeline_version for c in claims if c.pipeline_version and c.origin == "auto"}
@@ -265,12 +273,35 @@ def build_report(store: Store, article_id: str, options: ReportOptions | None = 
         claims_found=len(every),
         claims_dismissed=sum(1 for rc in every if rc.claim.state is ClaimState.DISMISSED),
         reviewers=_reviewer_summaries(claims),
-        rating_counts=_rating_counts(claims, scale),
+        rating_counts=_rating_counts(claims, scale, unreviewed=options.all_claims),
         verdict_counts=dict(Counter(v.rating for c in claims for v in c.verdicts)),
         pipelines=pipelines,
         manual_claims=sum(1 for c in claims if c.origin == ClaimOrigin.MANUAL.value),
         appendix=appendix_paragraphs(article.text, spans),
+        claims_left_out=len(built) - len(claims),
+        drafts=sum(
+            1
+            for rc in every
+            if rc.claim.state is not ClaimState.DISMISSED
+            for v in rc.drafts
+            if wanted is None or v.reviewer_id in wanted
+        ),
     )
+
+
+def claim_numbers(claims: list[Claim]) -> dict[str, int]:
+    """Each claim's number in its article, as the desk shows it.
+
+    Stored claims always carry their number; one that does not (built in memory, never saved)
+    takes the next free number in article order, the way the store would number it.
+    """
+    top = max((c.number or 0 for c in claims), default=0)
+    numbers: dict[str, int] = {}
+    for claim in claims:
+        if claim.number is None:
+            top += 1
+        numbers[claim.id] = claim.number if claim.number is not None else top
+    return numbers
 
 
 def _reviewer_ids(store: Store, names: tuple[str, ...]) -> set[str] | None:
@@ -291,8 +322,11 @@ def _claim(
 ) -> ReportClaim:
     c = rc.claim
     before, after = context_around(text, c.start, c.end)
+    # A draft (no rating yet) is work in progress, not a verdict: it is never printed.
     verdicts = [
-        _verdict(v, scale) for v in rc.verdicts if wanted is None or v.reviewer_id in wanted
+        _verdict(v, v.rating, scale)
+        for v in rc.verdicts
+        if v.rating is not None and (wanted is None or v.reviewer_id in wanted)
     ]
     number_sources(verdicts)
     return ReportClaim(
@@ -305,6 +339,9 @@ def _claim(
         context_before=before,
         context_after=after,
         speaker=c.speaker,
+        claimant_type=c.claimant_type.value if c.claimant_type else None,
+        said_on=c.said_on,
+        said_where=c.said_where,
         kind=c.kind.value,
         kind_label=c.kind.label,
         dismissed=c.state is ClaimState.DISMISSED,
@@ -315,10 +352,10 @@ def _claim(
     )
 
 
-def _verdict(v: Verdict, scale: RatingScale) -> ReportVerdict:
+def _verdict(v: Verdict, rating: str, scale: RatingScale) -> ReportVerdict:
     return ReportVerdict(
         reviewer=v.reviewer_name or "unnamed reviewer",
-        rating=v.rating,
+        rating=rating,
         rating_value=v.rating_value,
         tone=tone_for(scale, v.rating_value),
         confidence=v.confidence,
@@ -370,12 +407,15 @@ def _reviewer_summaries(claims: list[ReportClaim]) -> list[ReviewerSummary]:
     ]
 
 
-def _rating_counts(claims: list[ReportClaim], scale: RatingScale) -> list[RatingCount]:
-    """Claims per agreed rating, in scale order, then disputed and unreviewed claims."""
+def _rating_counts(
+    claims: list[ReportClaim], scale: RatingScale, *, unreviewed: bool
+) -> list[RatingCount]:
+    """Claims per agreed rating, in scale order, then disputed and (when listed) unreviewed."""
     agreed = Counter(c.consensus.rating for c in claims if c.consensus)
     counts = [
         RatingCount(r.label, agreed[r.label], tone_for(scale, r.value)) for r in scale.ratings
     ]
     counts.append(RatingCount(DISAGREE_LABEL, sum(1 for c in claims if c.disagreement), "tx"))
-    counts.append(RatingCount(UNREVIEWED_LABEL, sum(1 for c in claims if not c.verdicts), "tu"))
+    if unreviewed:
+        counts.append(RatingCount(UNREVIEWED_LABEL, sum(1 for c in claims if not c.verdicts), "tu"))
     return counts

@@ -49,6 +49,8 @@ def render_markdown(report: Report) -> str:
         if value:
             lines.append(f"- **{label}:** {md_escape(value)}")
     lines += ["", "## Summary", ""]
+    for written in report.summary_paragraphs:
+        lines += [md_line(written), ""]
     lines.append(
         f"{report.claims_found} claims found, {report.claims_reviewed} reviewed, "
         f"{report.claims_dismissed} dismissed, reviewers disagree on {report.claims_disputed}."
@@ -68,7 +70,8 @@ def render_markdown(report: Report) -> str:
     for claim in report.claims:
         lines += _claim(claim)
     if not report.claims:
-        lines += ["This article has no claims in the report.", ""]
+        lines += [report.no_claims_line, ""]
+    lines += _methods(report)
     lines += ["## Appendix: the article", ""]
     for para in report.appendix:
         parts = []
@@ -84,9 +87,20 @@ def render_markdown(report: Report) -> str:
             _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), "".join(parts), count=1),
             "",
         ]
-    lines += [f"**Methods.** {md_escape(report.methods)}", ""]
+    lines += [f"*Report generated {human_date(report.generated_at, with_time=True)}.*", ""]
     # Markdown is read as plain text too, where nothing would contain a reordering control.
     return without_bidi_runs("\n".join(lines))
+
+
+def _methods(report: Report) -> list[str]:
+    m = report.methods_section
+    lines = ["## Methods", ""]
+    for paragraph in m.paragraphs:
+        lines += [md_line(paragraph), ""]
+    lines += [f"Ratings follow the {md_escape(m.scale_title.lower())}:", ""]
+    for r in m.ratings:
+        lines.append(f"- **{md_escape(r.label)}:** {md_escape(r.description)}")
+    return [*lines, ""]
 
 
 def _claim(c: ReportClaim) -> list[str]:
@@ -97,7 +111,10 @@ def _claim(c: ReportClaim) -> list[str]:
         head += "REVIEWERS DISAGREE"
     else:
         head += "NOT REVIEWED"
-    meta = [md_escape(c.speaker)] if c.speaker else []
+    said = f", {md_escape(c.said)}" if c.said else ""
+    meta = [f"Said by {md_escape(c.said_by)}{said}"] if c.said_by else []
+    if c.said and not c.said_by:
+        meta.append(f"Said {md_escape(c.said)}")
     meta.append(c.kind_label)
     if c.dismissed:
         meta.append("dismissed")

@@ -25,6 +25,7 @@ from workbench import __version__
 
 from .data import Report
 from .errors import ExportError
+from .pagination import keep_together
 from .style import MUTED, RULE, environment
 from .text import without_bidi_runs
 
@@ -103,6 +104,7 @@ def _paint(writer: QPdfWriter, html: str, report: Report) -> None:
     doc.setHtml(html)
     # A page size on the document stops Qt from adding page numbers of its own.
     doc.setPageSize(body)
+    keep_together(doc)
     pages = doc.pageCount()
 
     footer_font = QFont(["DejaVu Sans", "Arial", "sans-serif"])

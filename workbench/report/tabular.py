@@ -30,6 +30,10 @@ CSV_COLUMNS = (
     "sources",
     "source_urls",
     "verdict_updated_at",
+    # Added later: at the end, so that tools reading columns by position keep working.
+    "claimant_type",
+    "said_on",
+    "said_where",
 )
 
 # Spreadsheets run a cell that starts with one of these as a formula; a leading ' stops that.
@@ -46,7 +50,11 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         "generator": {"name": "Factcheck Workbench", "version": report.program_version},
         "organisation": {"name": o.organisation_name, "url": o.organisation_url},
         "report_url": o.base_url,
-        "selection": {"reviewers": list(o.reviewers), "include_dismissed": o.include_dismissed},
+        "selection": {
+            "reviewers": list(o.reviewers),
+            "include_dismissed": o.include_dismissed,
+            "all_claims": o.all_claims,
+        },
         "article": {
             "id": a.id,
             **a.metadata(),
@@ -63,11 +71,14 @@ def report_to_dict(report: Report) -> dict[str, Any]:
             "ratings": [asdict(r) for r in report.scale.ratings],
         },
         "summary": {
+            "text": a.summary,
             "claims_found": report.claims_found,
             "claims_in_report": len(report.claims),
             "claims_reviewed": report.claims_reviewed,
             "claims_dismissed": report.claims_dismissed,
             "claims_disputed": report.claims_disputed,
+            "claims_not_reviewed_left_out": report.claims_left_out,
+            "verdicts_in_progress": report.drafts,
             "claims_by_rating": {r.label: r.count for r in report.rating_counts},
             "verdicts_by_rating": report.verdict_counts,
         },
@@ -83,6 +94,7 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         "claims": [_claim(c) for c in report.claims],
         "methods": {
             "text": report.methods,
+            "paragraphs": report.methods_section.paragraphs,
             "program_version": report.program_version,
             "pipelines": report.pipelines,
             "manual_claims": report.manual_claims,
@@ -101,6 +113,9 @@ def _claim(c: ReportClaim) -> dict[str, Any]:
         "context_before": c.context_before,
         "context_after": c.context_after,
         "speaker": c.speaker,
+        "claimant_type": c.claimant_type,
+        "said_on": c.said_on,
+        "said_where": c.said_where,
         "kind": c.kind,
         "kind_label": c.kind_label,
         "state": "dismissed" if c.dismissed else "open",
@@ -159,6 +174,9 @@ def csv_rows(report: Report) -> list[dict[str, str]]:
             "kind": c.kind,
             "state": "dismissed" if c.dismissed else "open",
             "disagreement": c.disagreement,
+            "claimant_type": c.claimant_type,
+            "said_on": c.said_on,
+            "said_where": c.said_where,
         }
         verdicts: list[ReportVerdict | None] = [*c.verdicts] or [None]
         for v in verdicts:

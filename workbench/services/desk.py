@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from workbench.model import (
     Article,
     Claim,
+    ClaimantType,
     ClaimState,
     RatingScale,
     ReviewedClaim,
@@ -24,6 +25,7 @@ from workbench.store import InvalidInputError, Store
 if TYPE_CHECKING:
     from workbench.report import Report
     from workbench.services.backup import AutoBackup
+    from workbench.services.history import History
     from workbench.services.verdicts import Verdicts
 
 Progress = Callable[[int, int], None]
@@ -211,9 +213,31 @@ class Desk:
         """One article."""
         return self.store.get_article(article_id)
 
+    def edit_article(self, article_id: str, **fields: Any) -> Article:
+        """Correct an article's details or summary, recorded as the current reviewer's edit."""
+        from workbench.services.articles import edit_article
+
+        return edit_article(self.store, article_id, reviewer_id=self.reviewer_id, **fields)
+
     def claims(self, article_id: str) -> list[ReviewedClaim]:
         """An article's claims in article order, with every verdict."""
         return self.store.claims_for(article_id)
+
+    def claim_history(self, claim_id: str) -> History:
+        """Every recorded change to a claim, its verdicts and sources, oldest first."""
+        from workbench.services.history import claim_history
+
+        return claim_history(self.store, claim_id)
+
+    def article_history(self, article_id: str) -> History:
+        """Every recorded change to an article and its claims, oldest first."""
+        from workbench.services.history import article_history
+
+        return article_history(self.store, article_id)
+
+    def last_event(self) -> tuple[int, str] | None:
+        """The newest change recorded: it differs after every saved edit."""
+        return self.store.last_event()
 
     def seed(self) -> list[Article]:
         """Import the sample article into a new database; its claims are found later, off the GUI thread."""
@@ -308,7 +332,14 @@ class Desk:
             raise InvalidInputError("Select some words of the article to mark them as a claim.")
         from workbench.services.library import mark_claim
 
-        return mark_claim(self.store, article_id, start, end, reviewer=self.reviewer)
+        return mark_claim(
+            self.store,
+            article_id,
+            start,
+            end,
+            reviewer=self.reviewer,
+            pipeline=self.pipeline_name(),
+        )
 
     def claim(self, claim_id: str) -> Claim:
         """One claim."""
@@ -316,7 +347,25 @@ class Desk:
 
     def set_wording(self, claim_id: str, wording: str) -> Claim:
         """Reword a claim (its quote, the article's exact words, stays)."""
-        return self.store.update_claim(claim_id, claim=wording, reviewer_id=self.reviewer_id)
+        return self.edit_claim(claim_id, claim=wording)
+
+    def edit_claim(self, claim_id: str, **changes: Any) -> Claim:
+        """Correct a claim's record: wording, claimant, when and where said, kind."""
+        from workbench.services.claim_record import edit_claim
+
+        return edit_claim(self.store, claim_id, reviewer_id=self.reviewer_id, **changes)
+
+    def put_claim_record(self, claim_id: str, record: dict[str, Any]) -> Claim:
+        """Put back a claim record as it was taken (undo and redo of a correction)."""
+        from workbench.services.claim_record import put_record
+
+        return put_record(self.store, claim_id, record, reviewer_id=self.reviewer_id)
+
+    def claimant_choices(self, article_id: str) -> list[tuple[str, ClaimantType | None]]:
+        """The people and organisations a claimant can be picked from."""
+        from workbench.services.library import claimant_choices
+
+        return claimant_choices(self.store, article_id, pipeline=self.pipeline_name())
 
     def set_span(self, claim_id: str, start: int, end: int) -> Claim:
         """Move a claim to other text of its article (its quote follows)."""
@@ -359,13 +408,17 @@ class Desk:
         *,
         reviewers: tuple[str, ...] | None = None,
         include_dismissed: bool = False,
+        all_claims: bool | None = None,
     ) -> Report:
         """An article's report as read now: the database's report settings, then these choices."""
         # The report package loads with the first export, not at start.
         from workbench.report import ReportOptions, build_report
 
         options = ReportOptions.from_store(
-            self.store, reviewers=reviewers, include_dismissed=include_dismissed
+            self.store,
+            reviewers=reviewers,
+            include_dismissed=include_dismissed,
+            all_claims=all_claims,
         )
         return build_report(self.store, article_id, options)
 

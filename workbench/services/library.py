@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from workbench.ingest import read_pasted, read_path
-from workbench.model import Article, Claim, ClaimOrigin, Reviewer, web_url_problem
+from workbench.model import (
+    Article,
+    Claim,
+    ClaimantType,
+    ClaimOrigin,
+    Reviewer,
+    web_url_problem,
+)
 from workbench.resources import seeds_dir
 from workbench.services.found_claims import (
     LeftOut,
@@ -24,6 +32,9 @@ from workbench.store import ReadOnlyError, Store
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
+Claimant = tuple[str | None, ClaimantType | None]
+
+log = logging.getLogger(__name__)
 
 SEEDED_SETTING = SEEDED.key
 
@@ -170,15 +181,32 @@ def seed_if_new(store: Store, **options: object) -> list[ImportResult]:
 
 
 def mark_claim(
-    store: Store, article_id: str, start: int, end: int, *, reviewer: Reviewer | None = None
+    store: Store,
+    article_id: str,
+    start: int,
+    end: int,
+    *,
+    reviewer: Reviewer | None = None,
+    find_claimant: bool = True,
+    pipeline: str | None = None,
 ) -> Claim:
-    """Save the article's text between two offsets as a claim marked by ``reviewer``."""
-    text = store.get_article(article_id).text
+    """Save the article's text between two offsets as a claim marked by ``reviewer``.
+
+    Its claimant is found as claim finding would find it (``find_claimant``), with the
+    language model called ``pipeline`` (the default one when None).
+    """
+    article = store.get_article(article_id)
+    text = article.text
+    speaker, claimant_type = (
+        claimant_of(article, start, end, pipeline=pipeline) if find_claimant else (None, None)
+    )
     claim = Claim(
         article_id=article_id,
         start=start,
         end=end,
         quote=text[start:end],
+        speaker=speaker,
+        claimant_type=claimant_type,
         origin=ClaimOrigin.MANUAL,
         score=1.0,
         reasons=["marked by a reviewer"],
@@ -194,3 +222,50 @@ def add_manual_claim(
     """Mark exact text of the article as a claim; it must occur exactly once."""
     start, end = store.find_span(article_id, quote)
     return mark_claim(store, article_id, start, end, reviewer=reviewer)
+
+
+def claimant_of(article: Article, start: int, end: int, *, pipeline: str | None = None) -> Claimant:
+    """Who makes the claim at ``start``–``end``; (None, None) when that cannot be found.
+
+    A claim marked by hand is kept whatever happens here: without a language model, or when
+    it fails, the claim simply has no claimant yet.
+    """
+    try:
+        from workbench.claims import ClaimsError, load_pipeline
+        from workbench.claims.claimant_lookup import claimant_of_span
+    except ImportError:
+        return None, None
+    try:
+        return claimant_of_span(article, start, end, nlp=load_pipeline(pipeline))
+    except (ClaimsError, ValueError, RuntimeError, KeyError) as exc:
+        log.warning("Could not find who makes the claim marked by hand: %s", exc)
+        return None, None
+
+
+def claimant_choices(
+    store: Store, article_id: str, *, pipeline: str | None = None
+) -> list[tuple[str, ClaimantType | None]]:
+    """The people and organisations to pick a claimant from: the article's, then those given.
+
+    The article's names come from the language model when it is installed; claimants already
+    given to the article's claims follow, so a name typed once can be picked again.
+    """
+    article = store.get_article(article_id)
+    choices: dict[str, ClaimantType | None] = {}
+    try:
+        from workbench.claims import ClaimsError, load_pipeline
+        from workbench.claims.claimant_lookup import article_claimants
+
+        try:
+            choices.update(article_claimants(article, nlp=load_pipeline(pipeline)))
+        except (ClaimsError, ValueError, RuntimeError, KeyError) as exc:
+            log.warning("Could not list the article's people and organisations: %s", exc)
+    except ImportError:
+        pass
+    folded = {name.casefold() for name in choices}
+    for reviewed in store.claims_for(article_id):
+        claim = reviewed.claim
+        if claim.speaker and claim.speaker.casefold() not in folded:
+            folded.add(claim.speaker.casefold())
+            choices[claim.speaker] = claim.claimant_type
+    return list(choices.items())

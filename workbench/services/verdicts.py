@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from workbench.model import Judgement, ReviewedClaim, Source, Verdict
@@ -60,17 +60,34 @@ class Verdicts:
 
     # -- verdicts ------------------------------------------------------------------------------
     def unchanged(self, current: Verdict | None, judgement: Judgement) -> bool:
-        """True when saving ``judgement`` would change nothing."""
+        """True when saving ``judgement`` would change nothing (a draft is compared as one)."""
+        if current is None:
+            return False
+        if judgement.rating is None:
+            return current.judgement == judgement.tidied()
         found = self.store.rating_scale().find(judgement.rating)
-        return (
-            current is not None
-            and found is not None
-            and current.judgement == judgement.tidied().with_rating(found.label)
+        return found is not None and current.judgement == judgement.tidied().with_rating(
+            found.label
         )
 
     def save_verdict(self, claim_id: str, reviewer_id: str, judgement: Judgement) -> Verdict:
-        """Give (or change) a reviewer's rating, confidence and rationale; sources stay."""
+        """Give (or change) a reviewer's rating, confidence and rationale; sources stay.
+
+        A judgement without a rating is kept as a draft; a rating given later turns the same
+        row into a verdict, with the draft's rationale, confidence and sources.
+        """
         return self.store.save_verdict(claim_id, reviewer_id, judgement)
+
+    def draft_for(self, claim_id: str, reviewer_id: str, judgement: Judgement) -> Verdict:
+        """The reviewer's verdict or draft on a claim, a draft holding ``judgement`` made if none.
+
+        Research may come first: a source added before any rating needs a verdict row to hang
+        on, and the draft keeps what the reviewer had written beside it.
+        """
+        current = self.store.verdict_for(claim_id, reviewer_id)
+        if current is not None:
+            return current
+        return self.store.save_verdict(claim_id, reviewer_id, replace(judgement, rating=None))
 
     def put_verdict(self, claim_id: str, reviewer_id: str, target: Verdict | None) -> None:
         """Make the reviewer's stored verdict equal ``target`` (None: no verdict); sources stay."""

@@ -159,6 +159,8 @@ class CoreStore:
         reviewer_id: str | None = None,
     ) -> None:
         """Append one row to the audit log (call inside :meth:`write`)."""
+        if entity == "source":
+            before, after = self._name_verdict(entity_id, before, after)
         self.db.table("events").insert(
             {
                 "at": now_iso(),
@@ -170,6 +172,31 @@ class CoreStore:
                 "after": None if after is None else rows.dump(after),
             }
         )
+
+    def _name_verdict(self, source_id: str, *recorded: object) -> tuple[object, object]:
+        """``before`` and ``after`` of a source's event, each naming the source's verdict.
+
+        A source's own record does not name its verdict; the history of a claim needs it to
+        show a source removed since. Looked up in the table, or (once removed) in its events.
+        """
+        found = self.query("SELECT verdict_id FROM sources WHERE id = ?", [source_id]) or [
+            {"verdict_id": r["v"]}
+            for r in self.query(
+                "SELECT json_extract(CASE WHEN json_valid(after) THEN after END, '$.verdict_id')"
+                " AS v FROM events "
+                "WHERE entity = 'source' AND entity_id = ? AND v IS NOT NULL "
+                "ORDER BY id DESC LIMIT 1",
+                [source_id],
+            )
+        ]
+        if not found:
+            return recorded[0], recorded[1]
+        verdict = found[0]["verdict_id"]
+        named = [
+            {**r, "verdict_id": r.get("verdict_id") or verdict} if isinstance(r, dict) else r
+            for r in recorded
+        ]
+        return named[0], named[1]
 
     def _one(self, table: str, ident: str, what: str) -> dict[str, Any]:
         found = self.query(f"SELECT * FROM [{table}] WHERE id = ? LIMIT 1", [ident])
@@ -279,6 +306,29 @@ class CoreStore:
             """
         )
 
+    def update_article(
+        self, article_id: str, *, reviewer_id: str | None = None, **fields: Any
+    ) -> Article:
+        """Correct an article's details (see :mod:`.article_fields`); all or nothing, logged."""
+        from .article_fields import checked
+
+        changes = checked(fields)
+        before = self.get_article(article_id)
+        changed = {k: v for k, v in changes.items() if getattr(before, k) != v}
+        if not changed:
+            return before
+        with self.write() as db:
+            db.table("articles").update(article_id, changed)
+            self.log(
+                "edit",
+                "article",
+                article_id,
+                before={k: getattr(before, k) for k in changed},
+                after=changed,
+                reviewer_id=reviewer_id,
+            )
+        return self.get_article(article_id)
+
     def delete_article(self, article_id: str) -> None:
         """Delete an article with its claims, verdicts and sources."""
         article = self.get_article(article_id)
@@ -329,8 +379,8 @@ class CoreStore:
         reviewer_id: str | None = None,
         **changes: Any,
     ) -> Claim:
-        """Change a claim's wording, speaker, kind or span (the quote follows the span)."""
-        allowed = {"claim", "speaker", "kind", "start", "end", "state"}
+        """Change a claim's record (wording, claimant, when and where, kind) or span."""
+        allowed = {"claim", "speaker", "kind", "start", "end", "state", *_RECORD_FIELDS}
         unknown = set(changes) - allowed
         if unknown:
             raise InvalidInputError(f"A claim has no field {', '.join(sorted(unknown))}.")
@@ -350,7 +400,7 @@ class CoreStore:
         with self.write() as db:
             db.table("claims").update(
                 claim_id,
-                {k: row[k] for k in ("claim", "speaker", "kind", "start", "end", "quote", "state")},
+                {k: row[k] for k in (*_CLAIM_FIELDS, *_RECORD_FIELDS)},
             )
             self.log(
                 "update",
@@ -388,6 +438,11 @@ class CoreStore:
                 f"“{_short(quote)}” appears more than once in the article; quote more of the sentence so it is unique."
             )
         return first, first + len(quote)
+
+
+_CLAIM_FIELDS = ("claim", "speaker", "kind", "start", "end", "quote", "state")
+#: The claim record's fields beyond wording, speaker and kind (see ``Claim``).
+_RECORD_FIELDS = ("claimant_type", "said_on", "said_where", "guess")
 
 
 def _number(claims: list[Claim], last: int) -> None:

@@ -60,15 +60,23 @@ class ReviewStore(CoreStore):
 
     # -- verdicts --------------------------------------------------------------------------
     def save_verdict(self, claim_id: str, reviewer_id: str, judgement: Judgement) -> Verdict:
-        """Record this reviewer's verdict on a claim, updating their earlier one in place."""
+        """Record this reviewer's verdict on a claim, updating their earlier one in place.
+
+        A judgement without a rating is stored as a draft (no rating, no rating value), so a
+        rationale or sources written before the rating survive a quit; giving a rating later
+        turns the same row into a verdict.
+        """
         self.get_claim(claim_id)
         reviewer = self.get_reviewer(reviewer_id)
-        found = self.rating_scale().find(judgement.rating)
-        if found is None:
-            labels = ", ".join(self.rating_scale().labels)
-            raise InvalidInputError(
-                f"“{judgement.rating}” is not on this database's rating scale ({labels})."
-            )
+        rating, rating_value = None, None
+        if judgement.rating is not None:
+            found = self.rating_scale().find(judgement.rating)
+            if found is None:
+                labels = ", ".join(self.rating_scale().labels)
+                raise InvalidInputError(
+                    f"“{judgement.rating}” is not on this database's rating scale ({labels})."
+                )
+            rating, rating_value = found.label, found.value
         problem = judgement.problem()
         if problem:
             raise InvalidInputError(problem)
@@ -76,9 +84,9 @@ class ReviewStore(CoreStore):
         verdict = Verdict(
             claim_id=claim_id,
             reviewer_id=reviewer_id,
-            rating_value=found.value,
+            rating_value=rating_value,
             reviewer_name=reviewer.name,
-            **judgement.tidied().with_rating(found.label).to_dict(),
+            **judgement.tidied().to_dict() | {"rating": rating},
         )
         if existing is not None:
             verdict.id = existing.id

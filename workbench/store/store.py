@@ -23,12 +23,13 @@ from .errors import (
     disk_full_message,
     is_disk_full,
 )
+from .history import HistoryStore
 from .review import ReviewStore
 from .schema import build_migrations, check_schema, table_names
 from .search import SearchMixin
 
 
-class Store(ReviewStore, SearchMixin):
+class Store(ReviewStore, SearchMixin, HistoryStore):
     """Named operations on one database file; each write is one transaction with its event row."""
 
 

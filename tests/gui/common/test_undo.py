@@ -115,7 +115,7 @@ def test_add_edit_remove_source_round_trips(setup) -> None:
         source_commands.AddSourceCommand(
             desk,
             claim_id,
-            verdict.id,
+            verdict.reviewer_id,
             {"title": "Budget", "url": "https://example.org/b"},
             attachment=b"budget bytes",
             attachment_name="budget.pdf",

@@ -179,3 +179,16 @@ def test_the_address_field_starts_from_the_setting(qtbot, reviewed, tmp_path) ->
     qtbot.addWidget(dialog)
     assert _ok(dialog).isEnabled()
     assert dialog.choice().base_url == "https://a.example/r"
+
+
+def test_claims_nobody_reviewed_are_a_tick_away(qtbot, reviewed, tmp_path: Path) -> None:
+    store, _ = reviewed
+    dialog = ExportDialog(store.list_reviewers(), tmp_path)
+    qtbot.addWidget(dialog)
+    assert dialog.all_claims.text() == "Include claims nobody reviewed"
+    assert not dialog.all_claims.isChecked() and not dialog.choice().all_claims
+    dialog.all_claims.setChecked(True)
+    assert dialog.choice().all_claims
+    kept = ExportDialog(store.list_reviewers(), tmp_path, all_claims=True)
+    qtbot.addWidget(kept)
+    assert kept.all_claims.isChecked()

@@ -26,7 +26,7 @@ def _rate_first_claim(window) -> None:
 def _export(qtbot, window, monkeypatch, out: Path, seen: dict | None = None) -> None:
     from workbench.ui.window import hooks
 
-    def answer(parent, reviewers, folder, base_url=""):
+    def answer(parent, reviewers, folder, base_url="", **_):
         if seen is not None:
             seen["base_url"] = base_url
         return ExportChoice(("pdf", "html", "claimreview"), (), False, out)
@@ -106,7 +106,7 @@ def test_the_address_typed_in_the_export_dialog_is_kept(
     monkeypatch.setattr(
         hooks,
         "ask_export",
-        lambda parent, reviewers, folder, base_url="": ExportChoice(
+        lambda parent, reviewers, folder, base_url="", **_: ExportChoice(
             ("claimreview",), (), False, out, base_url=ADDRESS
         ),
     )
@@ -116,3 +116,37 @@ def test_the_address_typed_in_the_export_dialog_is_kept(
     assert window.desk.setting("report_base_url") == ADDRESS
     (path,) = out.iterdir()
     assert json.loads(path.read_text(encoding="utf-8"))[0]["url"].startswith(ADDRESS)
+
+
+def test_claims_nobody_reviewed_are_left_out_unless_ticked(
+    qtbot, make_window, monkeypatch, tmp_path: Path
+) -> None:
+    from workbench.ui.window import hooks
+
+    window = make_window()
+    window.restore_last_article()
+    _rate_first_claim(window)
+    found = len(window.desk.claims(window.article.id))
+    asked: dict = {}
+
+    def export(all_claims: bool, out: Path) -> list:
+        def answer(parent, reviewers, folder, base_url="", *, all_claims=False):
+            asked["all_claims"] = all_claims
+            return ExportChoice(("json",), (), False, out, all_claims=wanted)
+
+        wanted = all_claims
+        out.mkdir()
+        monkeypatch.setattr(hooks, "ask_export", answer)
+        window.actions_.export.trigger()
+        qtbot.waitUntil(lambda: not window.export.task.is_running(), timeout=20_000)
+        qtbot.waitUntil(lambda: any(out.iterdir()), timeout=5_000)
+        (path,) = out.iterdir()
+        return json.loads(path.read_text(encoding="utf-8"))["claims"]
+
+    assert len(export(False, tmp_path / "reviewed")) == 1
+    assert asked["all_claims"] is False
+    assert len(export(True, tmp_path / "all")) == found > 1
+    # The tick is kept for the next export.
+    assert window.desk.setting("report_all_claims") is True
+    export(True, tmp_path / "again")
+    assert asked["all_claims"] is True

@@ -116,17 +116,22 @@ def test_rationale_is_saved_after_a_pause_in_typing(
     assert desk.row()["rationale"] == "Checked against the Labour Force Survey."
 
 
-def test_rationale_typed_before_rating_is_kept_and_saved_with_it(
+def test_rationale_typed_before_rating_is_saved_as_a_draft_that_the_rating_completes(
     qtbot, editor: VerdictEditor, desk: Desk
 ) -> None:
     qtbot.keyClicks(editor.rationale_edit, "Figure checks out.")
-    assert not editor.flush()
-    assert "Choose a rating" in editor.status_label.text()
+    assert editor.flush()
+    draft = desk.row()
+    assert draft is not None and draft["rating"] is None
+    assert draft["rationale"] == "Figure checks out."
+    assert "in progress" in editor.status_label.text()
     editor.set_context(desk.service, desk.reviewed(1), desk.anna)
     editor.set_context(desk.service, desk.reviewed(0), desk.anna)
     assert editor.rationale_edit.toPlainText() == "Figure checks out."
     editor.set_rating_by_index(0)
-    assert desk.row()["rationale"] == "Figure checks out."
+    rated = desk.row()
+    assert (rated["id"], rated["rating"]) == (draft["id"], "True")
+    assert rated["rationale"] == "Figure checks out."
 
 
 def test_switching_claims_saves_the_rationale(qtbot, editor: VerdictEditor, desk: Desk) -> None:
@@ -144,9 +149,9 @@ def test_confidence_is_saved(qtbot, editor: VerdictEditor, desk: Desk) -> None:
     assert desk.row()["confidence"] == pytest.approx(0.9)
 
 
-def test_sources_wait_for_a_rating(editor: VerdictEditor) -> None:
-    assert not editor.sources_panel.add_button.isEnabled()
-    assert "choose a rating first" in editor.sources_panel.hint.text()
+def test_sources_can_be_added_before_a_rating(editor: VerdictEditor) -> None:
+    assert editor.sources_panel.add_button.isEnabled()
+    assert "before or after choosing a rating" in editor.sources_panel.hint.text()
 
 
 def test_source_with_attached_file_keeps_bytes_and_hash(

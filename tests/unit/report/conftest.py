@@ -8,7 +8,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from workbench.model import Article, ClaimKind, Judgement
+from workbench.model import Article, ClaimantType, ClaimKind, Judgement
 from workbench.report import ReportOptions, build_report
 
 HOSTILE = 'Says <script>alert("x")</script> & "friends", it\'s <b>bold</b>'
@@ -61,6 +61,7 @@ def seeded(tmp_path: Path, claim_at: Callable) -> Iterator:
         for quote in CLAIMS
     ]
     claims[2].speaker = "The minister & <Co>"
+    claims[2].claimant_type = ClaimantType.PERSON
     store.add_article(article, claims)
     ana = store.add_reviewer("Ana Ruiz")
     tom = store.add_reviewer("Tom Okafor")

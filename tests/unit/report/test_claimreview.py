@@ -9,7 +9,7 @@ import jsonschema
 import pytest
 
 from workbench.report import ExportError, ReportOptions, build_report
-from workbench.report.claimreview import claim_reviews, render_claimreview
+from workbench.report.claimreview import claim_reviews, export_notes, render_claimreview
 
 SCHEMA = json.loads((Path(__file__).parent / "claimreview.schema.json").read_text("utf-8"))
 
@@ -62,3 +62,58 @@ def test_without_a_report_address_it_says_what_to_set(seeded) -> None:
     store, article, _ = seeded
     with pytest.raises(ExportError, match="report_base_url"):
         render_claimreview(build_report(store, article.id, ReportOptions()))
+
+
+def _record(store, claim_id: str, **fields: object) -> None:
+    """Correct a claim's record in the file (the claim editor's work, done directly here)."""
+    sets = ", ".join(f"{name} = ?" for name in fields)
+    with store.write() as db:
+        db.execute(f"UPDATE claims SET {sets} WHERE id = ?", [*fields.values(), claim_id])
+
+
+def _items(store, article) -> list[dict]:
+    options = ReportOptions(base_url="https://c.example.org/r", reviewers=("Tom Okafor",))
+    return json.loads(render_claimreview(build_report(store, article.id, options)))
+
+
+def test_a_claim_without_a_claimant_has_no_author(seeded) -> None:
+    store, article, _ = seeded
+    first = _items(store, article)[0]
+    # The article's reporter did not make the claim: no author rather than the wrong one.
+    assert "author" not in first["itemReviewed"]
+    assert first["itemReviewed"]["appearance"][0]["author"]["name"] == "Jane Writer"
+
+
+def test_the_claimant_is_a_person_or_an_organisation_from_the_record(seeded) -> None:
+    store, article, claims = seeded
+    _record(store, claims[0].id, speaker="J.P. Morgan", claimant_type="organisation")
+    _record(store, claims[1].id, speaker="company")
+    items = _items(store, article)
+    assert items[0]["itemReviewed"]["author"] == {"@type": "Organization", "name": "J.P. Morgan"}
+    assert items[2]["itemReviewed"]["author"] == {"@type": "Person", "name": "The minister & <Co>"}
+    # A claimant whose kind the record does not give is not guessed; the export says so.
+    assert "author" not in items[1]["itemReviewed"]
+    options = ReportOptions(base_url="https://c.example.org/r", reviewers=("Tom Okafor",))
+    notes = export_notes(build_report(store, article.id, options))
+    assert any("claim(s) 2" in note and "person or an organisation" in note for note in notes)
+    jsonschema.validate(items, SCHEMA)
+
+
+def test_when_and_where_the_claim_was_made(seeded) -> None:
+    store, article, claims = seeded
+    _record(store, claims[0].id, said_on="2015-12-14", said_where="https://tv.example.org/clip")
+    _record(store, claims[1].id, said_where="Press briefing in Moscow")
+    first, second, third = _items(store, article)
+    assert first["itemReviewed"]["datePublished"] == "2015-12-14"
+    assert first["itemReviewed"]["firstAppearance"] == {
+        "@type": "CreativeWork",
+        "url": "https://tv.example.org/clip",
+        "datePublished": "2015-12-14",
+    }
+    assert second["itemReviewed"]["datePublished"] == "2015-12-15"
+    assert second["itemReviewed"]["firstAppearance"] == {
+        "@type": "CreativeWork",
+        "name": "Press briefing in Moscow",
+    }
+    assert "firstAppearance" not in third["itemReviewed"]
+    jsonschema.validate([first, second, third], SCHEMA)

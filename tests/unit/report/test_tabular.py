@@ -50,13 +50,13 @@ def test_csv_round_trips_commas_newlines_and_quotes(report, texts) -> None:
     assert rows[4]["speaker"] == "The minister & <Co>"
 
 
-def test_csv_keeps_unreviewed_claims_and_disarms_formulas(seeded) -> None:
+def test_csv_keeps_unreviewed_claims_when_asked_and_disarms_formulas(seeded) -> None:
     from workbench.report import ReportOptions, build_report
 
     store, article, claims = seeded
     store.update_claim(claims[0].id, claim='=HYPERLINK("http://evil")')
     store.undismiss_claim(claims[3].id)
-    report = build_report(store, article.id, ReportOptions())
+    report = build_report(store, article.id, ReportOptions(all_claims=True))
     rows = list(csv.DictReader(io.StringIO(render_csv(report).removeprefix("\ufeff"))))
     assert rows[0]["claim"] == '\'=HYPERLINK("http://evil")'
     assert rows[-1]["claim_number"] == "4" and rows[-1]["reviewer"] == ""

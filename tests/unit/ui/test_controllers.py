@@ -22,6 +22,7 @@ class FakeSettings:
     reviewer = ""
     sensitivity = 0.45
     new_database_scale = "default"
+    ask_reviewer = "shared"
 
 
 class FakeView:

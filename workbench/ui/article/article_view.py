@@ -381,6 +381,11 @@ class ArticlePane(QWidget):
             self.meta.setText("Import an article with File ▸ Import (Ctrl+O), or drop a file here.")
             self.text.set_text("")
             return
+        self.show_details(article)
+        self.text.set_text(article.text)
+
+    def show_details(self, article: Article) -> None:
+        """Show an article's title and metadata (after they are edited, the text stays)."""
         self.title.setText(article.title or "Untitled article")
         parts = [
             article.outlet,
@@ -390,4 +395,3 @@ class ArticlePane(QWidget):
             f"from {article.source_name}" if article.source_name else None,
         ]
         self.meta.setText("  ·  ".join(p for p in parts if p) or "No details recorded")
-        self.text.set_text(article.text)

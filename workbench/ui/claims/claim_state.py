@@ -56,11 +56,15 @@ CURRENT_EDGE = QColor("#1f5fa8")
 
 
 def review_state(rc: ReviewedClaim, reviewer_id: str | None) -> ReviewState:
-    """Dismissed beats disagreement, which beats the reviewer's own verdict."""
+    """Dismissed beats disagreement, which beats the reviewer's own verdict.
+
+    A draft (no rating yet) leaves the claim not yet reviewed: it still needs a rating.
+    """
     if rc.claim.state is ClaimState.DISMISSED:
         return ReviewState.DISMISSED
     if rc.disagreement:
         return ReviewState.DISAGREE
-    if reviewer_id is not None and rc.verdict_by(reviewer_id) is not None:
+    mine = rc.verdict_by(reviewer_id) if reviewer_id is not None else None
+    if mine is not None and not mine.is_draft:
         return ReviewState.MINE
     return ReviewState.UNREVIEWED

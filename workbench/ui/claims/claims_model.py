@@ -15,7 +15,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from workbench.model import ClaimKind, ClaimOrigin, ReviewedClaim
+from workbench.model import ClaimKind, ClaimOrigin, ReviewedClaim, Verdict
 from workbench.ui.claims.claim_state import ReviewState, review_state
 
 Index = QModelIndex | QPersistentModelIndex
@@ -70,10 +70,13 @@ class ClaimRow:
     number: int
     reviewed: ReviewedClaim
     state: ReviewState
+    #: What the "My verdict" column says: the rating, "in progress" for a draft, or nothing.
     mine: str
     others: str
     haystack: str
     cells: tuple[str, ...] = ()
+    #: True once the current reviewer has given a rating (a draft does not count).
+    rated_by_me: bool = False
 
     @property
     def claim_id(self) -> str:
@@ -82,27 +85,46 @@ class ClaimRow:
 
 
 def make_rows(claims: list[ReviewedClaim], reviewer_id: str | None) -> list[ClaimRow]:
-    """Rows for claims in article order."""
+    """Rows for claims in article order, numbered as the report numbers them."""
     rows = []
-    for number, rc in enumerate(claims, 1):
+    for position, rc in enumerate(claims, 1):
         mine_verdict = rc.verdict_by(reviewer_id) if reviewer_id else None
         others = [v for v in rc.verdicts if v.reviewer_id != reviewer_id]
         claim = rc.claim
         rows.append(
             ClaimRow(
-                number=number,
+                # The claim's stable number (the report's); article order for an unnumbered one.
+                number=claim.number if claim.number is not None else position,
                 reviewed=rc,
                 state=review_state(rc, reviewer_id),
-                mine=mine_verdict.rating if mine_verdict else "",
-                others="; ".join(f"{v.reviewer_name}: {v.rating}" for v in others),
+                mine=verdict_text(mine_verdict),
+                others="; ".join(_other_text(v) for v in others),
                 haystack=" ".join(
                     (claim.claim, claim.quote, claim.speaker or "", claim.kind.label)
                 ).casefold(),
+                rated_by_me=mine_verdict is not None and not mine_verdict.is_draft,
             )
         )
     for row in rows:
         row.cells = tuple(ClaimsTableModel._display(row, column) for column in range(len(Column)))
     return rows
+
+
+def verdict_text(verdict: Verdict | None) -> str:
+    """A verdict as a table cell: its rating, "in progress" for a draft, "" for none."""
+    if verdict is None:
+        return ""
+    return verdict.rating if verdict.rating is not None else DRAFT_TEXT
+
+
+#: How a draft (a verdict without a rating yet) reads in the table and the editor.
+DRAFT_TEXT = "in progress"
+
+
+def _other_text(verdict: Verdict) -> str:
+    # The rating first: a narrow column still shows what matters before it is cut off.
+    first = (verdict.reviewer_name or "another reviewer").split()[0]
+    return f"{verdict_text(verdict)} ({first})"
 
 
 class ClaimsTableModel(QAbstractTableModel):
@@ -135,8 +157,6 @@ class ClaimsTableModel(QAbstractTableModel):
         if index < 0:
             return None
         [row] = make_rows([reviewed], reviewer_id)
-        row.number = self._rows[index].number
-        row.cells = (f"{row.state.look.marker} {row.number}", *row.cells[1:])
         self._rows[index] = row
         self.dataChanged.emit(self.index(index, 0), self.index(index, _COLUMNS - 1))
         return row
@@ -167,7 +187,7 @@ class ClaimsTableModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.DisplayRole:
                 return HEADERS[Column(section)]
             if role == Qt.ItemDataRole.ToolTipRole and section == Column.NUMBER:
-                return "Article order; the mark shows the review state"
+                return "The claim's number (as in the report); the mark shows the review state"
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -258,10 +278,16 @@ class ClaimsTableModel(QAbstractTableModel):
 def _tooltip(row: ClaimRow) -> str:
     claim = row.reviewed.claim
     reasons = ", ".join(claim.reasons) or "no reasons recorded"
-    return (
-        f"{row.state.look.marker} {row.state.look.label}\n"
-        f"{claim.kind.label}, score {claim.score:.2f}\nWhy: {reasons}"
-    )
+    lines = [
+        f"{row.state.look.marker} {row.state.look.label}",
+        f"{claim.kind.label}, score {claim.score:.2f}",
+        f"Why: {reasons}",
+    ]
+    # The table cuts long cells short: every reviewer's verdict is readable here in full.
+    lines += [
+        f"{v.reviewer_name or 'Another reviewer'}: {verdict_text(v)}" for v in row.reviewed.verdicts
+    ]
+    return "\n".join(lines)
 
 
 class ClaimsFilterModel(QSortFilterProxyModel):
@@ -325,6 +351,6 @@ class ClaimsFilterModel(QSortFilterProxyModel):
             return False
         if self.state is not None and row.state is not self.state:
             return False
-        if self.only_unreviewed and (row.mine or row.state is ReviewState.DISMISSED):
+        if self.only_unreviewed and (row.rated_by_me or row.state is ReviewState.DISMISSED):
             return False
         return not self.text or self.text in row.haystack

@@ -202,7 +202,7 @@ class ClaimsPane(QWidget):
         return claim_id
 
     def next_unreviewed(self) -> str | None:
-        """Select the next open claim (in table order, wrapping) without my verdict."""
+        """Select the next open claim (in table order, wrapping) without my rating."""
         order = self.table_order()
         if not order:
             return None
@@ -210,7 +210,9 @@ class ClaimsPane(QWidget):
         start = order.index(current) + 1 if current in order else 0
         for claim_id in order[start:] + order[:start]:
             row = self.model.row_at(self.model.row_of(claim_id))
-            if not row.mine and row.state is not ReviewState.DISMISSED and claim_id != current:
+            # A draft is still to be reviewed: it has no rating yet.
+            unrated = not row.rated_by_me and row.state is not ReviewState.DISMISSED
+            if unrated and claim_id != current:
                 self.select_claim(claim_id)
                 return claim_id
         return None

@@ -37,6 +37,34 @@ class EditorView(Protocol):
         """Save what the editor holds."""
         ...
 
+    def needs_rating(self) -> bool:
+        """True while the claim shown has no rating of the reviewer's (nothing, or a draft)."""
+        ...
+
+    def say_rating_needed(self) -> None:
+        """Say in the editor that the claim still needs a rating."""
+        ...
+
+    def focus_rationale(self) -> bool:
+        """Put the cursor in the rationale."""
+        ...
+
+    def focus_confidence(self) -> bool:
+        """Put the focus on the confidence levels."""
+        ...
+
+    def add_source(self, prefill: dict[str, str] | None = None) -> bool:
+        """Ask for a source and add it (a draft holds it before any rating)."""
+        ...
+
+    def has_focus_inside(self) -> bool:
+        """True when the keyboard focus is in the editor."""
+        ...
+
+    def flush(self) -> bool:
+        """Save typed text waiting for the autosave."""
+        ...
+
 
 class ReviewView(Protocol):
     """What the review controller asks of the window."""
@@ -117,15 +145,63 @@ class ReviewController:
         """Save what the editor holds, then go to the next claim I have not reviewed.
 
         The keyboard focus goes to the claims table: the next J/K/N or number key acts on the
-        claim list instead of being typed into the next claim's rationale.
+        claim list instead of being typed into the next claim's rationale. An open claim
+        without a rating is not left silently: what was written stays as a draft, and the
+        reviewer is told the rating is still needed (J or N moves on without one).
         """
+        editor = self.view.editor
         try:
-            self.view.editor.save()
+            editor.save()
         except Exception as exc:
             self.view.report_error(exc, "Save verdict")
             return
+        rc = self.view.current_claim()
+        if (
+            rc is not None
+            and rc.claim.state is ClaimState.OPEN
+            and editor.claim_id == rc.claim.id
+            and editor.needs_rating()
+        ):
+            editor.say_rating_needed()
+            self.view.show_status("This claim still needs a rating (keys 1–9).", 10000)
+            self.view.focus_claims()
+            return
         self.next_unreviewed()
         self.view.focus_claims()
+
+    # -- keys that reach the editor's fields from the claims list ------------------------------
+    def go_to_rationale(self) -> None:
+        """Put the cursor in the selected claim's rationale (key R)."""
+        if self._ready():
+            self.view.editor.focus_rationale()
+
+    def go_to_confidence(self) -> None:
+        """Put the focus on the selected claim's confidence levels (key C)."""
+        if self._ready():
+            self.view.editor.focus_confidence()
+
+    def add_source(self) -> None:
+        """Add a source to the selected claim's verdict, before or after the rating (key A)."""
+        if self._ready():
+            self.view.editor.add_source()
+            self.view.focus_claims()  # the next key acts on the claim list again
+
+    def back_to_claims(self) -> None:
+        """From the editor's fields back to the claims table (Escape); typed text is saved."""
+        editor = self.view.editor
+        if editor.has_focus_inside():
+            editor.flush()
+            self.view.focus_claims()
+
+    def _ready(self) -> bool:
+        view = self.view
+        rc = view.current_claim()
+        if rc is None:
+            view.show_status("Select a claim first.", 5000)
+            return False
+        if view.desk.reviewer is None and not view.ensure_reviewer():
+            return False
+        return view.editor.claim_id == rc.claim.id
 
     def rate_current(self, rating: str) -> None:
         """Give the selected claim this rating (number keys)."""

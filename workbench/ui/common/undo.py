@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
@@ -168,7 +168,53 @@ class ClearVerdictCommand(DeskCommand):
 
 
 # -- claims ------------------------------------------------------------------------------------
-class RewordClaimCommand(DeskCommand):
+class EditClaimCommand(DeskCommand):
+    """Correct a claim's record: wording, claimant, when and where it was said, kind.
+
+    The whole record (the finder's kept reading included) is taken before the first change,
+    so undo puts back exactly what was there; redo puts back exactly what was saved.
+    """
+
+    action = "Edit claim record"
+
+    def __init__(
+        self,
+        desk: Desk,
+        claim_id: str,
+        changes: dict[str, Any],
+        on_change: OnChange | None = None,
+        on_error: OnError | None = None,
+        *,
+        text: str = "claim record edit",
+    ) -> None:
+        super().__init__(text, desk, claim_id, on_change, on_error)
+        self.changes = dict(changes)
+        self.before: dict[str, Any] | None = None
+        self.after: dict[str, Any] | None = None
+
+    def apply(self) -> None:
+        """Save the changes the first time (nothing changed: no undo step); later, put them back."""
+        assert self.claim_id is not None
+        from workbench.services.claim_record import record_of
+
+        if self.after is not None:
+            self.desk.put_claim_record(self.claim_id, self.after)
+            return
+        before = record_of(self.desk.claim(self.claim_id))
+        after = record_of(self.desk.edit_claim(self.claim_id, **self.changes))
+        if after == before:
+            self.setObsolete(True)
+            return
+        self.before, self.after = before, after
+
+    def revert(self) -> None:
+        """Put the record back as it was."""
+        assert self.claim_id is not None
+        if self.before is not None:
+            self.desk.put_claim_record(self.claim_id, self.before)
+
+
+class RewordClaimCommand(EditClaimCommand):
     """Change a claim's wording (its quote, the article's exact words, stays)."""
 
     action = "Edit claim wording"
@@ -181,22 +227,9 @@ class RewordClaimCommand(DeskCommand):
         on_change: OnChange | None = None,
         on_error: OnError | None = None,
     ) -> None:
-        super().__init__("Edit claim wording", desk, claim_id, on_change, on_error)
-        self.wording = wording
-        self.before: str | None = None
-
-    def apply(self) -> None:
-        """Store the new wording, remembering the old one."""
-        assert self.claim_id is not None
-        if self.before is None:
-            self.before = self.desk.claim(self.claim_id).claim
-        self.desk.set_wording(self.claim_id, self.wording)
-
-    def revert(self) -> None:
-        """Store the old wording again."""
-        assert self.claim_id is not None
-        if self.before is not None:
-            self.desk.set_wording(self.claim_id, self.before)
+        super().__init__(
+            desk, claim_id, {"claim": wording}, on_change, on_error, text="Edit claim wording"
+        )
 
 
 class SpanCommand(DeskCommand):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from workbench.settings import REPORT_BASE_URL
+from workbench.settings import REPORT_ALL_CLAIMS, REPORT_BASE_URL
 from workbench.ui.common.views import DeskView
 from workbench.ui.window import hooks
 
@@ -57,20 +57,31 @@ class ExportController:
             return
         view.flush_editor()
         base_url = REPORT_BASE_URL.read(view.desk.setting)
+        all_claims = REPORT_ALL_CLAIMS.read(view.desk.setting)
         choice = hooks.ask_export(
-            view.dialog_parent, view.desk.reviewers(), view.settings.export_folder, base_url
+            view.dialog_parent,
+            view.desk.reviewers(),
+            view.settings.export_folder,
+            base_url,
+            all_claims=all_claims,
         )
         if choice is None:
             return
         view.settings.export_folder = str(choice.folder)
+        # What was typed or ticked in the dialog is kept for the next export (and for
+        # Preferences and the command line, which read the same settings).
+        changes: dict[str, object] = {}
         new_address = getattr(choice, "base_url", None)
         if new_address and new_address != base_url:
-            # Typed in the dialog for ClaimReview: kept for the next export and for Preferences.
-            try:
-                view.desk.set_setting(REPORT_BASE_URL.key, new_address)
-            except Exception as exc:
-                view.report_error(exc, "Export")
-                return
+            changes[REPORT_BASE_URL.key] = new_address
+        if choice.all_claims != all_claims:
+            changes[REPORT_ALL_CLAIMS.key] = choice.all_claims
+        try:
+            for key, value in changes.items():
+                view.desk.set_setting(key, value)
+        except Exception as exc:
+            view.report_error(exc, "Export")
+            return
         view.show_status("Exporting the report…")
         self.task = start_export(
             view.desk,

@@ -1,4 +1,4 @@
-"""File ▸ Export…: choose formats, reviewers, dismissed claims and the output folder."""
+"""File ▸ Export…: choose formats, reviewers, which claims are listed and the output folder."""
 
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from workbench.model import Reviewer
 from workbench.report.formats import FORMATS
-from workbench.settings import REPORT_BASE_URL
+from workbench.settings import REPORT_ALL_CLAIMS, REPORT_BASE_URL
 
 #: Formats ticked the first time the dialog opens.
 DEFAULT_FORMATS = ("pdf", "html")
@@ -43,6 +43,8 @@ class ExportChoice:
     #: The report's web address typed for ClaimReview (stored as the database's setting when
     #: exporting); None when no chosen format needs it.
     base_url: str | None = None
+    #: Also list the claims nobody reviewed (kept for the next export).
+    all_claims: bool = False
 
 
 class ExportDialog(QDialog):
@@ -55,6 +57,7 @@ class ExportDialog(QDialog):
         parent: QWidget | None = None,
         formats: Sequence[str] = DEFAULT_FORMATS,
         base_url: str = "",
+        all_claims: bool = False,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Export fact-check report")
@@ -88,6 +91,11 @@ class ExportDialog(QDialog):
             self.reviewer_list.hide()
             reviewer_layout.addWidget(QLabel("No verdicts yet: the report lists the claims only."))
 
+        # A published report lists what people checked; the finder's other candidates are
+        # listed only when asked for.
+        self.all_claims = QCheckBox(f"{REPORT_ALL_CLAIMS.label}")
+        self.all_claims.setToolTip(REPORT_ALL_CLAIMS.help)
+        self.all_claims.setChecked(all_claims)
         self.include_dismissed = QCheckBox("Also list dismissed claims")
 
         self.folder_edit = QLineEdit(str(default_dir))
@@ -122,6 +130,7 @@ class ExportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(format_box)
         layout.addWidget(reviewer_box)
+        layout.addWidget(self.all_claims)
         layout.addWidget(self.include_dismissed)
         layout.addLayout(form)
         layout.addWidget(self.problem)
@@ -138,6 +147,7 @@ class ExportDialog(QDialog):
             include_dismissed=self.include_dismissed.isChecked(),
             folder=Path(self.folder_edit.text().strip()).expanduser(),
             base_url=self.base_url_edit.text().strip() if self._needs_base_url() else None,
+            all_claims=self.all_claims.isChecked(),
         )
 
     def _needs_base_url(self) -> bool:
@@ -199,9 +209,11 @@ class ExportDialog(QDialog):
         reviewers: Sequence[Reviewer],
         default_dir: str | Path,
         base_url: str = "",
+        *,
+        all_claims: bool = False,
     ) -> ExportChoice | None:
         """Show the dialog; the choice, or None when cancelled."""
-        dialog = cls(reviewers, default_dir, parent, base_url=base_url)
+        dialog = cls(reviewers, default_dir, parent, base_url=base_url, all_claims=all_claims)
         try:
             return dialog.choice() if dialog.exec() == QDialog.DialogCode.Accepted else None
         finally:

@@ -91,6 +91,7 @@ class ExportTask(QObject):
                 self.article_id,
                 reviewers=self.choice.reviewers or None,
                 include_dismissed=self.choice.include_dismissed,
+                all_claims=self.choice.all_claims,
             )
         except Exception as exc:
             message = str(exc) if isinstance(exc, ExportError) or _is_named(exc) else repr(exc)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Protocol
 
 from workbench.settings import (
+    ASK_REVIEWER,
     NEW_DATABASE_SCALE,
     PREFERENCES,
     REVIEWER,
@@ -56,6 +57,7 @@ class PreferencesController:
             REVIEWER.name: desk.reviewer.name if desk.reviewer else "",
             SENSITIVITY.name: settings.sensitivity,
             NEW_DATABASE_SCALE.name: settings.new_database_scale,
+            ASK_REVIEWER.name: settings.ask_reviewer,
         }
         for name, setting in DATABASE_PREFERENCES.items():
             # What the services really use: the default, or a value kept under an older key.
@@ -81,6 +83,8 @@ class PreferencesController:
             view.report_error(exc, "Preferences")
         if values.get(NEW_DATABASE_SCALE.name):
             view.settings.new_database_scale = str(values[NEW_DATABASE_SCALE.name])
+        if values.get(ASK_REVIEWER.name):
+            view.settings.ask_reviewer = str(values[ASK_REVIEWER.name])
         if SENSITIVITY.name in values:
             view.set_sensitivity(float(values[SENSITIVITY.name]))
         name = str(values.get(REVIEWER.name) or "").strip()

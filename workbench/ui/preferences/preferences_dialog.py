@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from workbench.scales import available_scales, load_scale
 from workbench.settings import (
+    ASK_REVIEWER,
     BACKUP_KEEP,
     MAX_CLAIMS,
     NEW_DATABASE_SCALE,
@@ -35,12 +37,19 @@ from workbench.settings import (
     preference_defaults,
 )
 from workbench.ui.common.dialogs import NOTE_STYLE, ErrorLine, ValidatedDialog
+from workbench.ui.preferences.fit import fit_height
 
 #: Every preference this dialog edits, with the value used when none is stored (declared in
 #: workbench.settings, by the names this dialog uses).
 PREFERENCE_DEFAULTS: dict[str, Any] = preference_defaults()
 
 PAGE_SIZES = REPORT_PAGE_SIZE.choices
+#: When to ask who is reviewing at start, in words (by the values stored).
+ASK_REVIEWER_CHOICES = {
+    "shared": "When several people review in the file",
+    "always": "Every time",
+    "never": "Never: continue as the last reviewer",
+}
 PIPELINES = SPACY_PIPELINE.suggestions
 
 
@@ -77,6 +86,12 @@ class PreferencesDialog(ValidatedDialog):
 
         self.reviewer_edit = QLineEdit(str(v[REVIEWER.name] or ""))
         self.reviewer_edit.setPlaceholderText(REVIEWER.help)
+        self.ask_reviewer_combo = QComboBox()
+        for when, words in ASK_REVIEWER_CHOICES.items():
+            self.ask_reviewer_combo.addItem(words, when)
+        asked = ASK_REVIEWER.accept(ASK_REVIEWER.tidy(v[ASK_REVIEWER.name]))
+        self.ask_reviewer_combo.setCurrentIndex(max(self.ask_reviewer_combo.findData(asked), 0))
+        self.ask_reviewer_combo.setToolTip(ASK_REVIEWER.help)
 
         self.scale_combo = QComboBox()
         for name in available_scales():
@@ -132,7 +147,16 @@ class PreferencesDialog(ValidatedDialog):
 
         layout = QVBoxLayout(self)
         layout.setSpacing(12)
-        layout.addWidget(_group("Reviewer", [(_label(REVIEWER, "n"), self.reviewer_edit)]))
+        layout.addWidget(
+            _group(
+                "Reviewer",
+                [
+                    (_label(REVIEWER, "n"), self.reviewer_edit),
+                    (_label(ASK_REVIEWER, "a"), self.ask_reviewer_combo),
+                ],
+                ASK_REVIEWER.help,
+            )
+        )
         layout.addWidget(
             _group(
                 "Finding claims",
@@ -191,6 +215,7 @@ class PreferencesDialog(ValidatedDialog):
         return {
             **self._values,
             REVIEWER.name: " ".join(self.reviewer_edit.text().split()),
+            ASK_REVIEWER.name: self.ask_reviewer_combo.currentData(),
             NEW_DATABASE_SCALE.name: self.scale_combo.currentData(),
             SENSITIVITY.name: round(self.sensitivity_spin.value(), 2),
             ORGANISATION_NAME.name: self.organisation_edit.text().strip(),
@@ -201,6 +226,16 @@ class PreferencesDialog(ValidatedDialog):
             MAX_CLAIMS.name: self.claims_kept_spin.value(),
             SPACY_PIPELINE.name: self.pipeline_combo.currentText().strip(),
         }
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        fit_height(self)
+
+    def accept(self) -> None:
+        """Save when every entry is good; otherwise show what to fix, in full."""
+        super().accept()
+        if self.result() != QDialog.DialogCode.Accepted:
+            fit_height(self)
 
     def _show_scale(self) -> None:
         name = self.scale_combo.currentData()

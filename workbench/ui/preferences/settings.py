@@ -9,6 +9,7 @@ from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtWidgets import QMainWindow, QSplitter
 
 from workbench.settings import (
+    ASK_REVIEWER,
     EXPORT_FOLDER,
     LAST_ARTICLE,
     LAST_FOLDER,
@@ -52,6 +53,15 @@ class DeskSettings:
     @reviewer.setter
     def reviewer(self, name: str) -> None:
         self._set(REVIEWER, name)
+
+    @property
+    def ask_reviewer(self) -> str:
+        """When to ask who is reviewing as the window opens: "shared", "always" or "never"."""
+        return str(self._get(ASK_REVIEWER))
+
+    @ask_reviewer.setter
+    def ask_reviewer(self, when: str) -> None:
+        self._set(ASK_REVIEWER, ASK_REVIEWER.tidy(when))
 
     @property
     def last_article(self) -> str:

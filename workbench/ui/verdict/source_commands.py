@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import TYPE_CHECKING, Any
 
-from workbench.model import Source
+from workbench.model import Judgement, Source, Verdict
 from workbench.ui.common.undo import DeskCommand, OnChange, OnError
 
 if TYPE_CHECKING:
@@ -13,7 +14,12 @@ if TYPE_CHECKING:
 
 
 class AddSourceCommand(DeskCommand):
-    """Add a source (optionally with an attached file) to a verdict."""
+    """Add a source (optionally with an attached file) to a reviewer's verdict.
+
+    Research may come before the rating: when the reviewer has no verdict on the claim yet, a
+    draft holding ``draft`` (their rationale and confidence so far) is made for the source,
+    and undo removes that draft again with the source.
+    """
 
     action = "Add source"
 
@@ -21,9 +27,10 @@ class AddSourceCommand(DeskCommand):
         self,
         desk: Desk,
         claim_id: str,
-        verdict_id: str,
+        reviewer_id: str,
         fields: dict[str, Any],
         *,
+        draft: Judgement | None = None,
         attachment: bytes | None = None,
         attachment_name: str | None = None,
         on_change: OnChange | None = None,
@@ -31,22 +38,32 @@ class AddSourceCommand(DeskCommand):
     ) -> None:
         label = fields.get("title") or fields.get("url") or attachment_name or "source"
         super().__init__(f"Add source “{label}”", desk, claim_id, on_change, on_error)
-        self.verdict_id = verdict_id
+        self.reviewer_id = reviewer_id
         self.fields = dict(fields)
+        self.draft = draft or Judgement(None)
         self.attachment = attachment
         self.attachment_name = attachment_name
         #: The source added; None when the verdict already had it.
         self.source: Source | None = None
+        #: The draft made to hold the source (None when a verdict was there already).
+        self.made_draft: Verdict | None = None
         self.removed: RemovedSource | None = None
 
     def apply(self) -> None:
         """Add the source the first time; later redos put the very same source back."""
+        assert self.claim_id is not None
         verdicts = self.desk.verdicts
         if self.removed is not None:
+            if self.made_draft is not None:
+                verdicts.put_verdict(self.claim_id, self.reviewer_id, self.made_draft)
             verdicts.put_back_source(self.removed)
             return
+        existed = verdicts.verdict(self.claim_id, self.reviewer_id) is not None
+        verdict = verdicts.draft_for(self.claim_id, self.reviewer_id, self.draft)
+        if not existed:
+            self.made_draft = dataclasses.replace(verdict, sources=[])
         self.source = verdicts.add_source(
-            self.verdict_id,
+            verdict.id,
             self.fields,
             attachment=self.attachment,
             attachment_name=self.attachment_name,
@@ -57,9 +74,12 @@ class AddSourceCommand(DeskCommand):
             self.setObsolete(True)
 
     def revert(self) -> None:
-        """Remove the source again."""
+        """Remove the source again, and the draft made for it."""
+        assert self.claim_id is not None
         if self.source is not None:
             self.removed = self.desk.verdicts.remove_source(self.source.id)
+        if self.made_draft is not None:
+            self.desk.verdicts.put_verdict(self.claim_id, self.reviewer_id, None)
 
 
 class RemoveSourceCommand(DeskCommand):

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
 
 from workbench.model import Source
 from workbench.services.verdicts import MAX_ATTACHMENT_BYTES
+from workbench.ui.common.date_entry import DateEntry
 from workbench.ui.common.dialogs import (
     NOTE_STYLE,
-    DateField,
     ErrorLine,
     ValidatedDialog,
     describe_size,
@@ -57,7 +57,7 @@ class SourceDialog(ValidatedDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Edit source" if source else "Add source")
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(580)
         self._stored_file = bool(source is not None and source.attachment_name)
         values: dict[str, Any] = dict(prefill or {})
         if source is not None:
@@ -72,16 +72,16 @@ class SourceDialog(ValidatedDialog):
         self.url_edit.setPlaceholderText("https://…")
         self.publisher_edit = QLineEdit(values.get("publisher") or "")
         self.publisher_edit.setPlaceholderText("e.g. Office for National Statistics")
-        self.published_edit = DateField(values.get("published"))
-        self.accessed_edit = DateField(values.get("accessed") or (None if source else today_iso()))
-        today = QPushButton("Today")
+        self.published_edit = DateEntry(values.get("published"))
+        self.accessed_edit = DateEntry(values.get("accessed") or (None if source else today_iso()))
+        today = QPushButton("To&day")
         today.setToolTip("Set the accessed date to today")
         today.clicked.connect(self.accessed_edit.set_today)
         self.quote_edit = QPlainTextEdit(values.get("quote") or "")
         self.quote_edit.setPlaceholderText("The passage of the source that backs the verdict")
         self.quote_edit.setTabChangesFocus(True)
         self.quote_edit.setFixedHeight(88)
-        paste = QPushButton("Paste")
+        paste = QPushButton("Pa&ste")
         paste.setToolTip("Paste the clipboard as the quoted passage")
         paste.clicked.connect(self.paste_quote)
         self.note_edit = QPlainTextEdit(values.get("note") or "")
@@ -93,9 +93,9 @@ class SourceDialog(ValidatedDialog):
         self.attachment_label.setTextFormat(Qt.TextFormat.PlainText)
         self.attachment_label.setWordWrap(True)
         self.attachment_label.setStyleSheet(NOTE_STYLE)
-        self.attach_button = QPushButton("Attach file…")
+        self.attach_button = QPushButton("Attac&h file…")
         self.attach_button.clicked.connect(self._choose_file)
-        self.detach_button = QPushButton("Remove file")
+        self.detach_button = QPushButton("Remo&ve file")
         self.detach_button.clicked.connect(self.clear_attachment)
         if source is not None:
             self.attach_button.hide()
@@ -107,13 +107,20 @@ class SourceDialog(ValidatedDialog):
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow("&Title:", self.title_edit)
-        form.addRow("&Address (URL):", self.url_edit)
-        form.addRow("&Publisher:", self.publisher_edit)
-        form.addRow("Pu&blished:", _row(self.published_edit))
-        form.addRow("A&ccessed:", _row(self.accessed_edit, today))
-        form.addRow("&Quoted passage:", _column(self.quote_edit, paste))
-        form.addRow("&Note:", self.note_edit)
+        # Each label's Alt+letter goes to its own field (a label given a row of widgets would
+        # point at the row, which takes no focus, and the key would do nothing).
+        for text, field_widget, shown in (
+            ("&Title:", self.title_edit, self.title_edit),
+            ("&Address (URL):", self.url_edit, self.url_edit),
+            ("&Publisher:", self.publisher_edit, self.publisher_edit),
+            ("Pu&blished:", self.published_edit.edit, self.published_edit),
+            ("A&ccessed:", self.accessed_edit.edit, _row(self.accessed_edit, today)),
+            ("&Quoted passage:", self.quote_edit, _column(self.quote_edit, paste)),
+            ("&Note:", self.note_edit, self.note_edit),
+        ):
+            label = QLabel(text)
+            label.setBuddy(field_widget)
+            form.addRow(label, shown)
         form.addRow(
             "Attached file:", _column(self.attachment_label, self.attach_button, self.detach_button)
         )
@@ -126,6 +133,10 @@ class SourceDialog(ValidatedDialog):
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        # Return types a new line in the quote and note: Ctrl+Return saves from any field, as
+        # it saves a verdict on the desk.
+        save = QShortcut(QKeySequence("Ctrl+Return"), self)
+        save.activated.connect(self.accept)
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
         layout.addLayout(form)
@@ -195,7 +206,7 @@ class SourceDialog(ValidatedDialog):
 
     # -- result ----------------------------------------------------------------------------
     def fields(self) -> dict[str, Any]:
-        """The descriptive fields as entered (empty ones as None)."""
+        """The descriptive fields as entered (empty ones as None); dates must be readable."""
 
         def clean(text: str) -> str | None:
             return text.strip() or None
@@ -216,6 +227,11 @@ class SourceDialog(ValidatedDialog):
 
     def validate(self) -> str | None:
         """The reason the entry cannot be saved, or None."""
+        for name, entry in (("published", self.published_edit), ("accessed", self.accessed_edit)):
+            problem = entry.problem()
+            if problem:
+                entry.edit.setFocus()
+                return f"The {name} date: {problem}"
         values = self.fields()
         has_file = self._attachment is not None or self._stored_file
         if not (values["title"] or values["url"] or has_file):

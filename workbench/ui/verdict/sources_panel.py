@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.model import Source, Verdict
+from workbench.model import Judgement, Source, Verdict
 from workbench.services.review import check_url
 from workbench.store import StoreError
 from workbench.ui.common import undo
@@ -42,14 +42,19 @@ class SourcesPanel(QWidget):
         push: Callable[[undo.DeskCommand], bool],
         on_change: undo.OnChange,
         show_error: Callable[[str], None],
+        draft: Callable[[], Judgement],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._push = push
         self._on_change = on_change
         self._show_error = show_error
+        # What the reviewer has written so far: a source added before any rating is kept on a
+        # draft verdict holding it.
+        self._draft = draft
         self._desk: Desk | None = None
         self._claim_id: str | None = None
+        self._reviewer_id: str | None = None
         self._verdict: Verdict | None = None
         self._editable = False
 
@@ -67,7 +72,9 @@ class SourcesPanel(QWidget):
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._refresh())
         self._menu_actions: list[tuple[QToolButton, QAction]] = []
         self.hint = styled_label("", "hint")
-        self.add_button = _button("Add…", "Add a document, page, data set or person")
+        self.add_button = _button(
+            "Add…", "Add a document, page, data set or person (key A from the claims list)"
+        )
         self.add_button.clicked.connect(lambda: self.add_source())
         # Pasting is the second way to add, so it sits in the Add button's menu.
         self.paste_action = QAction("Paste from clipboard…", self)
@@ -110,10 +117,18 @@ class SourcesPanel(QWidget):
         layout.addLayout(buttons)
 
     def set_state(
-        self, desk: Desk | None, claim_id: str | None, verdict: Verdict | None, editable: bool
+        self,
+        desk: Desk | None,
+        claim_id: str | None,
+        verdict: Verdict | None,
+        editable: bool,
+        reviewer_id: str | None = None,
     ) -> None:
         """Show ``verdict``'s sources; ``editable`` says whether they may change."""
         self._desk, self._claim_id, self._verdict = desk, claim_id, verdict
+        self._reviewer_id = (
+            reviewer_id if reviewer_id else (verdict.reviewer_id if verdict else None)
+        )
         self._editable = editable
         selected = self.selected_source()
         self.model.set_sources(verdict.sources if verdict else [])
@@ -143,7 +158,10 @@ class SourcesPanel(QWidget):
         return self.model.source_at(rows[0].row()) if rows else None
 
     def _can_change(self) -> bool:
-        return self._editable and self._verdict is not None and self._desk is not None
+        # No verdict is needed: the first source of an unrated claim starts a draft.
+        return bool(
+            self._editable and self._desk is not None and self._claim_id and self._reviewer_id
+        )
 
     def add_source(self, prefill: dict[str, str] | None = None) -> bool:
         """Ask for a new source and add it to the verdict."""
@@ -158,12 +176,13 @@ class SourcesPanel(QWidget):
         """Add a described source (with its attached file) to the verdict."""
         if not self._can_change():
             return False
-        assert self._desk and self._claim_id and self._verdict
+        assert self._desk and self._claim_id and self._reviewer_id
         command = source_commands.AddSourceCommand(
             self._desk,
             self._claim_id,
-            self._verdict.id,
+            self._reviewer_id,
             entered.fields,
+            draft=self._draft(),
             attachment=entered.attachment,
             attachment_name=entered.attachment_name,
             on_change=self._on_change,
@@ -258,10 +277,11 @@ class SourcesPanel(QWidget):
         self.export_button.setEnabled(bool(selected and selected.attachment_name))
         for button, action in self._menu_actions:
             action.setEnabled(button.isEnabled())
-        if self._verdict is None and self._editable:
-            hint = "Sources belong to your verdict: choose a rating first."
-        elif self._verdict is not None and not self._verdict.sources:
-            hint = "No sources yet. Add the documents, data or people that back this verdict."
+        if self._editable and not (self._verdict and self._verdict.sources):
+            hint = (
+                "No sources yet. Add the documents, data or people behind your verdict "
+                "(key A), before or after choosing a rating."
+            )
         else:
             hint = ""
         self.hint.setText(hint)

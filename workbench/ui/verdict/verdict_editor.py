@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import shiboken6
@@ -17,36 +16,33 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.model import Claim, RatingScale, ReviewedClaim, Reviewer, Source, Verdict
+from workbench.model import Claim, Judgement, RatingScale, ReviewedClaim, Reviewer, Verdict
 from workbench.store import NotFoundError, StoreError
 from workbench.ui.common import undo
 from workbench.ui.common.dialogs import ErrorLine
 from workbench.ui.common.errors import explain
+from workbench.ui.verdict import editor_text
+from workbench.ui.verdict.editor_reach import EditorReach
+from workbench.ui.verdict.others_view import OthersSummary, OtherVerdictsView
 from workbench.ui.verdict.sources_panel import SourcesPanel
 from workbench.ui.verdict.sources_view import SourceListModel
 from workbench.ui.verdict.verdict_form import setup_ui
-from workbench.ui.verdict.verdict_parts import (
-    ConfidencePicker,
-    JudgementFields,
-    OtherVerdictsView,
-    RatingPicker,
-)
+from workbench.ui.verdict.verdict_parts import ConfidencePicker, JudgementFields, RatingPicker
 
 if TYPE_CHECKING:
     from workbench.services.desk import Desk
-    from workbench.ui.verdict.source_dialog import SourceInput
 
 
-class VerdictEditor(QWidget):
+class VerdictEditor(EditorReach, QWidget):
     """Edit the current reviewer's verdict on one claim; every change is saved and undoable.
 
     The window calls ``set_context(desk, desk.claims(...)[i], reviewer, scale)`` when a claim
     is selected (the ReviewedClaim is taken as fresh), ``set_rating_by_index(key - 1)`` for the
     number keys, ``save()`` before jumping on, and ``flush()`` before undo, closing the database
-    or quitting. After each saved change the editor re-reads the claim and emits
-    ``verdict_saved`` / ``sources_changed`` / ``claim_changed`` with the claim id;
-    ``reviewed_claim()`` then returns the fresh data for the window's table. Commands pushed by
-    the window for the shown claim (dismiss, delete, span) are followed by ``reload()``.
+    or quitting. Whatever is written before a rating (rationale, confidence, sources) is saved
+    at once as a draft verdict, which the rating later completes. After each saved change the
+    editor re-reads the claim and emits ``verdict_saved`` / ``sources_changed`` /
+    ``claim_changed`` with the claim id; ``reviewed_claim()`` then returns the fresh data.
     """
 
     verdict_saved = Signal(str)
@@ -72,6 +68,7 @@ class VerdictEditor(QWidget):
     sources_model: SourceListModel
     sources_view: QListView
     others_view: OtherVerdictsView
+    others_summary: OthersSummary
     content: QWidget
     pages: QStackedWidget
 
@@ -90,8 +87,6 @@ class VerdictEditor(QWidget):
         self._loading = False
         self._wording_dirty = False
         self._rationale_dirty = False
-        # Rationales typed before a rating was chosen, kept per claim until they can be saved.
-        self._drafts: dict[str, str] = {}
         self._autosave = QTimer(self, singleShot=True, interval=self.AUTOSAVE_MS)
         self._autosave.timeout.connect(self.flush)
         setup_ui(self)
@@ -108,7 +103,6 @@ class VerdictEditor(QWidget):
         self.wording_edit.textChanged.connect(self._wording_edited)
         self.rationale_edit.textChanged.connect(self._rationale_edited)
 
-    # -- public API --------------------------------------------------------------------------
     @property
     def undo_stack(self) -> QUndoStack:
         """The stack every edit is pushed to."""
@@ -129,7 +123,7 @@ class VerdictEditor(QWidget):
         if self._claim is None:
             return None
         mine = [self._mine] if self._mine else []
-        return ReviewedClaim(self._claim, sorted(mine + self._others, key=_by_name))
+        return ReviewedClaim(self._claim, sorted(mine + self._others, key=editor_text.by_name))
 
     def is_editable(self) -> bool:
         """True when a claim is shown and the current reviewer may change its verdict."""
@@ -157,17 +151,8 @@ class VerdictEditor(QWidget):
             except (StoreError, ValueError) as exc:
                 self._show_error(str(exc))
         self._claim = reviewed_claim.claim if reviewed_claim else None
-        self._mine = None
-        self._others = []
+        self._split_verdicts(reviewed_claim.verdicts if reviewed_claim else [])
         self.error_line.clear_error()
-        if reviewed_claim is not None and reviewer is not None:
-            self._mine = reviewed_claim.verdict_by(reviewer.id)
-        if reviewed_claim is not None:
-            self._others = [
-                v
-                for v in reviewed_claim.verdicts
-                if reviewer is None or v.reviewer_id != reviewer.id
-            ]
         self._wording_dirty = self._rationale_dirty = False
         # The caller's ReviewedClaim is trusted as fresh; the database is read again after edits.
         self._refresh_widgets()
@@ -184,35 +169,46 @@ class VerdictEditor(QWidget):
             except StoreError as exc:
                 self._show_error(str(exc))
             else:
-                mine_id = self._reviewer.id if self._reviewer else None
-                self._mine = next((v for v in verdicts if v.reviewer_id == mine_id), None)
-                self._others = [v for v in verdicts if v.reviewer_id != mine_id]
+                self._split_verdicts(verdicts)
         self._refresh_widgets()
+
+    def _split_verdicts(self, verdicts: list[Verdict]) -> None:
+        mine_id = self._reviewer.id if self._reviewer else None
+        self._mine = next((v for v in verdicts if v.reviewer_id == mine_id), None)
+        self._others = [v for v in verdicts if v.reviewer_id != mine_id]
 
     def set_rating_by_index(self, index: int) -> bool:
         """Choose the scale's ``index``-th label (0 = the first, shown as key 1) and save."""
         labels = self.rating_picker.labels()
-        if not 0 <= index < len(labels):
-            return False
-        return self.set_rating(labels[index])
+        return 0 <= index < len(labels) and self.set_rating(labels[index])
 
     def set_rating(self, label: str) -> bool:
         """Choose a rating by its label and save the verdict at once."""
         return self._save_verdict(rating=label)
 
     def set_confidence(self, value: float | None) -> bool:
-        """Set the confidence (0..1 or None); saved at once when a rating exists."""
+        """Set the confidence (0..1 or None); saved at once, as a draft before any rating."""
         self.confidence_picker.set_value(value)
-        if self._mine is None:
-            return False
         return self._save_verdict()
 
+    def needs_rating(self) -> bool:
+        """True while the claim shown has no rating of the reviewer's (nothing, or a draft)."""
+        return self.is_editable() and (self._mine is None or self._mine.is_draft)
+
+    def draft_judgement(self) -> Judgement:
+        """What the fields hold, without a rating: what a draft made now would keep."""
+        return self.judgement_fields.judgement(None)
+
     def save(self) -> bool:
-        """Save everything now; True when the reviewer's verdict is stored and up to date."""
+        """Save everything now; True when the reviewer's rated verdict is stored and up to date."""
         self.flush()
-        if self._mine is None:
+        if self._mine is None or self._mine.is_draft:
             return False
         return self._save_verdict() and not self._rationale_dirty
+
+    def say_rating_needed(self) -> None:
+        """Say plainly, beside the rating buttons, that this claim still needs a rating."""
+        self.status_label.setText(editor_text.RATING_NEEDED)
 
     def flush(self) -> bool:
         """Save typed text that is still waiting for the autosave; True when nothing is pending."""
@@ -222,13 +218,7 @@ class VerdictEditor(QWidget):
         if self._wording_dirty:
             self._save_wording()
         if self._rationale_dirty:
-            if self._mine is not None:
-                self._save_verdict()
-            else:
-                self._drafts[self._claim.id] = self.rationale_edit.toPlainText()
-                self.status_label.setText(
-                    "Choose a rating to save this verdict; your rationale is kept until then."
-                )
+            self._save_verdict()  # before any rating, as a draft
         return not (self._wording_dirty or self._rationale_dirty)
 
     def clear_verdict(self) -> None:
@@ -244,47 +234,28 @@ class VerdictEditor(QWidget):
             )
         )
 
-    # -- sources (the panel does the work; these keep the editor's API in one place) -----------
-    def selected_source(self) -> Source | None:
-        """The source selected in the list."""
-        return self.sources_panel.selected_source()
-
-    def add_source(self, prefill: dict[str, str] | None = None) -> bool:
-        """Ask for a new source and add it to the verdict."""
-        return self.sources_panel.add_source(prefill)
-
-    def add_source_from(self, entered: SourceInput) -> bool:
-        """Add a described source (with its attached file) to the verdict."""
-        return self.sources_panel.add_source_from(entered)
-
-    def paste_source(self) -> bool:
-        """Start a source from the clipboard: an address fills its URL, other text its quote."""
-        return self.sources_panel.paste_source()
-
-    def edit_source(self, source: Source | None = None) -> bool:
-        """Edit a source's fields (the selected one by default)."""
-        return self.sources_panel.edit_source(source)
-
-    def remove_source(self, source: Source | None = None) -> bool:
-        """Remove a source (the selected one by default); undo brings it back with its file."""
-        return self.sources_panel.remove_source(source)
-
-    def export_attachment(self, source: Source, path: str | Path) -> bool:
-        """Write a copy of a source's attached file to ``path``."""
-        return self.sources_panel.export_attachment(source, path)
-
     # -- saving ----------------------------------------------------------------------------------
     def _save_verdict(self, rating: str | None = None) -> bool:
         if not self.is_editable():
             return False
         assert self._desk and self._claim and self._reviewer
-        rating = rating or (self._mine.rating if self._mine else None)
-        if rating is None:
-            return False
+        mine = self._mine
+        rating = rating or (mine.rating if mine else None)
         self._autosave.stop()
         judgement = self.judgement_fields.judgement(rating)
-        mine = self._mine
-        text = f"Rate claim “{rating}”" if mine is None or mine.rating != rating else "Edit verdict"
+        if rating is None and _empty(judgement) and not (mine and mine.sources):
+            # Nothing written (or all of it erased): no draft is kept for it.
+            self._rationale_dirty = False
+            if mine is not None:
+                self.clear_verdict()
+            self._refresh_status()
+            return True
+        if rating is None:
+            text = "Edit draft" if mine else "Start draft"
+        elif mine is None or mine.rating != rating:
+            text = f"Rate claim “{rating}”"
+        else:
+            text = "Edit verdict"
         command = undo.SaveVerdictCommand(
             self._desk,
             self._claim.id,
@@ -297,7 +268,6 @@ class VerdictEditor(QWidget):
         if not self._push(command):
             self._rationale_dirty = bool(judgement.rationale != (mine.rationale if mine else ""))
             return False
-        self._drafts.pop(self._claim.id, None)
         self._refresh_status()  # an unchanged verdict makes no undo step and no reload
         return True
 
@@ -356,24 +326,24 @@ class VerdictEditor(QWidget):
         try:
             if self._scale is not None:
                 self.rating_picker.set_scale(self._scale)
-            self.meta_label.setText(_claim_meta(claim))
+            self.meta_label.setText(editor_text.claim_meta(claim))
             if not self._wording_dirty and self.wording_edit.toPlainText() != claim.claim:
                 self.wording_edit.setPlainText(claim.claim)
             self.quote_label.setText(f"“{claim.quote}”")
-            who = self._reviewer.name if self._reviewer else "nobody chosen"
-            self.verdict_title.setText(f"YOUR VERDICT · {who}")
             mine = self._mine
+            who = self._reviewer.name if self._reviewer else None
+            self.verdict_title.setText(editor_text.verdict_title(who, mine))
             # A rationale typed before any rating keeps the choices made beside it.
             self.judgement_fields.show_choices(
                 mine.judgement if mine else None,
                 keep_choices=mine is None and self._rationale_dirty,
             )
             if not self._rationale_dirty:
-                text = mine.rationale if mine else self._drafts.get(claim.id, "")
+                text = mine.rationale if mine else ""
                 if self.rationale_edit.toPlainText() != text:
                     self.rationale_edit.setPlainText(text)
-                self._rationale_dirty = mine is None and bool(text)
-                self.others_view.set_verdicts(self._others)
+            self.others_view.set_verdicts(self._others)
+            self.others_summary.set_verdicts(self._others)
         finally:
             self._loading = False
         editable = self.is_editable()
@@ -381,28 +351,21 @@ class VerdictEditor(QWidget):
         self.wording_edit.setReadOnly(not editable)
         self.judgement_fields.set_editable(editable)
         self.clear_button.setEnabled(editable and self._mine is not None)
-        self.sources_panel.set_state(self._desk, claim.id, mine, editable)
+        reviewer_id = self._reviewer.id if self._reviewer else None
+        self.sources_panel.set_state(self._desk, claim.id, mine, editable, reviewer_id)
         self._refresh_status()
 
     def _refresh_note(self) -> None:
-        if self._desk is not None and self._desk.read_only:
-            note = f"“{self._desk.display_name}” is open read-only: you can read verdicts but not change them."
-        elif self._desk is not None and self._reviewer is None and self._claim is not None:
-            note = "Choose who is reviewing before recording verdicts."
-        else:
-            note = ""
+        note = editor_text.note_text(
+            self._desk, self._reviewer is not None, self._claim is not None
+        )
         self.note_label.setText(note)
         self.note_label.setVisible(bool(note))
 
     def _refresh_status(self) -> None:
-        if not self.is_editable():
-            self.status_label.setText("")
-        elif self._mine is None:
-            self.status_label.setText("Not rated yet. Choose a rating (keys 1–9) to save.")
-        elif self._rationale_dirty or self._wording_dirty:
-            self.status_label.setText("Editing… saved when you pause or leave the field.")
-        else:
-            self.status_label.setText(f"✓ Saved · {self._mine.updated_at[11:16]} UTC")
+        editing = self._rationale_dirty or self._wording_dirty
+        text = editor_text.status_text(self._mine, editing=editing) if self.is_editable() else ""
+        self.status_label.setText(text)
 
     # -- editing events ------------------------------------------------------------------------
     def _wording_edited(self) -> None:
@@ -417,9 +380,8 @@ class VerdictEditor(QWidget):
             self._autosave.start()
 
     def _choice_made(self) -> None:
-        # A choice is saved at once; before any rating it waits beside the rationale.
-        if self._mine is not None:
-            self._save_verdict()
+        # A choice is saved at once; before any rating, as a draft.
+        self._save_verdict()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Save typed text as soon as its field loses focus."""
@@ -433,15 +395,5 @@ class VerdictEditor(QWidget):
         super().hideEvent(event)
 
 
-def _claim_meta(claim: Claim) -> str:
-    parts = [claim.kind.label]
-    if claim.speaker:
-        parts.append(f"said by {claim.speaker}")
-    parts.append(f"check-worthiness {round(claim.score * 100)}%")
-    if claim.state.value == "dismissed":
-        parts.append("dismissed")
-    return " · ".join(parts)
-
-
-def _by_name(verdict: Verdict) -> str:
-    return (verdict.reviewer_name or "").casefold()
+def _empty(judgement: Judgement) -> bool:
+    return not judgement.rationale and judgement.confidence is None

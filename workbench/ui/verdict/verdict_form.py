@@ -15,11 +15,11 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.ui.common.dialogs import ErrorLine
+from workbench.ui.verdict.others_view import OthersSummary, OtherVerdictsView
 from workbench.ui.verdict.sources_panel import SourcesPanel
 from workbench.ui.verdict.verdict_parts import (
     EDITOR_STYLE,
     JudgementFields,
-    OtherVerdictsView,
     section_title,
     styled_label,
     text_edit,
@@ -53,10 +53,13 @@ def setup_ui(editor: VerdictEditor) -> None:
     editor.clear_button = QPushButton("Clear my verdict")
     editor.clear_button.setToolTip("Withdraw your rating, rationale and sources (undoable)")
 
-    editor.sources_panel = SourcesPanel(editor._push, editor._sources_changed, editor._show_error)
+    editor.sources_panel = SourcesPanel(
+        editor._push, editor._sources_changed, editor._show_error, editor.draft_judgement
+    )
     editor.sources_model = editor.sources_panel.model
     editor.sources_view = editor.sources_panel.view
     editor.others_view = OtherVerdictsView()
+    editor.others_summary = OthersSummary()
 
     content = QWidget()
     form = QVBoxLayout(content)
@@ -67,6 +70,8 @@ def setup_ui(editor: VerdictEditor) -> None:
     form.addWidget(editor.wording_edit)
     form.addWidget(styled_label("Exact words in the article:", "meta"))
     form.addWidget(editor.quote_label)
+    # Colleagues' verdicts in a line each, above the fold; their full cards are further down.
+    form.addWidget(editor.others_summary)
     form.addWidget(editor.verdict_title)
     form.addWidget(editor.judgement_fields)
     status_row = QHBoxLayout()

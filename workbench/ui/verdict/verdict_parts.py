@@ -3,8 +3,6 @@ rationale) and other reviewers' verdicts."""
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -18,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.model import Judgement, RatingScale, Source, Verdict
+from workbench.model import Judgement, RatingScale
 
 #: Confidence as a journalist says it, and the number stored for each level.
 CONFIDENCE_LEVELS: tuple[tuple[str, float | None], ...] = (
@@ -44,6 +42,8 @@ QPushButton[role="rating"]:checked, QPushButton[role="confidence"]:checked {
     background: #1f5f8b; color: white; border: 1px solid #174a6d; border-radius: 3px; }
 QLabel[role="card"] { background: #f7f8fa; border: 1px solid #dde1e6; border-radius: 4px;
     padding: 8px 10px; }
+QLabel[role="others"] { background: #eef4fa; border: 1px solid #c9d9ea; border-radius: 4px;
+    padding: 6px 8px; }
 """
 
 
@@ -187,6 +187,11 @@ class ConfidencePicker(QWidget):
         """The button of one level, by name."""
         return self._buttons[[n for n, _ in CONFIDENCE_LEVELS].index(name)]
 
+    def focus_current(self) -> None:
+        """Put the keyboard focus on the chosen level (arrow keys move, Space chooses)."""
+        checked = self._group.checkedButton() or self._buttons[0]
+        checked.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
 
 class JudgementFields(QWidget):
     """The reviewer's judgement as widgets: rating buttons, confidence levels and rationale.
@@ -213,13 +218,14 @@ class JudgementFields(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
         layout.addWidget(self.rating_picker)
-        layout.addWidget(styled_label("Confidence", "meta"))
+        # The keys that reach each field (from the claims table or the article) are named here.
+        layout.addWidget(styled_label("Confidence (key C)", "meta"))
         layout.addWidget(self.confidence_picker)
-        layout.addWidget(styled_label("Rationale", "meta"))
+        layout.addWidget(styled_label("Rationale (key R)", "meta"))
         layout.addWidget(self.rationale_edit)
 
-    def judgement(self, rating: str) -> Judgement:
-        """The judgement the fields hold, with ``rating`` (the stored one or the key pressed)."""
+    def judgement(self, rating: str | None) -> Judgement:
+        """The judgement the fields hold, with ``rating`` (None: a draft, no rating yet)."""
         return Judgement(
             rating,
             confidence=self.confidence_picker.value(),
@@ -254,73 +260,3 @@ def text_edit(name: str, placeholder: str) -> QPlainTextEdit:
     edit.setPlaceholderText(placeholder)
     edit.setTabChangesFocus(True)
     return edit
-
-
-class OtherVerdictsView(QWidget):
-    """The other reviewers' verdicts on the claim, read-only, one card each."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._layout = QVBoxLayout(self)
-        self._layout.setContentsMargins(0, 0, 0, 0)
-        self._layout.setSpacing(6)
-        self._cards: list[QLabel] = []
-        self._shown: list[tuple[str, str]] | None = None
-        self.set_verdicts([])
-
-    def set_verdicts(self, verdicts: list[Verdict]) -> None:
-        """Show these verdicts (unchanged ones are not redrawn)."""
-        shown = [(v.id, v.updated_at + str(len(v.sources))) for v in verdicts]
-        if shown == self._shown:
-            return
-        self._shown = shown
-        for card in self._cards:
-            self._layout.removeWidget(card)
-            card.deleteLater()
-        self._cards = []
-        if not verdicts:
-            self._add(styled_label("No other reviewer has rated this claim yet.", "hint"))
-        for verdict in verdicts:
-            self._add(_verdict_card(verdict))
-
-    def texts(self) -> list[str]:
-        """What each card says, as plain text (for tests and accessibility)."""
-        return [card.accessibleDescription() or card.text() for card in self._cards]
-
-    def _add(self, card: QLabel) -> None:
-        self._layout.addWidget(card)
-        self._cards.append(card)
-
-
-def _verdict_card(verdict: Verdict) -> QLabel:
-    """One label per card: building a few widgets per reviewer made selecting a claim slow."""
-    name = verdict.reviewer_name or "Another reviewer"
-    count = len(verdict.sources)
-    facts = " · ".join(
-        [
-            f"confidence {confidence_label(verdict.confidence).lower()}",
-            f"{count} source" + ("" if count == 1 else "s"),
-            f"updated {verdict.updated_at[:10]}",
-        ]
-    )
-    lines = [f"{name}: {verdict.rating}", facts]
-    if verdict.rationale:
-        lines.append(verdict.rationale)
-    lines += [f"• {_source_name(s)}" for s in verdict.sources]
-    # Everything shown comes from people's typing: escape it, never render it as HTML.
-    parts = [
-        f"<b>{html.escape(lines[0])}</b>",
-        f'<span style="color:#5b6472">{html.escape(facts)}</span>',
-    ]
-    parts += [html.escape(line).replace("\n", "<br>") for line in lines[2:]]
-    card = QLabel("<br>".join(parts))
-    card.setTextFormat(Qt.TextFormat.RichText)
-    card.setWordWrap(True)
-    card.setProperty("role", "card")
-    card.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    card.setAccessibleDescription("\n".join(lines))
-    return card
-
-
-def _source_name(source: Source) -> str:
-    return source.title or source.url or source.attachment_name or "source"

@@ -46,13 +46,18 @@ def show_shortcuts(parent: QWidget | None, actions: Sequence[QAction]) -> None:
 
 
 def ask_export(
-    parent: QWidget | None, reviewers: Sequence[Any], folder: str, base_url: str = ""
+    parent: QWidget | None,
+    reviewers: Sequence[Any],
+    folder: str,
+    base_url: str = "",
+    *,
+    all_claims: bool = False,
 ) -> Any:
     """What to export and where (and the report's web address, for ClaimReview); None when
     cancelled."""
     from workbench.ui.export.export_dialog import ExportDialog
 
-    return ExportDialog.ask(parent, reviewers, folder, base_url)
+    return ExportDialog.ask(parent, reviewers, folder, base_url, all_claims=all_claims)
 
 
 def ask_restore(parent: QWidget | None, backups: Sequence[Any]) -> Any:

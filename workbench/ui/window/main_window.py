@@ -18,13 +18,16 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
 from workbench.model import Article, ClaimState, ReviewedClaim
 from workbench.services.desk import Desk, Extractor
+from workbench.ui.article.article_controller import ArticleController
 from workbench.ui.article.article_view import ArticlePane
 from workbench.ui.backup.backup_controller import BackupController
+from workbench.ui.claims.claim_record_controller import ClaimRecordController
 from workbench.ui.claims.claims_pane import ClaimsPane
 from workbench.ui.claims.review_controller import ReviewController
 from workbench.ui.common.errors import MessageBoxes, show_error
 from workbench.ui.common.theme import Splitter, tinted
 from workbench.ui.export.export_controller import ExportController
+from workbench.ui.history.history_controller import HistoryController
 from workbench.ui.library.imports import ImportController
 from workbench.ui.library.library_controller import LibraryController
 from workbench.ui.preferences.preferences_controller import PreferencesController
@@ -43,6 +46,8 @@ class MainWindow(QMainWindow):
 
     article_opened = Signal(str)
     claims_reloaded = Signal()
+    #: Something was saved (a verdict, a source, a claim or the article): the history follows.
+    desk_changed = Signal()
 
     def __init__(
         self,
@@ -85,13 +90,20 @@ class MainWindow(QMainWindow):
         self.imports = ImportController(self, extractor or Extractor(), parent=self)
         self.reviewers = ReviewerController(self)
         self.review = ReviewController(self)
+        self.claim_record = ClaimRecordController(self)
         self.library = LibraryController(self, self.imports)
         self.export = ExportController(self)
         self.backup = BackupController(self, parent=self)
         self.preferences = PreferencesController(self)
+        self.article_record = ArticleController(self)
+        self.history = HistoryController(
+            self, [self.desk_changed, self.article_opened, self.claims_pane.current_changed]
+        )
         self.actions_ = Actions(self)
         self.actions_.set_scale(desk.scale().labels)
-        self.article_pane.text.set_extra_actions([self.actions_.add_claim, self.actions_.set_span])
+        self.article_pane.text.set_extra_actions(
+            [self.actions_.add_claim, self.actions_.set_span, self.actions_.edit_record]
+        )
 
         self.reviewer_label, self.db_label, self.progress_label = QLabel(), QLabel(), QLabel()
         for label in (self.reviewer_label, self.db_label, self.progress_label):
@@ -104,6 +116,7 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.db_label)
 
         self.claims_pane.current_changed.connect(self._on_current_claim)
+        self.claims_pane.table.doubleClicked.connect(lambda _: self.actions_.edit_record.trigger())
         self.claims_pane.threshold_changed.connect(self._on_threshold)
         self.article_pane.text.claim_clicked.connect(self.claims_pane.select_claim)
         self.article_pane.text.selectionChanged.connect(self._update_actions)
@@ -137,6 +150,13 @@ class MainWindow(QMainWindow):
             self.imports.find_claims(article_id)
         self._update_actions()
         return True
+
+    def article_edited(self, article: Article) -> None:
+        """The open article's details changed (an edit, undo or redo): show them."""
+        if self.article is not None and self.article.id == article.id:
+            self.article = article
+            self.article_pane.show_details(article)
+        self.desk_changed.emit()
 
     def restore_last_article(self) -> bool:
         """Open the article open last time, else the newest one."""
@@ -177,6 +197,7 @@ class MainWindow(QMainWindow):
         if row is not None and self.claims_pane.proxy.passes_threshold(row):
             self.article_pane.text.update_row(row)
         self._update_status()
+        self.desk_changed.emit()
 
     def _show_claims(
         self,
@@ -204,6 +225,7 @@ class MainWindow(QMainWindow):
             self._refresh_editor()
         self._update_status()
         self.claims_reloaded.emit()
+        self.desk_changed.emit()
 
     def _on_current_claim(self, claim_id: str) -> None:
         self.article_pane.text.set_current(claim_id)
@@ -333,7 +355,7 @@ class MainWindow(QMainWindow):
         rows = [
             r for r in self.claims_pane.visible_rows() if r.reviewed.claim.state is ClaimState.OPEN
         ]
-        done = sum(1 for r in rows if r.mine)
+        done = sum(1 for r in rows if r.rated_by_me)
         self.progress_label.setText(f"{done} of {len(rows)} claims reviewed by you")
 
     def _update_actions(self) -> None:

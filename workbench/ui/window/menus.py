@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
 
+from workbench.ui.claims import triage_keys as triage
 from workbench.ui.window import hooks
 
 if TYPE_CHECKING:
@@ -91,6 +92,7 @@ class Actions:
         self.set_span = act(
             "Set claim &span to selection", review.set_span_from_selection, "Ctrl+Shift+M"
         )
+        self.edit_record = act("&Edit claim record…", w.claim_record.edit_record, "F2")
         self.score_order = act("Order by &score", pane.set_score_order, "S")
         self.score_order.setCheckable(True)
         self.only_unreviewed = act(
@@ -100,6 +102,11 @@ class Actions:
         self.find_claims = act(
             "&Find claims in this article", review.find_claims_again, None, "SP_BrowserReload"
         )
+        # From the claims list straight to the verdict editor's fields, and back.
+        self.go_rationale = act("Go to the ra&tionale", review.go_to_rationale, "R")
+        self.go_confidence = act("Go to the c&onfidence", review.go_to_confidence, "C")
+        self.add_source = act("Add a so&urce…", review.add_source, "A")
+        self.back_to_claims = act("Back to the &claims list", review.back_to_claims, "Escape")
         self.rate: list[QAction] = []
 
         self.switch_reviewer = act("&Switch reviewer…", w.reviewers.switch, "Ctrl+Shift+R")
@@ -125,6 +132,13 @@ class Actions:
 
         #: The open article's record: its details, summary and history.
         self.article_menu = bar.addMenu("&Article")
+        self.article_details = act(
+            "&Details…", w.article_record.edit_details, "Ctrl+I", "SP_FileDialogDetailedView"
+        )
+        self.article_summary = act("&Summary…", w.article_record.edit_summary, "Ctrl+Shift+I")
+        self.article_menu.addActions([self.article_details, self.article_summary])
+        self.article_history = act("&History…", w.history.show_article_history, "Ctrl+Shift+H")
+        self.article_menu.addAction(self.article_history)
 
         self.review_menu = bar.addMenu("&Review")
         self.review_menu.addActions(
@@ -133,8 +147,35 @@ class Actions:
         self.rating_menu = self.review_menu.addMenu("&Rate")
         self.review_menu.addSeparator()
         self.review_menu.addActions([self.dismiss, self.delete, self.add_claim, self.set_span])
+        self.review_menu.addAction(self.edit_record)
         self.review_menu.addSeparator()
         self.review_menu.addActions([self.score_order, self.only_unreviewed, self.find_claims])
+        self.review_menu.addSeparator()
+        self.review_menu.addActions(
+            [self.go_rationale, self.go_confidence, self.add_source, self.back_to_claims]
+        )
+        # Single-letter keys act only from the claims table or the article, never from a field.
+        self.triage_widgets = (pane.table, w.article_pane.text)
+        triage.keep_to(
+            self.triage_widgets,
+            [
+                self.next_claim,
+                self.previous_claim,
+                self.next_unreviewed,
+                self.dismiss,
+                self.score_order,
+                self.only_unreviewed,
+                self.go_rationale,
+                self.go_confidence,
+                self.add_source,
+            ],
+        )
+
+        # Who changed the selected claim, its verdicts and sources, and when.
+        self.claim_history = act("Claim &history…", w.history.show_claim_history, "H")
+        self.review_menu.addSeparator()
+        self.review_menu.addAction(self.claim_history)
+        triage.keep_to(self.triage_widgets, [self.claim_history])
 
         self.reviewer_menu = bar.addMenu("Re&viewer")
         self.reviewer_menu.aboutToShow.connect(self.fill_reviewer_menu)
@@ -169,6 +210,7 @@ class Actions:
             self.window.addAction(action)
             self.rating_menu.addAction(action)
             self.rate.append(action)
+        triage.keep_to(self.triage_widgets, self.rate)
 
     def all(self) -> list[QAction]:
         """Every action with a shortcut, in menu order."""
@@ -176,11 +218,17 @@ class Actions:
 
     def enable(self, *, article: bool, claim: bool, selection: bool, writable: bool) -> None:
         """Enable what can be done with the article, claim and text selected."""
-        for action in (self.dismiss, self.delete, *self.rate):
+        for action in (self.dismiss, self.delete, *self.rate, self.go_confidence, self.add_source):
             action.setEnabled(claim and writable)
+        self.go_rationale.setEnabled(claim)
         self.add_claim.setEnabled(article and selection and writable)
         self.set_span.setEnabled(claim and selection and writable)
+        self.edit_record.setEnabled(claim and writable)
         self.find_claims.setEnabled(article and writable)
+        self.claim_history.setEnabled(claim)
+        self.article_history.setEnabled(article)
+        for action in (self.article_details, self.article_summary):
+            action.setEnabled(article and writable)
         for action in (self.import_file, self.paste, self.save_next):
             action.setEnabled(writable)
 

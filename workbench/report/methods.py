@@ -1,0 +1,113 @@
+"""The report's methods section: how the claims were found and reviewed, and the rating scale.
+
+Each paragraph comes from one small function in :data:`PARAGRAPHS`, so that a later part of the
+method (blind review, agreement between reviewers) is one more function in that list.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from workbench.model import Rating
+
+if TYPE_CHECKING:
+    from .data import Report
+
+
+@dataclass(frozen=True, slots=True)
+class MethodsSection:
+    """The methods as paragraphs, then the rating scale with what each rating means."""
+
+    paragraphs: list[str]
+    scale_title: str
+    ratings: list[Rating]
+
+    @property
+    def text(self) -> str:
+        """Everything as plain text, for Markdown and JSON."""
+        scale = "; ".join(
+            f"{r.label}: {r.description}" if r.description else r.label for r in self.ratings
+        )
+        return " ".join([*self.paragraphs, f"Rating scale ({self.scale_title}): {scale}."])
+
+
+def _plural(count: int, one: str, many: str | None = None) -> str:
+    return f"{count} {one if count == 1 else (many or one + 's')}"
+
+
+def finding(report: Report) -> str | None:
+    """Where the claims came from: the automatic claim finder, then people."""
+    if report.pipelines:
+        line = (
+            "Claims were found in the article by the automatic claim finder of Factcheck "
+            f"Workbench (language model {', '.join(report.pipelines)}, with a check-worthiness "
+            "score) and reviewed by people."
+        )
+    else:
+        line = "Claims were found in the article automatically and reviewed by people."
+    if report.manual_claims:
+        line += f" {_plural(report.manual_claims, 'claim was', 'claims were')} marked by hand."
+    return line
+
+
+def reviewing(report: Report) -> str | None:
+    """How many people reviewed how many of the claims found, and what the report leaves out."""
+    people = _plural(len(report.reviewers), "reviewer")
+    line = f"{people} rated {report.claims_reviewed} of the {report.claims_found} claims found."
+    if report.claims_left_out:
+        left = _plural(report.claims_left_out, "other claim was", "other claims were")
+        line += f" This report lists the claims that were reviewed; {left} not reviewed."
+    if report.claims_dismissed:
+        line += (
+            f" {_plural(report.claims_dismissed, 'claim was', 'claims were')} set aside as not "
+            "worth checking."
+        )
+    return line
+
+
+def blind_review(report: Report) -> str | None:
+    """Whether reviewers saw one another's verdicts (the desk shows them: no blind review)."""
+    return "Blind review was not used: reviewers could see one another's verdicts."
+
+
+def in_progress(report: Report) -> str | None:
+    """Verdicts still being written are counted apart, never printed."""
+    if not report.drafts:
+        return None
+    return (
+        f"{_plural(report.drafts, 'verdict is', 'verdicts are')} still in progress "
+        "and not counted here."
+    )
+
+
+def organisation(report: Report) -> str | None:
+    """Who publishes the report."""
+    o = report.options
+    if not o.organisation_name:
+        return None
+    where = f" ({o.organisation_url})" if o.organisation_url else ""
+    return f"Published by {o.organisation_name}{where}."
+
+
+def made_with(report: Report) -> str | None:
+    """The program and its version, so that a reader can tell how the numbers were produced."""
+    return f"Made with Factcheck Workbench {report.program_version}."
+
+
+#: The methods paragraphs in the order they are printed; a function returns None to say nothing.
+PARAGRAPHS: list[Callable[[Report], str | None]] = [
+    finding,
+    reviewing,
+    blind_review,
+    in_progress,
+    organisation,
+    made_with,
+]
+
+
+def methods_section(report: Report) -> MethodsSection:
+    """The methods of ``report``: each paragraph that has something to say, then the scale."""
+    paragraphs = [line for build in PARAGRAPHS if (line := build(report))]
+    return MethodsSection(paragraphs, report.scale.title, list(report.scale.ratings))

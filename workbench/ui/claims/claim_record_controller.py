@@ -1,0 +1,109 @@
+"""Review ▸ Edit claim record…: correct a claim's record as one undoable step."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Protocol
+
+from workbench.ui.claims.claim_dialog import Choices, ClaimDialog
+from workbench.ui.common.undo import EditClaimCommand
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QUndoStack
+    from PySide6.QtWidgets import QWidget
+
+    from workbench.model import Article, Claim, ReviewedClaim
+    from workbench.services.desk import Desk
+
+
+class ClaimRecordView(Protocol):
+    """What correcting a claim record asks of the window."""
+
+    @property
+    def desk(self) -> Desk:
+        """The open database."""
+        ...
+
+    @property
+    def article(self) -> Article | None:
+        """The article shown."""
+        ...
+
+    @property
+    def undo_stack(self) -> QUndoStack:
+        """Where every undoable edit goes."""
+        ...
+
+    @property
+    def dialog_parent(self) -> QWidget:
+        """The widget dialogs belong to."""
+        ...
+
+    def current_claim(self) -> ReviewedClaim | None:
+        """The selected claim."""
+        ...
+
+    def flush_editor(self) -> None:
+        """Save text still waiting for the editor's autosave."""
+        ...
+
+    def claims_changed(self, select: str | None = None, *, refresh_editor: bool = True) -> None:
+        """Read the article's claims again."""
+        ...
+
+    def show_status(self, message: str, msecs: int = 0) -> None:
+        """A passing message in the status bar."""
+        ...
+
+    def report_error(self, exc: Exception, action: str) -> None:
+        """Show a lower layer's error."""
+        ...
+
+
+class ClaimRecordController:
+    """Opens the claim record dialog and saves what changed through the undo stack."""
+
+    def __init__(self, view: ClaimRecordView) -> None:
+        self.view = view
+
+    def edit_record(self) -> None:
+        """Edit the selected claim's record (F2)."""
+        view = self.view
+        reviewed = view.current_claim()
+        if reviewed is None:
+            view.show_status("Select a claim first.", 5000)
+            return
+        if view.desk.read_only:
+            view.show_status("This database is open read-only; claims cannot be changed.", 5000)
+            return
+        # Wording typed in the verdict editor is saved first, so the dialog shows it.
+        view.flush_editor()
+        claim = view.desk.claim(reviewed.claim.id)
+        changes = ClaimDialog.ask(view.dialog_parent, claim, self._choices(claim))
+        if changes is None:
+            return
+        if not changes:
+            view.show_status("Nothing was changed in the claim record.", 4000)
+            return
+        self.save(claim.id, changes)
+
+    def save(self, claim_id: str, changes: dict[str, Any]) -> bool:
+        """Save ``changes`` to the claim's record as one undo step; False on an error."""
+        command = EditClaimCommand(
+            self.view.desk,
+            claim_id,
+            changes,
+            on_change=lambda shown: self.view.claims_changed(shown),
+            on_error=self.view.report_error,
+        )
+        self.view.undo_stack.push(command)
+        if command.error is None and not command.isObsolete():
+            self.view.show_status("Claim record saved. Undo with Ctrl+Z.", 4000)
+        return command.error is None
+
+    def _choices(self, claim: Claim) -> Choices:
+        try:
+            return self.view.desk.claimant_choices(claim.article_id)
+        except Exception as exc:
+            # Only the list to pick from is missing: a claimant can still be typed.
+            self.view.show_status(f"The article's names could not be listed: {exc}", 6000)
+            return []

@@ -1,0 +1,200 @@
+"""A date typed as text in the ways people write dates, or picked from a calendar.
+
+A spin-box date edit trapped the Tab key in its day, month and year sections and mixed typed
+digits into "Not known"; a text field takes "2015-12-04", "4 Dec 2015", "December 4, 2015"
+or "04/12/2015" (numbers are read day first, as the reading beside the field shows), and an
+empty field means the date is not known.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+from dateutil import parser as date_parser
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QCalendarWidget,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QToolButton,
+    QWidget,
+    QWidgetAction,
+)
+
+_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+_YEAR_FIRST = re.compile(r"^\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\s*$")
+# Two defaults that differ in day, month and year: a part missing from the text shows up as a
+# difference between the two readings.
+_DEFAULTS = (datetime(1901, 1, 1), datetime(1902, 2, 2))
+EXAMPLES = "2015-12-04, 4 Dec 2015, December 4, 2015 or 04/12/2015 (day first)"
+
+
+class DateProblem(ValueError):
+    """Typed text that is not a whole, real date; the message says how to write one."""
+
+
+def parse_date(text: str) -> date | None:
+    """The date ``text`` stands for; None for an empty text; :class:`DateProblem` otherwise.
+
+    Numbers separated by slashes, dots or dashes are read day first (04/12/2015 is 4 December),
+    except a leading four-digit year (2015-12-04, 2015/12/04).
+    """
+    text = " ".join(text.split())
+    if not text:
+        return None
+    shown = f"“{text}”"
+    year_first = _YEAR_FIRST.match(text)
+    try:
+        if year_first:
+            return date(*(int(part) for part in year_first.groups()))
+        readings = {
+            date_parser.parse(text, dayfirst=True, default=default).date() for default in _DEFAULTS
+        }
+    except (ValueError, OverflowError) as exc:
+        if "day is out of range" in str(exc):
+            raise DateProblem(f"{shown} is not a real date: that month has no such day.") from exc
+        raise DateProblem(f"{shown} is not a date. Write it as {EXAMPLES}.") from exc
+    if len(readings) > 1:
+        raise DateProblem(f"{shown} needs a day, a month and a year, e.g. 4 Dec 2015.")
+    found = readings.pop()
+    if not 1000 <= found.year <= 2999:
+        raise DateProblem(f"{shown} has no plausible year. Write it as {EXAMPLES}.")
+    return found
+
+
+def long_date(day: date) -> str:
+    """A date written out, e.g. "4 December 2015" (never in a locale's own order)."""
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
+def short_date(day: date) -> str:
+    """A date as shown in the field, e.g. "4 Dec 2015"."""
+    return f"{day.day} {_MONTHS[day.month - 1][:3]} {day.year}"
+
+
+class DateEntry(QWidget):
+    """A date field: typed text or the calendar (Alt+Down); empty means not known.
+
+    A stored value that is not a date (say "spring 2019") is shown as it is and kept unless it
+    is changed.
+    """
+
+    changed = Signal()
+
+    def __init__(self, value: str | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.edit = QLineEdit()
+        self.edit.setPlaceholderText("Not known (e.g. 4 Dec 2015)")
+        # Wide enough for a date written out, however the row around it is squeezed.
+        self.edit.setMinimumWidth(self.edit.fontMetrics().horizontalAdvance("30 September 2026 "))
+        self.edit.setToolTip(f"Type the date as {EXAMPLES}; Alt+Down opens a calendar.")
+        self.pick_button = QToolButton()
+        self.pick_button.setText("Calendar…")
+        self.pick_button.setToolTip("Pick the date from a calendar (Alt+Down in the field)")
+        self.calendar = QCalendarWidget()
+        self.calendar.setGridVisible(True)
+        self._menu = QMenu(self)
+        holder = QWidgetAction(self._menu)
+        holder.setDefaultWidget(self.calendar)
+        self._menu.addAction(holder)
+        self.pick_button.clicked.connect(self.open_calendar)
+        self.calendar.activated.connect(self._picked)
+        self.calendar.clicked.connect(self._picked)
+        open_calendar = QAction("Open calendar", self.edit)
+        open_calendar.setShortcut(QKeySequence("Alt+Down"))
+        open_calendar.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        open_calendar.triggered.connect(self.open_calendar)
+        self.edit.addAction(open_calendar)
+        self.reading = QLabel()
+        self.reading.setTextFormat(Qt.TextFormat.PlainText)
+        self.reading.setStyleSheet("QLabel { color: #5b6472; }")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.edit, 2)
+        layout.addWidget(self.pick_button)
+        layout.addWidget(self.reading, 3)
+        self._raw = value
+        self._initial_text: str | None = None
+        self.set_value(value)
+        self._initial_text = self.edit.text()
+        self._show_reading()
+        self.edit.textChanged.connect(self._show_reading)
+
+    def set_value(self, value: str | None) -> None:
+        """Show an ISO date (``YYYY-MM-DD``); other stored text is shown as it is."""
+        try:
+            day = parse_date((value or "")[:10]) if _YEAR_FIRST.match((value or "")[:10]) else None
+        except DateProblem:
+            day = None
+        self.edit.setText(short_date(day) if day else (value or ""))
+
+    def set_text(self, text: str) -> None:
+        """Put typed text in the field (as a reviewer would type it)."""
+        self.edit.setText(text)
+
+    def set_today(self) -> None:
+        """Set today's date."""
+        self.edit.setText(short_date(date.today()))
+
+    def problem(self) -> str | None:
+        """Why the typed text is not a date, or None when it is one (or empty)."""
+        if self._kept_as_stored():
+            return None
+        try:
+            parse_date(self.edit.text())
+        except DateProblem as exc:
+            return str(exc)
+        return None
+
+    def value(self) -> str | None:
+        """The date as ``YYYY-MM-DD``, None when not known; raises :class:`DateProblem`."""
+        if self._kept_as_stored():
+            return self._raw
+        day = parse_date(self.edit.text())
+        return day.isoformat() if day else None
+
+    def open_calendar(self) -> None:
+        """Show the calendar under the field, on the typed date (or today)."""
+        try:
+            day = parse_date(self.edit.text())
+        except DateProblem:
+            day = None
+        shown = QDate(day.year, day.month, day.day) if day else QDate.currentDate()
+        self.calendar.setSelectedDate(shown)
+        self._menu.popup(self.edit.mapToGlobal(self.edit.rect().bottomLeft()))
+        self.calendar.setFocus()
+
+    def _picked(self, picked: QDate) -> None:
+        self.edit.setText(short_date(date(picked.year(), picked.month(), picked.day())))
+        self._menu.close()
+        self.edit.setFocus()
+
+    def _kept_as_stored(self) -> bool:
+        return bool(self._raw) and self.edit.text() == self._initial_text
+
+    def _show_reading(self) -> None:
+        try:
+            day = parse_date(self.edit.text())
+        except DateProblem:
+            kept = self._kept_as_stored()
+            self.reading.setText("kept as written" if kept else "not a date yet")
+        else:
+            self.reading.setText(f"= {long_date(day)}" if day else "not known")
+        self.changed.emit()
