@@ -123,10 +123,9 @@ class ReportClaim:
 
     @property
     def said_by(self) -> str:
-        """``Ana Lima (person)``: the claimant and what they are; empty when nobody is named."""
-        if not self.speaker:
-            return ""
-        return f"{self.speaker} ({self.claimant_type})" if self.claimant_type else self.speaker
+        """Who made the claim, as a reader sees it; empty when nobody is named. Whether it is a
+        person or an organisation goes to the data formats (and ClaimReview), not the prose."""
+        return self.speaker or ""
 
     @property
     def said(self) -> str:

@@ -109,9 +109,13 @@ def parse_date(value: str | None) -> date | datetime | None:
 
 
 def human_date(value: str | None, *, with_time: bool = False) -> str:
-    """A date as people write it (``27 April 2015``); text that is not ISO is kept as it is."""
+    """A date as people write it (``27 April 2015``, ``March 2024`` for a month alone); text
+    that is not ISO is kept as it is."""
     parsed = parse_date(value)
     if parsed is None:
+        month = re.fullmatch(r"(\d{4})-(\d{2})", (value or "").strip())
+        if month and 1 <= int(month.group(2)) <= 12:
+            return f"{date(int(month.group(1)), int(month.group(2)), 1):%B %Y}"
         return value or ""
     if with_time and isinstance(parsed, datetime):
         zone = " UTC" if parsed.tzinfo else ""

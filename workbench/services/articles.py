@@ -7,23 +7,14 @@ wrong.
 
 from __future__ import annotations
 
-import re
-from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from workbench.dates import DateProblem, parse_when
 from workbench.model import Article
 from workbench.store.errors import InvalidInputError
 
 if TYPE_CHECKING:
     from workbench.store import Store
-
-#: The forms a typed date may take, day before month where it is ambiguous (as in most
-#: newsrooms outside the United States); ISO dates and date-times are tried first.
-DATE_FORMATS = (
-    "%d %B %Y", "%d %b %Y", "%B %d %Y", "%b %d %Y", "%d/%m/%Y", "%d.%m.%Y", "%d-%m-%Y",
-    "%Y/%m/%d", "%Y.%m.%d",
-)  # fmt: skip
-_ORDINAL = re.compile(r"(?<=\d)(?:st|nd|rd|th)\b", re.IGNORECASE)
 
 
 def parse_date_text(text: str | None) -> str | None:
@@ -31,26 +22,10 @@ def parse_date_text(text: str | None) -> str | None:
 
     Raises :class:`InvalidInputError` for text that is no date in any of the accepted forms.
     """
-    value = " ".join((text or "").split())
-    if not value:
-        return None
     try:
-        datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        pass
-    else:
-        return value
-    cleaned = _ORDINAL.sub("", value.replace(",", " "))
-    cleaned = " ".join(cleaned.split())
-    for form in DATE_FORMATS:
-        try:
-            return datetime.strptime(cleaned, form).date().isoformat()
-        except ValueError:
-            continue
-    raise InvalidInputError(
-        f"“{value[:40]}” is not a date the workbench can read; type it as 24 July 2015, "
-        "24/07/2015 or 2015-07-24."
-    )
+        return parse_when(text)
+    except DateProblem as exc:
+        raise InvalidInputError(f"{exc} Nothing was changed.") from None
 
 
 def edit_article(

@@ -7,10 +7,9 @@ reading the first time a found claim is corrected, and the store logs before and
 
 from __future__ import annotations
 
-import re
-from datetime import date, datetime
 from typing import Any
 
+from workbench.dates import DateProblem, parse_when
 from workbench.model import Claim, ClaimantType, ClaimKind, ClaimOrigin
 from workbench.store import InvalidInputError, Store
 
@@ -20,10 +19,6 @@ RECORD_FIELDS = ("claim", "speaker", "claimant_type", "said_on", "said_where", "
 GUESS_FIELDS = ("claim", "speaker", "claimant_type", "kind")
 #: The longest "where" a reviewer may give (a place, an event, a programme).
 MAX_WHERE = 300
-#: Dates a reviewer may type, besides ISO (2024-03-12, 2024-03, 2024).
-_DATE_FORMATS = ("%d %B %Y", "%d %b %Y", "%B %d %Y", "%b %d %Y", "%d.%m.%Y")
-_MONTH_FORMATS = ("%B %Y", "%b %Y")
-_ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 
 def record_of(claim: Claim) -> dict[str, Any]:
@@ -44,32 +39,12 @@ def finder_reading(claim: Claim) -> dict[str, Any]:
 
 
 def parse_said_on(text: str | None) -> str | None:
-    """A date typed as text (``2024-03-12``, ``12 March 2024``, ``March 2024``…) as ISO."""
-    text = " ".join((text or "").replace(",", " ").split())
-    if not text:
-        return None
-    match = _ISO.fullmatch(text)
-    if match:
-        year, month, day = match.groups()
-        try:
-            date(int(year), int(month or 1), int(day or 1))
-        except ValueError:
-            pass
-        else:
-            return text
-    for pattern in _DATE_FORMATS:
-        try:
-            return datetime.strptime(text, pattern).date().isoformat()
-        except ValueError:
-            continue
-    for pattern in _MONTH_FORMATS:
-        try:
-            return datetime.strptime(text, pattern).strftime("%Y-%m")
-        except ValueError:
-            continue
-    raise InvalidInputError(
-        f"“{text}” is not a date; type it like 2024-03-12 or 12 March 2024. Nothing was changed."
-    )
+    """A date typed as text (``2024-03-12``, ``12 March 2024``, ``March 2024``, ``2024``) as ISO:
+    when a claim was made is often known only to the month or the year."""
+    try:
+        return parse_when(text, partial=True)
+    except DateProblem as exc:
+        raise InvalidInputError(f"{exc} Nothing was changed.") from None
 
 
 def parse_claimant_type(value: str | ClaimantType | None) -> ClaimantType | None:

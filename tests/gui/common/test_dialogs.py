@@ -115,6 +115,19 @@ def test_paste_article_keeps_the_text_exactly(build) -> None:
     )
 
 
+def test_paste_article_reads_a_typed_date_and_refuses_one_it_cannot_read(qtbot, build) -> None:
+    dialog = build(PasteArticleDialog())
+    dialog.text_edit.setPlainText("Some text.")
+    field = dialog.published_edit.edit
+    qtbot.keyClicks(field, "16 April 2024")
+    assert dialog.value().published == "2024-04-16"
+    field.clear()
+    qtbot.keyClicks(field, "4012015")
+    dialog.accept()
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert "is not a date" in dialog.error_line.message()
+
+
 def test_paste_article_refuses_a_bad_address(build) -> None:
     dialog = build(PasteArticleDialog())
     dialog.text_edit.setPlainText("Some text.")

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog
 
-from workbench.ui.common.date_entry import DateProblem, parse_date
 from workbench.ui.verdict.source_dialog import SourceDialog
 
 pytestmark = pytest.mark.gui
@@ -67,21 +64,3 @@ def test_a_date_that_cannot_be_read_is_refused_and_nothing_is_saved(qtbot, dialo
     dialog.accept()
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert dialog.value().fields["published"] is None
-
-
-@pytest.mark.parametrize(
-    "text",
-    ["2015-12-04", "4 Dec 2015", "December 4, 2015", "04/12/2015", "4.12.2015", "2015/12/04"],
-)
-def test_dates_in_the_usual_ways_of_writing_them(text: str) -> None:
-    assert parse_date(text) == date(2015, 12, 4)
-
-
-@pytest.mark.parametrize("text", ["Dec 2015", "yesterday", "31/02/2015", "4012015", "4"])
-def test_partial_or_impossible_dates_are_refused_with_a_reason(text: str) -> None:
-    with pytest.raises(DateProblem, match=text.replace(".", r"\.")):
-        parse_date(text)
-
-
-def test_an_empty_date_is_not_known() -> None:
-    assert parse_date("  ") is None

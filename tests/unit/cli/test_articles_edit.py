@@ -68,7 +68,7 @@ def test_the_edit_is_in_the_history(run: Callable, article_id: str) -> None:
     ("args", "message"),
     [
         (["--title", "  "], "The title cannot be empty."),
-        (["--published", "next Tuesday"], "is not a date the workbench can read"),
+        (["--published", "next Tuesday"], "is not a date"),
         (["--url", "javascript:alert(1)"], "is not a web address"),
         (["--language", "English"], "is not a language code"),
         ([], "Nothing to change"),

@@ -68,7 +68,7 @@ def test_an_empty_claimant_clears_name_and_type(run, claim):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--said-on", "31 February 2015", "--claimant", "Reuters"], "is not a date"),
+        (["--said-on", "31 February 2015", "--claimant", "Reuters"], "is not a real date"),
         (["--claim", " ", "--claimant", "Reuters"], "cannot be empty"),
         (["--claimant-type", "person"], "Give the claimant's name"),
         ([], "Say what to change"),

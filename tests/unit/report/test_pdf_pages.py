@@ -89,4 +89,4 @@ def test_no_page_ends_with_a_heading(long_report) -> None:
         for p in PdfReader(io.BytesIO(pdf)).pages
     )
     for claim in long_report.claims:
-        assert f"Said by Speaker {claim.number} (person)" in text
+        assert f"Said by Speaker {claim.number}" in text

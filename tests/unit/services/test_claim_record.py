@@ -87,7 +87,7 @@ def test_a_claim_marked_by_hand_keeps_no_finders_reading(memory_store, found):
     ("changes", "message"),
     [
         ({"claim": "   "}, "cannot be empty"),
-        ({"said_on": "31 February 2024"}, "is not a date"),
+        ({"said_on": "31 February 2024"}, "is not a real date"),
         ({"claimant_type": "robot"}, "not a kind of claimant"),
         ({"kind": "gossip"}, "not a kind of claim"),
     ],

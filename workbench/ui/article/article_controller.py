@@ -5,37 +5,17 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Protocol
 
 from workbench.ui.article.article_commands import EditArticleCommand
-from workbench.ui.common.views import DeskView
+from workbench.ui.common.views import EditingView
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QUndoStack
-
     from workbench.model import Article
 
 
-class ArticleView(DeskView, Protocol):
+class ArticleView(EditingView, Protocol):
     """What the article controller asks of the window."""
-
-    @property
-    def article(self) -> Article | None:
-        """The article shown."""
-        ...
-
-    @property
-    def undo_stack(self) -> QUndoStack:
-        """The window's one undo stack."""
-        ...
 
     def article_edited(self, article: Article) -> None:
         """Show the article's new details (title and header) without reloading its text."""
-        ...
-
-    def show_status(self, message: str, msecs: int = 0) -> None:
-        """A passing message in the status bar."""
-        ...
-
-    def report_error(self, exc: Exception, action: str) -> None:
-        """Show a lower layer's error."""
         ...
 
 

@@ -2,26 +2,23 @@
 
 from __future__ import annotations
 
+from contextlib import suppress
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
-    QCalendarWidget,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMenu,
-    QToolButton,
     QVBoxLayout,
     QWidget,
-    QWidgetAction,
 )
 
+from workbench.dates import DateProblem
 from workbench.model import Article
 from workbench.services.articles import check_details
 from workbench.store import StoreError
+from workbench.ui.common.date_entry import DateEntry
 from workbench.ui.common.dialogs import NOTE_STYLE, ErrorLine, ValidatedDialog
 
 #: Field name, label (with its Alt+letter) and the hint shown while the field is empty.
@@ -33,42 +30,6 @@ FIELDS = (
     ("url", "&Web address:", "https://…"),
     ("language", "&Language:", "e.g. en"),
 )
-
-
-class DatePicker(QToolButton):
-    """A button that opens a calendar and writes the picked date into a text field."""
-
-    def __init__(self, field: QLineEdit, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setText("Pic&k date…")
-        # The pop-up arrow would sit on the text; the words say what the button does.
-        self.setStyleSheet("QToolButton::menu-indicator { image: none; width: 0px; }")
-        self.setToolTip("Pick the date from a calendar")
-        self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.field = field
-        self.calendar = QCalendarWidget()
-        self.calendar.clicked.connect(self._picked)
-        self.calendar.activated.connect(self._picked)
-        menu = QMenu(self)
-        holder = QWidgetAction(menu)
-        holder.setDefaultWidget(self.calendar)
-        menu.addAction(holder)
-        menu.aboutToShow.connect(self._show_current)
-        self.setMenu(menu)
-
-    def _show_current(self) -> None:
-        try:
-            iso = check_details({"published": self.field.text()}).get("published")
-        except StoreError:
-            iso = None
-        day = QDate.fromString((iso or "")[:10], Qt.DateFormat.ISODate)
-        self.calendar.setSelectedDate(day if day.isValid() else QDate.currentDate())
-
-    def _picked(self, day: QDate) -> None:
-        self.field.setText(day.toString(Qt.DateFormat.ISODate))
-        self.menu().close()
-        self.field.setFocus()
 
 
 class DetailsDialog(ValidatedDialog):
@@ -88,22 +49,20 @@ class DetailsDialog(ValidatedDialog):
         self.fields: dict[str, QLineEdit] = {}
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        #: The date typed as text or picked from its calendar (Alt+Down), as everywhere.
+        self.date_picker = DateEntry(article.published)
         for name, label_text, hint in FIELDS:
-            edit = QLineEdit(str(getattr(article, name) or ""))
+            if name == "published":
+                edit = self.date_picker.edit
+            else:
+                edit = QLineEdit(str(getattr(article, name) or ""))
             edit.setPlaceholderText(hint)
             edit.setObjectName(f"{name}Field")
             edit.textEdited.connect(lambda _=None: self.error_line.clear_error())
             self.fields[name] = edit
             label = QLabel(label_text)
             label.setBuddy(edit)
-            if name == "published":
-                self.date_picker = DatePicker(edit)
-                row = QHBoxLayout()
-                row.addWidget(edit, 1)
-                row.addWidget(self.date_picker)
-                form.addRow(label, row)
-            else:
-                form.addRow(label, edit)
+            form.addRow(label, self.date_picker if name == "published" else edit)
         self.fields["language"].setMaximumWidth(120)
         self.error_line = ErrorLine()
         buttons = QDialogButtonBox(
@@ -123,8 +82,12 @@ class DetailsDialog(ValidatedDialog):
         self.fields["title"].selectAll()
 
     def entered(self) -> dict[str, Any]:
-        """Every field as typed."""
-        return {name: edit.text() for name, edit in self.fields.items()}
+        """Every field as typed (a stored date-time left untouched is kept as it was)."""
+        entered = {name: edit.text() for name, edit in self.fields.items()}
+        # Text that is no date stays as typed: checking it names the problem.
+        with suppress(DateProblem):
+            entered["published"] = self.date_picker.value() or ""
+        return entered
 
     def changes(self) -> dict[str, Any]:
         """The fields whose value differs from the article's (dates compared once read)."""

@@ -6,37 +6,14 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from workbench.ui.claims.claim_dialog import Choices, ClaimDialog
 from workbench.ui.common.undo import EditClaimCommand
+from workbench.ui.common.views import EditingView
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QUndoStack
-    from PySide6.QtWidgets import QWidget
-
-    from workbench.model import Article, Claim, ReviewedClaim
-    from workbench.services.desk import Desk
+    from workbench.model import Claim, ReviewedClaim
 
 
-class ClaimRecordView(Protocol):
+class ClaimRecordView(EditingView, Protocol):
     """What correcting a claim record asks of the window."""
-
-    @property
-    def desk(self) -> Desk:
-        """The open database."""
-        ...
-
-    @property
-    def article(self) -> Article | None:
-        """The article shown."""
-        ...
-
-    @property
-    def undo_stack(self) -> QUndoStack:
-        """Where every undoable edit goes."""
-        ...
-
-    @property
-    def dialog_parent(self) -> QWidget:
-        """The widget dialogs belong to."""
-        ...
 
     def current_claim(self) -> ReviewedClaim | None:
         """The selected claim."""
@@ -48,14 +25,6 @@ class ClaimRecordView(Protocol):
 
     def claims_changed(self, select: str | None = None, *, refresh_editor: bool = True) -> None:
         """Read the article's claims again."""
-        ...
-
-    def show_status(self, message: str, msecs: int = 0) -> None:
-        """A passing message in the status bar."""
-        ...
-
-    def report_error(self, exc: Exception, action: str) -> None:
-        """Show a lower layer's error."""
         ...
 
 

@@ -13,12 +13,10 @@ from workbench.ui.common.undo import (
     SaveVerdictCommand,
     SpanCommand,
 )
+from workbench.ui.common.views import EditingView
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QUndoStack
-
-    from workbench.model import Article, ReviewedClaim
-    from workbench.services.desk import Desk
+    from workbench.model import ReviewedClaim
 
 
 class EditorView(Protocol):
@@ -66,23 +64,8 @@ class EditorView(Protocol):
         ...
 
 
-class ReviewView(Protocol):
+class ReviewView(EditingView, Protocol):
     """What the review controller asks of the window."""
-
-    @property
-    def desk(self) -> Desk:
-        """The open database."""
-        ...
-
-    @property
-    def article(self) -> Article | None:
-        """The article shown."""
-        ...
-
-    @property
-    def undo_stack(self) -> QUndoStack:
-        """Where every undoable edit goes."""
-        ...
 
     @property
     def editor(self) -> EditorView:
@@ -119,14 +102,6 @@ class ReviewView(Protocol):
 
     def find_claims(self, article_id: str) -> None:
         """Find an article's claims on the worker."""
-        ...
-
-    def show_status(self, message: str, msecs: int = 0) -> None:
-        """A passing message in the status bar."""
-        ...
-
-    def report_error(self, exc: Exception, action: str) -> None:
-        """Show a lower layer's error."""
         ...
 
 

@@ -8,10 +8,8 @@ empty field means the date is not known.
 
 from __future__ import annotations
 
-import re
-from datetime import date, datetime
+from datetime import date
 
-from dateutil import parser as date_parser
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -25,68 +23,16 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
-_MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
-_YEAR_FIRST = re.compile(r"^\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\s*$")
-# Two defaults that differ in day, month and year: a part missing from the text shows up as a
-# difference between the two readings.
-_DEFAULTS = (datetime(1901, 1, 1), datetime(1902, 2, 2))
-EXAMPLES = "2015-12-04, 4 Dec 2015, December 4, 2015 or 04/12/2015 (day first)"
+from workbench.dates import (
+    _YEAR_FIRST,
+    EXAMPLES,
+    DateProblem,
+    long_date,
+    parse_date,
+    short_date,
+)
 
-
-class DateProblem(ValueError):
-    """Typed text that is not a whole, real date; the message says how to write one."""
-
-
-def parse_date(text: str) -> date | None:
-    """The date ``text`` stands for; None for an empty text; :class:`DateProblem` otherwise.
-
-    Numbers separated by slashes, dots or dashes are read day first (04/12/2015 is 4 December),
-    except a leading four-digit year (2015-12-04, 2015/12/04).
-    """
-    text = " ".join(text.split())
-    if not text:
-        return None
-    shown = f"“{text}”"
-    year_first = _YEAR_FIRST.match(text)
-    try:
-        if year_first:
-            return date(*(int(part) for part in year_first.groups()))
-        readings = {
-            date_parser.parse(text, dayfirst=True, default=default).date() for default in _DEFAULTS
-        }
-    except (ValueError, OverflowError) as exc:
-        if "day is out of range" in str(exc):
-            raise DateProblem(f"{shown} is not a real date: that month has no such day.") from exc
-        raise DateProblem(f"{shown} is not a date. Write it as {EXAMPLES}.") from exc
-    if len(readings) > 1:
-        raise DateProblem(f"{shown} needs a day, a month and a year, e.g. 4 Dec 2015.")
-    found = readings.pop()
-    if not 1000 <= found.year <= 2999:
-        raise DateProblem(f"{shown} has no plausible year. Write it as {EXAMPLES}.")
-    return found
-
-
-def long_date(day: date) -> str:
-    """A date written out, e.g. "4 December 2015" (never in a locale's own order)."""
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
-
-
-def short_date(day: date) -> str:
-    """A date as shown in the field, e.g. "4 Dec 2015"."""
-    return f"{day.day} {_MONTHS[day.month - 1][:3]} {day.year}"
+__all__ = ["EXAMPLES", "DateEntry", "DateProblem", "parse_date"]
 
 
 class DateEntry(QWidget):

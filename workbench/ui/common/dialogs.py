@@ -4,52 +4,19 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QDateEdit, QDialog, QLabel, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QLabel, QWidget
 
 from workbench.services.review import check_url
 from workbench.store import StoreError
 
 #: The earliest date stands for "not known" (Qt's usual special-value idiom).
-_UNKNOWN = QDate(1800, 1, 1)
 
 ERROR_STYLE = (
     "QLabel { color: #8a1c1c; background: #fbeaea; border: 1px solid #e6b8b8;"
     " border-radius: 4px; padding: 6px 8px; }"
 )
 NOTE_STYLE = "QLabel { color: #555; }"
-
-
-class DateField(QDateEdit):
-    """A date with a calendar pop-up that can also be "Not known"."""
-
-    def __init__(self, value: str | None = None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setCalendarPopup(True)
-        self.setDisplayFormat("d MMM yyyy")
-        self.setMinimumDate(_UNKNOWN)
-        self.setSpecialValueText("Not known")
-        self._raw = value
-        self.set_value(value)
-        self._initial = self.date()
-
-    def set_value(self, value: str | None) -> None:
-        """Show an ISO date (``YYYY-MM-DD``); anything else shows as "Not known"."""
-        parsed = QDate.fromString((value or "")[:10], Qt.DateFormat.ISODate)
-        self.setDate(parsed if parsed.isValid() else _UNKNOWN)
-
-    def value(self) -> str | None:
-        """The date as ``YYYY-MM-DD``, or None when not known."""
-        if self.date() == self._initial and self._raw and self.date() == _UNKNOWN:
-            # A stored value this field cannot show (say "spring 2019") is kept unless changed.
-            return self._raw
-        if self.date() == _UNKNOWN:
-            return None
-        return self.date().toString(Qt.DateFormat.ISODate)
-
-    def set_today(self) -> None:
-        """Set today's date."""
-        self.setDate(QDate.currentDate())
 
 
 def describe_size(size: int) -> str:

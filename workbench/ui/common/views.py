@@ -6,8 +6,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QUndoStack
     from PySide6.QtWidgets import QWidget
 
+    from workbench.model import Article
     from workbench.services.desk import Desk
     from workbench.ui.preferences.settings import DeskSettings
 
@@ -28,4 +30,26 @@ class DeskView(Protocol):
     @property
     def dialog_parent(self) -> QWidget:
         """The widget dialogs belong to."""
+        ...
+
+
+class EditingView(DeskView, Protocol):
+    """The window as the controllers that change the open article see it."""
+
+    @property
+    def article(self) -> Article | None:
+        """The article shown."""
+        ...
+
+    @property
+    def undo_stack(self) -> QUndoStack:
+        """The window's one undo stack, where every undoable change goes."""
+        ...
+
+    def show_status(self, message: str, msecs: int = 0) -> None:
+        """A passing message in the status bar."""
+        ...
+
+    def report_error(self, exc: Exception, action: str) -> None:
+        """Show a lower layer's error."""
         ...

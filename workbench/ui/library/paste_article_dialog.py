@@ -18,9 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workbench.dates import DateProblem
+from workbench.ui.common.date_entry import DateEntry
 from workbench.ui.common.dialogs import (
     NOTE_STYLE,
-    DateField,
     ErrorLine,
     ValidatedDialog,
     url_problem,
@@ -57,14 +58,15 @@ class PasteArticleDialog(ValidatedDialog):
         self.outlet_edit.setPlaceholderText("e.g. The Guardian")
         self.url_edit = QLineEdit()
         self.url_edit.setPlaceholderText("https://…")
-        self.published_edit = DateField(None)
-        self.published_edit.setMaximumWidth(200)
+        self.published_edit = DateEntry(None)
 
         form = QFormLayout()
         form.addRow("&Title:", self.title_edit)
         form.addRow("&Outlet:", self.outlet_edit)
         form.addRow("&Address (URL):", self.url_edit)
-        form.addRow("&Published:", self.published_edit)
+        published_label = QLabel("&Published:")
+        published_label.setBuddy(self.published_edit.edit)
+        form.addRow(published_label, self.published_edit)
         note = QLabel("The text is kept exactly as pasted; nothing is fetched from the web.")
         note.setStyleSheet(NOTE_STYLE)
         note.setWordWrap(True)
@@ -100,13 +102,18 @@ class PasteArticleDialog(ValidatedDialog):
             self.text_edit.setPlainText(text)
 
     def value(self) -> PastedArticle:
-        """The article as entered (the text exactly as pasted)."""
+        """The article as entered (the text exactly as pasted); a date that cannot be read
+        counts as not known here, and :meth:`validate` refuses it first."""
+        try:
+            published = self.published_edit.value()
+        except DateProblem:
+            published = None
         return PastedArticle(
             text=self.text_edit.toPlainText(),
             title=self.title_edit.text().strip(),
             outlet=self.outlet_edit.text().strip() or None,
             url=self.url_edit.text().strip() or None,
-            published=self.published_edit.value(),
+            published=published,
         )
 
     def validate(self) -> str | None:
@@ -114,6 +121,9 @@ class PasteArticleDialog(ValidatedDialog):
         article = self.value()
         if not article.text.strip():
             return "Paste the article's text first; there is nothing to import yet."
+        date_problem = self.published_edit.problem()
+        if date_problem:
+            return date_problem
         if article.url:
             return url_problem(article.url)
         return None
