@@ -155,6 +155,24 @@ def test_summary_dialog_tab_leaves_the_text(qtbot, article: Article) -> None:
     assert QApplication.focusWidget() is editor
 
 
+def test_return_types_a_new_line_in_the_summary_and_ctrl_return_saves(
+    qtbot, article: Article
+) -> None:
+    dialog = SummaryDialog(article)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=3000)
+    dialog.editor.setFocus()
+    qtbot.keyClicks(dialog.editor, "First paragraph.")
+    qtbot.keyClick(dialog.editor, Qt.Key.Key_Return)
+    qtbot.keyClicks(dialog.editor, "Second.")
+    assert dialog.isVisible()
+    with qtbot.waitSignal(dialog.accepted, timeout=3000):
+        qtbot.keyClick(dialog.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.summary() == "First paragraph.\nSecond."
+
+
 def test_a_date_can_be_picked_from_the_calendar(qtbot, article: Article) -> None:
     from PySide6.QtCore import QDate
 

@@ -71,6 +71,10 @@ class DateEntry(QWidget):
         self.reading = QLabel()
         self.reading.setTextFormat(Qt.TextFormat.PlainText)
         self.reading.setStyleSheet("QLabel { color: #5b6472; }")
+        # The longest reading fits: a squeezed row would cut the year off.
+        self.reading.setMinimumWidth(
+            self.reading.fontMetrics().horizontalAdvance("= 30 September 2026 ")
+        )
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.edit, 2)

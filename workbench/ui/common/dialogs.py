@@ -72,9 +72,18 @@ class ValidatedDialog(QDialog):
     """A dialog whose OK/Save closes it only when :meth:`validate` finds nothing to fix.
 
     Subclasses create ``self.error_line`` (an :class:`ErrorLine`) and implement ``validate``.
+    Ctrl+Return saves from any field, as it saves a verdict on the desk: in a field of several
+    lines Return types a new line.
     """
 
     error_line: ErrorLine
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from PySide6.QtGui import QKeySequence, QShortcut
+
+        save = QShortcut(QKeySequence("Ctrl+Return"), self)
+        save.activated.connect(self.accept)
 
     def validate(self) -> str | None:
         """The reason the entry cannot be accepted, or None; subclasses implement it."""

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -57,7 +57,8 @@ class SourceDialog(ValidatedDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Edit source" if source else "Add source")
-        self.setMinimumWidth(580)
+        # Wide enough for a web address; the layout's own minimum (dates written out) still holds.
+        self.resize(640, self.height())
         self._stored_file = bool(source is not None and source.attachment_name)
         values: dict[str, Any] = dict(prefill or {})
         if source is not None:
@@ -133,10 +134,6 @@ class SourceDialog(ValidatedDialog):
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        # Return types a new line in the quote and note: Ctrl+Return saves from any field, as
-        # it saves a verdict on the desk.
-        save = QShortcut(QKeySequence("Ctrl+Return"), self)
-        save.activated.connect(self.accept)
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
         layout.addLayout(form)
