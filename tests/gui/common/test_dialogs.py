@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QLabel
 
 from workbench.model import Source
 from workbench.scales import available_scales
@@ -218,3 +218,18 @@ def test_source_dialog_edits_keep_unknown_dates(build) -> None:
     QGuiApplication.clipboard().setText("“We kept records.”")
     dialog.paste_quote()
     assert dialog.value().fields["quote"] == "“We kept records.”"
+
+
+def test_preferences_give_every_field_its_own_alt_letter(build) -> None:
+    from PySide6.QtGui import QKeySequence
+
+    dialog = build(PreferencesDialog(None, {"reviewer_name": "Anna"}))
+    # Every label of a field one can change (a read-only line such as "Labels:" has none).
+    labels = [
+        label.text()
+        for label in dialog.findChildren(QLabel)
+        if label.buddy() and not isinstance(label.buddy(), QLabel)
+    ]
+    letters = [QKeySequence.mnemonic(text).toString() for text in labels]
+    assert "" not in letters, labels
+    assert len(set(letters)) == len(letters), labels

@@ -146,7 +146,7 @@ def test_the_dialog_offers_every_declared_format(qtbot, reviewed, tmp_path, monk
     store, _ = reviewed
     dialog = ExportDialog(store.list_reviewers(), tmp_path)
     qtbot.addWidget(dialog)
-    labels = {name: box.text() for name, box in dialog.format_boxes.items()}
+    labels = {name: box.text().replace("&", "") for name, box in dialog.format_boxes.items()}
     assert labels == {name: fmt.label for name, fmt in FORMATS.items()}
     assert labels["txt"] == "Plain text — to paste"
     dialog.format_boxes["txt"].setChecked(True)
@@ -185,10 +185,35 @@ def test_claims_nobody_reviewed_are_a_tick_away(qtbot, reviewed, tmp_path: Path)
     store, _ = reviewed
     dialog = ExportDialog(store.list_reviewers(), tmp_path)
     qtbot.addWidget(dialog)
-    assert dialog.all_claims.text() == "Include claims nobody reviewed"
+    assert dialog.all_claims.text().replace("&", "") == "Include claims nobody reviewed"
     assert not dialog.all_claims.isChecked() and not dialog.choice().all_claims
     dialog.all_claims.setChecked(True)
     assert dialog.choice().all_claims
     kept = ExportDialog(store.list_reviewers(), tmp_path, all_claims=True)
     qtbot.addWidget(kept)
     assert kept.all_claims.isChecked()
+
+
+def test_every_option_has_its_own_alt_letter(qtbot, reviewed, tmp_path: Path) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QKeySequence
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    store, _ = reviewed
+    dialog = ExportDialog(store.list_reviewers(), tmp_path)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=3000)
+    texts = [b.text() for b in dialog.findChildren(QAbstractButton) if b.text()]
+    texts += [label.text() for label in dialog.findChildren(QLabel) if label.buddy()]
+    letters = [QKeySequence.mnemonic(t).toString() for t in texts if t != "Cancel"]
+    assert "" not in letters, texts
+    assert len(set(letters)) == len(letters), letters
+    # Alt+R ticks ClaimReview, which asks for the report's address (Alt+W reaches it).
+    qtbot.keyClick(dialog, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(dialog.format_boxes["claimreview"].isChecked, timeout=3000)
+    qtbot.keyClick(dialog, Qt.Key.Key_W, Qt.KeyboardModifier.AltModifier)
+    assert QApplication.focusWidget() is dialog.base_url_edit
+    qtbot.keyClick(dialog, Qt.Key.Key_V, Qt.KeyboardModifier.AltModifier)
+    assert QApplication.focusWidget() is dialog.reviewer_list

@@ -65,7 +65,7 @@ class ExportDialog(QDialog):
         format_box = QGroupBox("Formats")
         format_layout = QVBoxLayout(format_box)
         for name, fmt in FORMATS.items():
-            box = QCheckBox(fmt.label)
+            box = QCheckBox(_with_key(fmt.label, FORMAT_KEYS.get(name, "")))
             box.setToolTip(fmt.description)
             box.setChecked(name in formats)
             box.toggled.connect(self._update_ok)
@@ -83,7 +83,7 @@ class ExportDialog(QDialog):
             self.reviewer_list.addItem(item)
         self.reviewer_list.itemChanged.connect(self._update_ok)
         self.reviewer_list.setMaximumHeight(120)
-        reviewer_box = QGroupBox("Reviewers")
+        reviewer_box = QGroupBox("Re&viewers")
         reviewer_layout = QVBoxLayout(reviewer_box)
         if reviewers:
             reviewer_layout.addWidget(self.reviewer_list)
@@ -93,14 +93,14 @@ class ExportDialog(QDialog):
 
         # A published report lists what people checked; the finder's other candidates are
         # listed only when asked for.
-        self.all_claims = QCheckBox(f"{REPORT_ALL_CLAIMS.label}")
+        self.all_claims = QCheckBox(_with_key(REPORT_ALL_CLAIMS.label, "I"))
         self.all_claims.setToolTip(REPORT_ALL_CLAIMS.help)
         self.all_claims.setChecked(all_claims)
-        self.include_dismissed = QCheckBox("Also list dismissed claims")
+        self.include_dismissed = QCheckBox("Also list &dismissed claims")
 
         self.folder_edit = QLineEdit(str(default_dir))
         self.folder_edit.textChanged.connect(self._update_ok)
-        browse = QPushButton("Choose…")
+        browse = QPushButton("Ch&oose…")
         browse.clicked.connect(self._browse)
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder_edit, 1)
@@ -114,14 +114,18 @@ class ExportDialog(QDialog):
         )
         self.base_url_edit.textChanged.connect(self._update_ok)
         form = QFormLayout()
-        form.addRow("Save in folder:", folder_row)
-        form.addRow(f"{REPORT_BASE_URL.label}:", self.base_url_edit)
+        folder_label = QLabel("&Save in folder:")
+        folder_label.setBuddy(self.folder_edit)
+        form.addRow(folder_label, folder_row)
+        base_url_label = QLabel(_with_key(f"{REPORT_BASE_URL.label}:", "W"))
+        base_url_label.setBuddy(self.base_url_edit)
+        form.addRow(base_url_label, self.base_url_edit)
         self._form = form
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Export")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Export")
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.problem = QLabel()
@@ -218,3 +222,15 @@ class ExportDialog(QDialog):
             return dialog.choice() if dialog.exec() == QDialog.DialogCode.Accepted else None
         finally:
             dialog.deleteLater()
+
+
+#: Each format's Alt+letter in the dialog (every option has one; none is used twice).
+FORMAT_KEYS = {"pdf": "P", "html": "H", "md": "M", "json": "J", "csv": "C", "claimreview": "R"}
+
+
+def _with_key(label: str, letter: str) -> str:
+    """``label`` with ``letter`` (its first occurrence, any case) made its Alt+letter."""
+    at = label.lower().find(letter.lower()) if letter else -1
+    if at < 0:
+        return label.replace("&", "&&")
+    return label[:at].replace("&", "&&") + "&" + label[at:].replace("&", "&&")

@@ -163,7 +163,7 @@ class PreferencesDialog(ValidatedDialog):
                 [
                     (_label(SENSITIVITY, "s"), self.sensitivity_spin),
                     (_label(MAX_CLAIMS, "k"), self.claims_kept_spin),
-                    (_label(SPACY_PIPELINE, "p"), self.pipeline_combo),
+                    (_label(SPACY_PIPELINE, "y"), self.pipeline_combo),
                 ],
                 f"{SENSITIVITY.help} {MAX_CLAIMS.help}",
             )
@@ -172,7 +172,7 @@ class PreferencesDialog(ValidatedDialog):
             _group(
                 "New databases",
                 [
-                    (_label(NEW_DATABASE_SCALE, "s"), self.scale_combo),
+                    (_label(NEW_DATABASE_SCALE, "c"), self.scale_combo),
                     ("Labels:", self.scale_labels),
                 ],
                 NEW_DATABASE_SCALE.help,
