@@ -48,6 +48,12 @@ eval: $(EVAL_STAMP)
 	$(PY) -m workbench.devtools.evaluate --datasets $(DATASETS)
 	$(PY) -m workbench.devtools.import_eval
 
+# "Checked before?": the CheckThat! 2020 verified claims imported as a library, the dev tweets
+# matched against it (MAP@5, recall@5, queries/s).
+.PHONY: eval-matching
+eval-matching: $(STAMP)
+	$(PY) -m workbench.devtools.eval_matching --datasets $(DATASETS)
+
 KILLS ?= 500
 stress: $(STAMP)
 	$(PY) -m workbench.devtools.stress --kills $(KILLS)

@@ -112,10 +112,12 @@ def render_screenshot(
 
     from PySide6.QtCore import QEventLoop, QSettings, QTimer
 
+    from workbench.store import DatabaseDamagedError
     from workbench.ui.common.errors import MessageBoxes
 
     app = make_application(["workbench"])
     MessageBoxes.quiet = True
+    MessageBoxes.errors.clear()
     with tempfile.TemporaryDirectory() as tmp:
         # A private settings file: a screenshot never changes the reviewer's own settings.
         settings = QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat)
@@ -139,6 +141,11 @@ def render_screenshot(
                 loop.exec()
             _select_showcase_claim(window)
             app.processEvents()
+            # A damaged page met while the window filled itself in: the picture would show a
+            # desk with parts missing, so the file's damage is the answer instead.
+            damage = [e for e in MessageBoxes.errors if isinstance(e, DatabaseDamagedError)]
+            if damage:
+                raise damage[0]
             out = Path(png)
             out.parent.mkdir(parents=True, exist_ok=True)
             if not window.grab().save(str(out)):

@@ -12,33 +12,28 @@ Run time needs onnxruntime, tokenizers and numpy; torch is only for training.
 
 from __future__ import annotations
 
-import json
-import os
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 
 from workbench.model import CLAIM_THRESHOLD
 from workbench.resources import resource_path
 
-from .errors import ClaimsError
+from .onnx_text import MODEL_FILE as MODEL_FILE
+from .onnx_text import ONNX_FILE as ONNX_FILE
+from .onnx_text import TOKENIZER_FILE as TOKENIZER_FILE
+from .onnx_text import OnnxTextModel
 
 Scorer = Callable[[list[str]], list[float]]
 
-MODEL_FILE = "model.json"
-ONNX_FILE = "model.onnx"
-TOKENIZER_FILE = "tokenizer.json"
 FORMAT = "encoder-onnx/1"
 #: Score at or above which a sentence is a claim by default (one constant for the whole program).
 DEFAULT_THRESHOLD = CLAIM_THRESHOLD
 #: Share of the model in the desk's score; the rest is the linguistic rules' score. The rules stay
 #: as reasons shown to the reviewer; ``make eval`` measures whether blending them in helps.
 DEFAULT_MODEL_WEIGHT = 1.0
-#: Sentences per encoder call; sentences are grouped by length so that little padding is run.
-BATCH_SIZE = 32
 
 _LOCK = threading.Lock()
 _CACHE: dict[Path, CheckworthyModel] = {}
@@ -54,80 +49,21 @@ def sigmoid(x: np.ndarray) -> np.ndarray:
     return 0.5 * (1.0 + np.tanh(0.5 * x))
 
 
-def _threads() -> int:
-    """Threads for one encoder call: the cores there are, at most two (small batches)."""
-    return max(1, min(2, os.cpu_count() or 1))
-
-
-class CheckworthyModel:
+class CheckworthyModel(OnnxTextModel):
     """A loaded model; call it with sentences to get calibrated probabilities."""
 
-    def __init__(self, directory: Path, *, threads: int | None = None) -> None:
-        paths = [directory / name for name in (MODEL_FILE, ONNX_FILE, TOKENIZER_FILE)]
-        missing = [p.name for p in paths if not p.exists()]
-        if missing:
-            raise ClaimsError(
-                f"The check-worthiness model is missing ({', '.join(missing)} not found in "
-                f"{directory}). Reinstall the program, or run 'make train-model' in a checkout."
-            )
-        try:
-            meta = json.loads(paths[0].read_text(encoding="utf-8"))
-        except (OSError, ValueError) as exc:
-            raise ClaimsError(
-                f"The check-worthiness model in {directory} is damaged: {exc}"
-            ) from exc
-        if meta.get("format") != FORMAT:
-            raise ClaimsError(
-                f"The check-worthiness model in {directory} has format {meta.get('format')!r}; "
-                f"this version of the program reads {FORMAT!r}."
-            )
-        import onnxruntime as ort
-        from tokenizers import Tokenizer
+    what = "check-worthiness model"
 
-        try:
-            options = ort.SessionOptions()
-            options.intra_op_num_threads = threads or _threads()
-            options.inter_op_num_threads = 1
-            options.log_severity_level = 3
-            self._session = ort.InferenceSession(
-                str(paths[1]), options, providers=["CPUExecutionProvider"]
-            )
-            self._tokenizer = Tokenizer.from_file(str(paths[2]))
-        except Exception as exc:  # onnxruntime raises its own untyped errors on a bad file
-            raise ClaimsError(
-                f"The check-worthiness model in {directory} is damaged: {exc}"
-            ) from exc
-        self.max_tokens = int(meta["max_tokens"])
-        self._tokenizer.enable_truncation(self.max_tokens)
-        self._tokenizer.no_padding()
-        self.meta: dict[str, Any] = meta
+    def __init__(self, directory: Path, *, threads: int | None = None) -> None:
+        super().__init__(directory, FORMAT, threads=threads)
+        meta = self.meta
         self.calibration = (float(meta["platt_a"]), float(meta["platt_b"]))
         self.strict_weight = float(meta["strict_weight"])
         self.threshold = float(meta["threshold"])
-        self._inputs = {i.name for i in self._session.get_inputs()}
 
     def head_logits(self, texts: Sequence[str]) -> np.ndarray:
         """Raw logits, one row per sentence: (broad, strict)."""
-        out = np.zeros((len(texts), 2), dtype=np.float32)
-        if not texts:
-            return out
-        encodings = self._tokenizer.encode_batch(list(texts))
-        order = sorted(range(len(texts)), key=lambda i: len(encodings[i].ids))
-        for start in range(0, len(order), BATCH_SIZE):
-            chunk = order[start : start + BATCH_SIZE]
-            width = max(len(encodings[i].ids) for i in chunk)
-            ids = np.zeros((len(chunk), width), dtype=np.int64)
-            mask = np.zeros((len(chunk), width), dtype=np.int64)
-            for row, i in enumerate(chunk):
-                tokens = encodings[i].ids
-                ids[row, : len(tokens)] = tokens
-                mask[row, : len(tokens)] = 1
-            feed = {"input_ids": ids, "attention_mask": mask}
-            (logits,) = self._session.run(
-                ["logits"], {k: v for k, v in feed.items() if k in self._inputs}
-            )
-            out[chunk] = logits
-        return out
+        return self.run(texts, "logits", 2)
 
     def logits(self, texts: Sequence[str]) -> np.ndarray:
         """The uncalibrated decision value: broad logit plus the weighted strict logit."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 # Importing a command module adds its commands to ``main``; the modules import ``main`` from
 # ``.root``, not from here, so that nothing imports this package back while it loads.
-from . import articles, claims_edit, export, extract, history, maintenance  # noqa: F401
+from . import articles, claims_edit, export, extract, history, library, maintenance  # noqa: F401
 from .root import main
 
 __all__ = ["main"]

@@ -427,7 +427,7 @@ def verdict_command(
 @json_option
 @db_option
 def search_command(text: str, as_json: bool, db: str | None) -> None:
-    """Find TEXT in articles, claims, rationales and sources."""
+    """Find TEXT in articles, claims, rationales, sources and the fact-check library."""
     with opened_store(db, read_only=True) as store:
         hits = store.search(text)
     if as_json:
@@ -436,4 +436,4 @@ def search_command(text: str, as_json: bool, db: str | None) -> None:
     if not hits:
         click.echo("Nothing found.")
     for hit in hits:
-        click.echo(f"{hit.entity:<8} {hit.id[:8]}  {hit.title}: {hit.snippet}")
+        click.echo(f"{hit.entity:<10} {hit.id[:8]}  {hit.title}: {hit.snippet}")

@@ -126,7 +126,41 @@ def _fill_0002(db: Database) -> None:
     db["claim_numbers"].insert({"article_id": "a1", "last": len(QUOTES)})
 
 
-FILLERS = {"0001": _fill_0001, "0002": _fill_0002}
+def _fill_0003(db: Database) -> None:
+    _fill_0002(db)
+    vector = bytes(range(256)) * 3  # 384 float16 values, as the encoder stores them
+    for n, (claim, rating, publisher) in enumerate(
+        [
+            ("Kerry met Putin in Moscow in December 2015", "True", "PolitiFact"),
+            ("Syria's chemical weapons were all removed in 2014", "False", "Snopes"),
+        ],
+        1,
+    ):
+        db["factchecks"].insert(
+            {
+                "id": f"f{n}",
+                "claim": claim,
+                "rating": rating,
+                "rating_value": 5.0 if rating == "True" else 1.0,
+                "rating_best": 5.0,
+                "rating_worst": 1.0,
+                "publisher": publisher,
+                "published": "2016-01-04",
+                "url": f"https://example.org/fact-check/{n}",
+                "language": "en",
+                "origin": "import",
+                "source_name": "feed.json",
+                "key": f"{n:032x}",
+                "added_at": AT,
+                "updated_at": AT,
+                "review_date": "2016-01-04",
+                "vector": vector,
+                "vector_model": "fixture",
+            }
+        )
+
+
+FILLERS = {"0001": _fill_0001, "0002": _fill_0002, "0003": _fill_0003}
 
 
 def build(version: str, folder: Path) -> Path:

@@ -134,3 +134,31 @@ def check_html_tags(markup: str, name: str) -> None:
 def too_complex_page(name: str) -> IngestError:
     """The error for a web page over the element budget."""
     return IngestError(f"“{name}” is too large or complex a web page to be one article.")
+
+
+# -- fact-check library files ---------------------------------------------------------------
+# A library file is not an article: fact-checkers publish feeds of a few hundred thousand
+# ClaimReview items (a few hundred MB), read as a stream, so these limits are of their own.
+
+#: A fact-check file larger than this is refused before it is read: the largest public feeds
+#: of ClaimReview items are a few hundred MB.
+MAX_LIBRARY_FILE_BYTES = 2 * 1024 * 1024 * 1024
+#: Items read from one fact-check file; the rest are counted as left out.
+MAX_LIBRARY_ITEMS = 2_000_000
+#: Characters of one claim: a claim is a sentence or two; a longer text is not a claim.
+MAX_FACTCHECK_CLAIM = 5_000
+#: Characters of any other field of a fact-check (rating, publisher, address…); longer is cut.
+MAX_FACTCHECK_FIELD = 2_000
+#: Characters of text in one item of a JSON file: a ClaimReview with its explanation is a few KB.
+MAX_FACTCHECK_ITEM_CHARS = 1_000_000
+#: A saved web page read for its ClaimReview blocks: the same limit as an article's file.
+MAX_LIBRARY_PAGE_BYTES = MAX_FILE_BYTES
+
+
+def check_library_file_size(size: int, name: str, limit: int = MAX_LIBRARY_FILE_BYTES) -> None:
+    """Refuse a fact-check file over ``limit`` bytes before it is read."""
+    if size > limit:
+        raise IngestError(
+            f"“{name}” is {size / (1024 * 1024):,.0f} MB: too large to import into the library "
+            f"(the limit is {limit // (1024 * 1024):,} MB); {_SPLIT_ADVICE}."
+        )

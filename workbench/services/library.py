@@ -170,12 +170,16 @@ def keep_web_url_only(article: Article) -> Article:
 
 
 def seed_if_new(store: Store, **options: object) -> list[ImportResult]:
-    """Import the sample article(s) the first time a database is opened."""
+    """Import the sample article(s) the first time a database is opened.
+
+    A file with any history (an article imported, even if deleted since) is not new and is only
+    read here: opening it, or taking a screenshot of it, writes nothing.
+    """
     if store.read_only or store.get_setting(SEEDED_SETTING, False):
         return []
-    results = []
-    if not store.list_articles():
-        results = [import_file(store, p, **options) for p in sorted(seeds_dir().glob("*.txt"))]
+    if store.ever_held_articles() or store.list_articles():
+        return []
+    results = [import_file(store, p, **options) for p in sorted(seeds_dir().glob("*.txt"))]
     store.set_setting(SEEDED_SETTING, True)
     return results
 

@@ -148,6 +148,10 @@ class CoreStore:
         found = self.query("SELECT id, at FROM events ORDER BY id DESC LIMIT 1")
         return (found[0]["id"], found[0]["at"]) if found else None
 
+    def ever_held_articles(self) -> bool:
+        """True when an article was ever imported here (even if deleted since)."""
+        return bool(self.query("SELECT 1 FROM events WHERE entity = 'article' LIMIT 1"))
+
     def log(
         self,
         action: str,

@@ -193,11 +193,76 @@ def _desk_day(db: Database) -> None:
         transform_table(db, "verdicts", not_null={"rating": False})
 
 
+#: The word index of the fact-check library: BM25 ranking over words (the trigram indexes above
+#: find substrings; matching a claim needs whole words, stemmed).
+FACTCHECK_WORDS = "factchecks_words"
+
+
+def _factcheck_library(db: Database) -> None:
+    """The library of fact-checks: imported ones and the team's own rated verdicts.
+
+    ``key`` makes import idempotent: a digest of the normalised URL and claim (see
+    ``ingest.factchecks.record_key``), 32 hex characters rather than the text itself, so the
+    unique index stays small (the library must add at most 2 KB per item). ``vector`` holds the
+    sentence encoder's float16 vector of the claim (little-endian), filled after import.
+    """
+    # One statement at a time: executescript() would commit the migration's transaction.
+    for statement in _FACTCHECK_DDL:
+        db.execute(statement)
+
+
+_FACTCHECK_DDL = [
+    """
+        CREATE TABLE factchecks (
+            id TEXT PRIMARY KEY,
+            claim TEXT NOT NULL CHECK (length(trim(claim)) > 0),
+            claimant TEXT,
+            claimant_type TEXT,
+            rating TEXT,
+            rating_value REAL,
+            rating_best REAL,
+            rating_worst REAL,
+            publisher TEXT,
+            published TEXT,
+            url TEXT,
+            language TEXT,
+            origin TEXT NOT NULL CHECK (origin IN ('import', 'team')),
+            source_name TEXT,
+            claim_id TEXT REFERENCES claims(id) ON DELETE CASCADE,
+            key TEXT NOT NULL UNIQUE,
+            added_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            review_date TEXT,
+            vector BLOB,
+            vector_model TEXT
+        )""",
+    "CREATE INDEX idx_factchecks_origin ON factchecks(origin)",
+    "CREATE INDEX idx_factchecks_claim ON factchecks(claim_id) WHERE claim_id IS NOT NULL",
+    f"""CREATE VIRTUAL TABLE {FACTCHECK_WORDS} USING fts5(
+            claim, content='factchecks', content_rowid='rowid', tokenize='porter unicode61'
+        )""",
+    f"""CREATE TRIGGER factchecks_words_ai AFTER INSERT ON factchecks BEGIN
+            INSERT INTO {FACTCHECK_WORDS}(rowid, claim) VALUES (new.rowid, new.claim);
+        END""",
+    f"""CREATE TRIGGER factchecks_words_ad AFTER DELETE ON factchecks BEGIN
+            INSERT INTO {FACTCHECK_WORDS}({FACTCHECK_WORDS}, rowid, claim)
+            VALUES ('delete', old.rowid, old.claim);
+        END""",
+    # Only a changed claim touches the index: storing a vector does not.
+    f"""CREATE TRIGGER factchecks_words_au AFTER UPDATE OF claim ON factchecks BEGIN
+            INSERT INTO {FACTCHECK_WORDS}({FACTCHECK_WORDS}, rowid, claim)
+            VALUES ('delete', old.rowid, old.claim);
+            INSERT INTO {FACTCHECK_WORDS}(rowid, claim) VALUES (new.rowid, new.claim);
+        END""",
+]
+
+
 #: Every migration this program knows, oldest first: its name, what it does, and whether it runs
 #: in one transaction. A file that records a name not listed here was written by a newer program.
 STEPS: list[tuple[str, Callable[[Database], None], bool]] = [
     ("0001_initial", _initial, True),
     ("0002_desk_day", _desk_day, False),
+    ("0003_factcheck_library", _factcheck_library, True),
 ]
 
 

@@ -1,4 +1,4 @@
-"""Full-text search over article text, claims, rationales and source quotes."""
+"""Full-text search over article text, claims, rationales, source quotes and the fact-check library."""
 
 from __future__ import annotations
 
@@ -51,13 +51,24 @@ _QUERIES = {
         JOIN articles a ON a.id = c.article_id
         WHERE sources_fts MATCH :q ORDER BY rank LIMIT :limit""",
 }
+#: Imported fact-checks of the library, searched by whole words (their index is a word index);
+#: the team's own verdicts are found above, as claims and rationales. No article: ''.
+_LIBRARY_QUERY = """
+    SELECT f.id, '' AS article_id,
+           trim(coalesce(f.publisher, '') || ' · ' || coalesce(f.rating, ''), ' ·') AS title,
+           snippet(factchecks_words, -1, '[', ']', '…', 40) AS snippet
+    FROM factchecks_words JOIN factchecks f ON f.rowid = factchecks_words.rowid
+    WHERE factchecks_words MATCH :q AND f.origin = 'import' ORDER BY rank LIMIT :limit"""
+#: The entity name of a library hit.
+LIBRARY_ENTITY = "fact-check"
 
 
 class SearchMixin(CoreStore):
     """The search operation of :class:`~workbench.store.Store`."""
 
     def search(self, text: str, *, limit: int = 50) -> list[SearchHit]:
-        """Articles, claims, rationales and sources containing ``text`` (any substring of 3+ characters)."""
+        """Articles, claims, rationales and sources containing ``text`` (any substring of 3+
+        characters), then imported fact-checks of the library holding its words."""
         words = [w for w in text.split() if len(w) >= MIN_QUERY_LENGTH]
         if not words:
             return []
@@ -70,6 +81,9 @@ class SearchMixin(CoreStore):
                 if entity == "article":
                     snippet = article_snippet(row["title"], snippet or "", words)
                 hits.append(SearchHit(entity, row["id"], row["article_id"], row["title"], snippet))
+        words_query = " ".join('"' + w.replace('"', '""') + '"' for w in words)
+        for row in self.query(_LIBRARY_QUERY, {"q": words_query, "limit": limit}):
+            hits.append(SearchHit(LIBRARY_ENTITY, row["id"], "", row["title"], row["snippet"]))
         return hits
 
 

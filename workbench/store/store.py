@@ -23,13 +23,14 @@ from .errors import (
     disk_full_message,
     is_disk_full,
 )
+from .factchecks import FactCheckStore
 from .history import HistoryStore
 from .review import ReviewStore
 from .schema import build_migrations, check_schema, table_names
 from .search import SearchMixin
 
 
-class Store(ReviewStore, SearchMixin, HistoryStore):
+class Store(ReviewStore, SearchMixin, HistoryStore, FactCheckStore):
     """Named operations on one database file; each write is one transaction with its event row."""
 
 

@@ -64,3 +64,13 @@ def test_manual_claim_records_the_reviewer_by_name(memory_store, seed_article_pa
     reviewer = memory_store.add_reviewer("Ana Lima")
     claim = add_manual_claim(memory_store, article.id, "more than four years", reviewer=reviewer)
     assert memory_store.get_claim(claim.id).created_by == "Ana Lima"
+
+
+def test_a_database_whose_articles_were_all_deleted_is_not_seeded_again(memory_store) -> None:
+    roads = import_pasted(
+        memory_store, "The council spent £2m on roads.", title="Roads", run_extraction=False
+    )
+    memory_store.delete_article(roads.article.id)
+    assert seed_if_new(memory_store, run_extraction=False) == []
+    assert memory_store.list_articles() == []
+    assert memory_store.get_setting("seeded") is None  # opening it wrote nothing

@@ -38,6 +38,8 @@ def explain(exc: BaseException) -> str:
 def show_error(parent: QWidget | None, exc: BaseException, action: str = "") -> None:
     """Show ``exc`` in a message box, titled by what the reviewer was trying to do."""
     log.info("%s: %s", action or "error", exc, exc_info=exc)
+    MessageBoxes.errors.append(exc)
+    del MessageBoxes.errors[:-50]
     message = explain(exc)
     title = action or "Factcheck Workbench"
     MessageBoxes.warning(parent, title, message)
@@ -49,6 +51,8 @@ class MessageBoxes:
     #: When True (offscreen rendering), messages are logged and kept instead of shown.
     quiet = False
     shown: ClassVar[list[tuple[str, str]]] = []
+    #: The errors behind the messages, newest last (a screenshot refuses a damaged file).
+    errors: ClassVar[list[BaseException]] = []
 
     @classmethod
     def warning(cls, parent: QWidget | None, title: str, message: str) -> None:

@@ -1,0 +1,99 @@
+"""``workbench library``, ``library import``, ``match`` and ``search`` over the library."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from workbench.cli import main
+
+
+def _files(tmp_path: Path) -> tuple[Path, Path]:
+    feed = tmp_path / "feed.json"
+    feed.write_text(
+        json.dumps(
+            [
+                {
+                    "@type": "ClaimReview",
+                    "url": "https://c.org/1",
+                    "claimReviewed": "The moon is made of cheese",
+                    "datePublished": "2024-02-03",
+                    "author": {"name": "Checkers"},
+                    "reviewRating": {"alternateName": "False"},
+                },
+                {"@type": "ClaimReview", "claimReviewed": ""},
+            ]
+        ),
+        encoding="utf-8",
+    )
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text(
+        "claim,rating,url,publisher,date\nBridges closed in May,True,https://c.org/2,AFP,2024-05-01\n",
+        encoding="utf-8",
+    )
+    return feed, sheet
+
+
+def test_import_counts_and_bad_items(tmp_path: Path) -> None:
+    db = str(tmp_path / "w.sqlite3")
+    feed, sheet = _files(tmp_path)
+    result = CliRunner().invoke(main, ["library", "import", str(feed), str(sheet), "--db", db])
+    assert result.exit_code == 0, result.output
+    assert "feed.json: 1 added, 0 updated, 0 unchanged, 1 not imported" in result.output
+    assert "1 not imported: no claim" in result.output
+    again = CliRunner().invoke(main, ["library", "import", str(feed), "--db", db])
+    assert "0 added, 0 updated, 1 unchanged" in again.output
+    counts = CliRunner().invoke(main, ["library", "--json", "--db", db])
+    assert json.loads(counts.output) == {"import": 2, "team": 0}
+
+
+def test_a_file_that_cannot_be_read_exits_1(tmp_path: Path) -> None:
+    db = str(tmp_path / "w.sqlite3")
+    feed, _ = _files(tmp_path)
+    result = CliRunner().invoke(
+        main, ["library", "import", str(tmp_path / "missing.json"), str(feed), "--db", db]
+    )
+    assert result.exit_code == 1
+    assert "missing.json" in result.output and "feed.json: 1 added" in result.output
+
+
+def test_match_stdin_prints_one_json_line_per_query(tmp_path: Path) -> None:
+    db = str(tmp_path / "w.sqlite3")
+    feed, sheet = _files(tmp_path)
+    CliRunner().invoke(main, ["library", "import", str(feed), str(sheet), "--db", db])
+    result = CliRunner().invoke(
+        main,
+        ["match", "--stdin", "-k", "3", "--json", "--db", db],
+        input='is the moon cheese?\n\n"NEAR( * bridges\n',
+    )
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(line) for line in result.output.splitlines()]
+    assert [line["query"] for line in lines] == ["is the moon cheese?", '"NEAR( * bridges']
+    first = lines[0]["matches"][0]
+    assert list(first) == ["url", "claim", "rating", "publisher", "date", "score"]
+    assert (first["url"], first["rating"], first["publisher"], first["date"]) == (
+        "https://c.org/1",
+        "False",
+        "Checkers",
+        "2024-02-03",
+    )
+    assert 0 < first["score"] <= 1
+    assert lines[1]["matches"][0]["claim"] == "Bridges closed in May"
+
+
+def test_match_text_and_search_cover_the_library(tmp_path: Path) -> None:
+    db = str(tmp_path / "w.sqlite3")
+    feed, _ = _files(tmp_path)
+    CliRunner().invoke(main, ["library", "import", str(feed), "--db", db])
+    shown = CliRunner().invoke(main, ["match", "moon cheese", "--db", db])
+    assert "The moon is made of cheese" in shown.output and "https://c.org/1" in shown.output
+    found = CliRunner().invoke(main, ["search", "cheese", "--json", "--db", db])
+    [hit] = json.loads(found.output)
+    assert hit["entity"] == "fact-check" and "[cheese]" in hit["snippet"]
+
+
+def test_match_needs_text_or_stdin(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["match", "--db", str(tmp_path / "w.sqlite3")])
+    assert result.exit_code == 1

@@ -1,0 +1,94 @@
+"""The library table: idempotent upserts, counts, listing, safe word matching, vectors."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from workbench.ingest.factchecks import record_key
+from workbench.store import open_store
+from workbench.store.factchecks import FACTCHECK_FIELDS, word_query
+
+
+@pytest.fixture
+def store():
+    s = open_store(None)
+    yield s
+    s.close()
+
+
+def row(claim: str, url: str, date: str = "2024-01-01", **extra: object) -> dict[str, object]:
+    values = {f: None for f in FACTCHECK_FIELDS}
+    values.update(claim=claim, url=url, review_date=date, published=date[:10], **extra)
+    values["key"] = record_key(url, claim)
+    return values
+
+
+def test_the_same_fact_check_is_stored_once_and_updated_only_when_newer(store) -> None:
+    first = row("The moon is cheese", "https://a.org/1", rating="False")
+    assert store.upsert_factchecks([first]) == {"added": 1, "updated": 0, "unchanged": 0}
+    assert store.upsert_factchecks([first]) == {"added": 0, "updated": 0, "unchanged": 1}
+    older = row("The moon is cheese", "https://a.org/1", "2023-01-01", rating="True")
+    assert store.upsert_factchecks([older])["unchanged"] == 1
+    newer = row("The moon is cheese", "https://a.org/1", "2024-06-01", rating="Mostly false")
+    assert store.upsert_factchecks([newer])["updated"] == 1
+    page, total = store.list_factchecks()
+    assert total == 1 and page[0]["rating"] == "Mostly false"
+
+
+def test_counts_per_origin(store) -> None:
+    store.upsert_factchecks([row(f"Claim {n} here", f"https://a.org/{n}") for n in range(3)])
+    assert store.factcheck_counts() == {"import": 3, "team": 0}
+
+
+def test_list_filters_by_words_publisher_rating_and_pages(store) -> None:
+    store.upsert_factchecks(
+        [
+            row("Vaccines cause autism", "https://a.org/1", publisher="Snopes", rating="False"),
+            row(
+                "Vaccinated people shed spikes", "https://a.org/2", publisher="AFP", rating="False"
+            ),
+            row("Taxes rose in May", "https://a.org/3", publisher="Snopes", rating="True"),
+        ]
+    )
+    assert store.list_factchecks(text="vaccine")[1] == 2  # any word form
+    assert store.list_factchecks(publisher="snopes", rating="false")[1] == 1
+    page, total = store.list_factchecks(limit=2, offset=2)
+    assert (len(page), total) == (1, 3)
+
+
+@pytest.mark.parametrize(
+    "hostile", ['"NEAR(', "*", "claim:moon", 'moon" OR "', "AND OR NOT", "-", "^moon"]
+)
+def test_hostile_text_matches_safely(store, hostile: str) -> None:
+    store.upsert_factchecks([row("The moon is made of cheese", "https://a.org/1")])
+    store.lexical_matches(hostile, 5)  # no FTS syntax error
+    assert [i for i, _ in store.lexical_matches(hostile + " moon", 5)]
+
+
+def test_word_query_quotes_words_and_drops_stop_words() -> None:
+    assert word_query('The "moon" is NEAR(cheese*') == '"moon" OR "near" OR "cheese"'
+    assert word_query("the and of") is None
+
+
+def test_lexical_matches_best_first(store) -> None:
+    store.upsert_factchecks(
+        [row("Moon landing was faked", "https://a.org/1"), row("Moon is cheese", "https://a.org/2")]
+    )
+    found = store.lexical_matches("was the moon landing faked", 5)
+    assert found[0][0] == store.list_factchecks(text="landing")[0][0]["id"]
+    assert found[0][1] > found[1][1] > 0
+
+
+def test_vectors_round_trip_as_one_float16_matrix(store) -> None:
+    store.upsert_factchecks([row(f"Claim {n}", f"https://a.org/{n}") for n in range(3)])
+    todo = store.factchecks_without_vectors("m")
+    vectors = np.arange(12, dtype="<f2").reshape(3, 4)
+    store.set_factcheck_vectors(
+        [(fid, vectors[n].tobytes()) for n, (fid, _) in enumerate(todo)], "m"
+    )
+    ids, matrix = store.factcheck_vectors("m")
+    assert ids == [fid for fid, _ in todo] and matrix.dtype == np.float16
+    assert (matrix == vectors).all()
+    assert store.factchecks_without_vectors("m") == []
+    assert len(store.factchecks_without_vectors("other")) == 3

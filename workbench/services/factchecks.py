@@ -1,0 +1,370 @@
+"""The fact-check library: importing files, counting, and matching a text against it ("Checked before?").
+
+Matching is hybrid. Lexical: BM25 over the library's word index (the 100 best). Semantic, when
+an encoder is given: the cosine of the query's vector with every stored vector (vectors missing
+for new entries are computed first, in batches, and stored). The two rankings are fused by
+weighted reciprocal rank, ``1/(K0 + dense rank) + LEXICAL_WEIGHT/(K0 + lexical rank)``: the
+encoder finds the same claim in other words, BM25 adds the exact names and numbers.
+
+The ``score`` of a match is what a journalist can read as "how alike": with the encoder, the
+cosine similarity of the two texts' vectors (about 0.3 unrelated, 0.7+ the same claim);
+without it, the share of words the two have in common (Dice coefficient over their words,
+stop words left out; 1.0 for the same wording).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import weakref
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
+
+from workbench.ingest.errors import IngestError
+from workbench.ingest.factchecks import BadItem, FactCheckRecord, read_factchecks
+from workbench.store.factchecks import FACTCHECK_FIELDS, STOP_WORDS
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from workbench.store import Store
+
+#: Reciprocal-rank fusion: the rank offset, and the weight of the lexical ranking against the
+#: semantic one (chosen on the CheckThat! 2020 dev queries: equal weights did worse than the
+#: encoder alone).
+K0 = 10
+LEXICAL_WEIGHT = 0.25
+#: How many candidates each ranking gives the fusion.
+CANDIDATES = 100
+#: Items stored per transaction while importing: a cancelled import keeps whole batches.
+BATCH = 1000
+#: Texts encoded at a time when vectors are computed.
+ENCODE_BATCH = 64
+
+Progress = Callable[[str, int, int], None]
+
+
+class Encoder(Protocol):
+    """A sentence encoder: L2-normalised float32 rows, one per text."""
+
+    name: str
+
+    def encode(self, texts: list[str]) -> np.ndarray: ...
+
+
+@dataclass(slots=True)
+class FileImport:
+    """What importing one file did."""
+
+    name: str
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    #: Why items were not imported → how many.
+    bad: Counter[str] = field(default_factory=Counter)
+    #: Why the file could not be read at all (nothing was imported from it).
+    error: str | None = None
+
+    @property
+    def bad_items(self) -> int:
+        return sum(self.bad.values())
+
+
+@dataclass(slots=True)
+class LibraryImport:
+    """What an import of several files did; ``cancelled`` when it was stopped part-way."""
+
+    files: list[FileImport] = field(default_factory=list)
+    cancelled: bool = False
+
+    def total(self, what: str) -> int:
+        """The sum of one count (``added``, ``updated``, ``unchanged``, ``bad_items``) over the files."""
+        return sum(getattr(f, what) for f in self.files)
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """One earlier fact-check that matches a text, with how alike the two are."""
+
+    id: str
+    claim: str
+    rating: str | None
+    publisher: str | None
+    date: str | None
+    url: str | None
+    score: float
+    origin: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+class Cancelled(Exception):
+    """Raised inside the import loop when the caller asked to stop."""
+
+
+# -- import ---------------------------------------------------------------------------------
+def import_files(
+    store: Store,
+    paths: Sequence[str | Path],
+    *,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+    batch: int = BATCH,
+) -> LibraryImport:
+    """Import fact-check files into the library, ``batch`` items per transaction.
+
+    ``progress(file name, bytes read, file size)`` is told after each batch; ``cancelled()``
+    is asked between batches, and stops the import keeping only the batches already stored.
+    """
+    result = LibraryImport()
+    for path in map(Path, paths):
+        counts = FileImport(path.name)
+        result.files.append(counts)
+        try:
+            _import_one(store, path, counts, progress, cancelled, batch)
+        except IngestError as exc:
+            counts.error = str(exc)
+        except Cancelled:
+            result.cancelled = True
+            break
+    return result
+
+
+def _import_one(
+    store: Store,
+    path: Path,
+    counts: FileImport,
+    progress: Progress | None,
+    cancelled: Callable[[], bool] | None,
+    batch: int,
+) -> None:
+    size = path.stat().st_size if path.exists() else 0
+    position = [0]
+
+    def flush(pending: list[dict[str, Any]]) -> None:
+        if cancelled is not None and cancelled():
+            raise Cancelled
+        done = store.upsert_factchecks(pending, source_name=path.name)
+        for key in ("added", "updated", "unchanged"):
+            setattr(counts, key, getattr(counts, key) + done[key])
+        pending.clear()
+        if progress is not None:
+            progress(path.name, position[0], size)
+
+    pending: list[dict[str, Any]] = []
+    for item in read_factchecks(path, lambda n: position.__setitem__(0, n)):
+        if isinstance(item, BadItem):
+            counts.bad[item.reason] += 1
+            continue
+        pending.append(_row(item))
+        if len(pending) >= batch:
+            flush(pending)
+    if pending:
+        flush(pending)
+    if progress is not None:
+        progress(path.name, size, size)
+
+
+def _row(record: FactCheckRecord) -> dict[str, Any]:
+    row = {name: getattr(record, name) for name in FACTCHECK_FIELDS}
+    row["key"] = record.key
+    return row
+
+
+def library_counts(store: Store) -> dict[str, int]:
+    """How many fact-checks the library holds per origin: ``import`` and ``team``."""
+    store.sync_team_factchecks()
+    return store.factcheck_counts()
+
+
+# -- matching -------------------------------------------------------------------------------
+_URL = re.compile(r"(?:https?://|www\.|pic\.twitter\.com/)\S*", re.IGNORECASE)
+# "— Jane Doe (@jane) January 14, 2020" at the end of an embedded tweet.
+_SIGNATURE = re.compile(
+    r"\s*[—–-]+\s*[^—–\n]{0,80}\(@\w{1,30}\)\s*(?:[A-Z][a-z]+\.? \d{1,2}, \d{4})?\s*$"
+)
+
+
+def query_text(text: str) -> str:
+    """Pasted text as matched: web addresses, picture links and a tweet's closing signature
+    ("— Name (@handle) Month D, YYYY") left out, HTML entities decoded, spaces tidied.
+    """
+    text = html.unescape(text)
+    text = _SIGNATURE.sub("", text)
+    text = _URL.sub(" ", text)
+    return " ".join(text.split())
+
+
+def match(store: Store, text: str, k: int = 5, encoder: Encoder | None = None) -> list[Match]:
+    """The ``k`` library entries most like ``text``, best first (see the module's notes)."""
+    return match_many(store, [text], k, encoder)[0]
+
+
+def match_many(
+    store: Store,
+    texts: Sequence[str],
+    k: int = 5,
+    encoder: Encoder | None = None,
+    *,
+    lexical_weight: float | None = LEXICAL_WEIGHT,
+) -> list[list[Match]]:
+    """:func:`match` for many texts, their vectors computed in batches.
+
+    ``lexical_weight`` None leaves the word ranking out (the encoder alone, for comparison).
+    """
+    store.sync_team_factchecks()
+    queries = [query_text(t) for t in texts]
+    dense: list[list[tuple[int, float]]] = [[] for _ in queries]
+    index: _VectorIndex | None = None
+    if encoder is not None:
+        fill_vectors(store, encoder)
+        index = vector_index(store, encoder.name)
+        if index.ids:
+            for start in range(0, len(queries), ENCODE_BATCH):
+                chunk = queries[start : start + ENCODE_BATCH]
+                vectors = encoder.encode(chunk)
+                for n, row in enumerate(index.top(vectors, CANDIDATES)):
+                    dense[start + n] = row
+    results = []
+    for query, near in zip(queries, dense, strict=True):
+        use_words = lexical_weight is not None or encoder is None
+        lexical = store.lexical_matches(query, CANDIDATES) if use_words else []
+        weight = 1.0 if not near or lexical_weight is None else lexical_weight
+        results.append(_fused(store, query, lexical, near, index, k, encoder, weight))
+    return results
+
+
+def _fused(
+    store: Store,
+    query: str,
+    lexical: list[tuple[str, float]],
+    near: list[tuple[int, float]],
+    index: _VectorIndex | None,
+    k: int,
+    encoder: Encoder | None,
+    weight: float,
+) -> list[Match]:
+    fused: dict[str, float] = {}
+    cosine: dict[str, float] = {}
+    for rank, (position, similarity) in enumerate(near, start=1):
+        fid = index.ids[position]  # type: ignore[union-attr]
+        fused[fid] = fused.get(fid, 0.0) + 1.0 / (K0 + rank)
+        cosine[fid] = similarity
+    for rank, (fid, _) in enumerate(lexical, start=1):
+        fused[fid] = fused.get(fid, 0.0) + weight / (K0 + rank)
+    best = sorted(fused, key=lambda f: -fused[f])[:k]
+    if index is not None and encoder is not None:
+        missing = [f for f in best if f not in cosine]
+        cosine.update(index.similarity(encoder, query, missing))
+    words = set(_content_words(query))
+    matches = []
+    for row in store.get_factchecks(best):
+        score = cosine.get(row["id"])
+        if score is None:
+            score = _overlap(words, set(_content_words(row["claim"])))
+        matches.append(
+            Match(
+                id=row["id"],
+                claim=row["claim"],
+                rating=row["rating"],
+                publisher=row["publisher"],
+                date=row["published"],
+                url=row["url"],
+                score=round(float(score), 4),
+                origin=row["origin"],
+            )
+        )
+    return matches
+
+
+def _content_words(text: str) -> list[str]:
+    return [w for w in re.findall(r"\w+", text.casefold()) if w not in STOP_WORDS]
+
+
+def _overlap(a: set[str], b: set[str]) -> float:
+    return 2 * len(a & b) / (len(a) + len(b)) if a and b else 0.0
+
+
+# -- vectors ----------------------------------------------------------------------------------
+def fill_vectors(
+    store: Store,
+    encoder: Encoder,
+    *,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> int:
+    """Compute and store the vectors the library lacks for ``encoder``; how many were added."""
+    import numpy as np
+
+    if store.read_only:
+        return 0
+    added = 0
+    while True:
+        if cancelled is not None and cancelled():
+            return added
+        todo = store.factchecks_without_vectors(encoder.name, limit=BATCH)
+        if not todo:
+            return added
+        rows: list[tuple[str, bytes]] = []
+        for start in range(0, len(todo), ENCODE_BATCH):
+            chunk = todo[start : start + ENCODE_BATCH]
+            vectors = np.asarray(encoder.encode([c for _, c in chunk]), dtype="<f2")
+            rows += [(fid, vectors[n].tobytes()) for n, (fid, _) in enumerate(chunk)]
+        store.set_factcheck_vectors(rows, encoder.name)
+        added += len(rows)
+        if progress is not None:
+            progress(
+                "vectors", added, added + len(store.factchecks_without_vectors(encoder.name, 1))
+            )
+
+
+class _VectorIndex:
+    """Every stored vector of one encoder as a float32 matrix, kept while the library is unchanged."""
+
+    def __init__(self, generation: tuple[int, int], ids: list[str], matrix: np.ndarray) -> None:
+        import numpy as np
+
+        self.generation = generation
+        self.ids = ids
+        self.row = {fid: n for n, fid in enumerate(ids)}
+        self.matrix = np.ascontiguousarray(matrix, dtype=np.float32)
+
+    def top(self, queries: np.ndarray, n: int) -> list[list[tuple[int, float]]]:
+        """For each query row, the ``n`` nearest stored rows and their cosines, best first."""
+        import numpy as np
+
+        scores = np.asarray(queries, dtype=np.float32) @ self.matrix.T
+        n = min(n, scores.shape[1])
+        found = []
+        for row in scores:
+            part = np.argpartition(-row, n - 1)[:n]
+            order = part[np.argsort(-row[part])]
+            found.append([(int(i), float(row[i])) for i in order])
+        return found
+
+    def similarity(self, encoder: Encoder, query: str, ids: list[str]) -> dict[str, float]:
+        """The cosine of ``query`` with each of ``ids`` that has a vector."""
+        known = [f for f in ids if f in self.row]
+        if not known:
+            return {}
+        vector = encoder.encode([query])[0]
+        return {f: float(self.matrix[self.row[f]] @ vector) for f in known}
+
+
+_INDEXES: weakref.WeakKeyDictionary[Any, dict[str, _VectorIndex]] = weakref.WeakKeyDictionary()
+
+
+def vector_index(store: Store, model: str) -> _VectorIndex:
+    """The cached vectors of ``model`` for this store, read again when the library changed."""
+    held = _INDEXES.setdefault(store, {})
+    generation = store.library_generation()
+    index = held.get(model)
+    if index is None or index.generation != generation:
+        ids, matrix = store.factcheck_vectors(model)
+        index = _VectorIndex(generation, ids, matrix)
+        held[model] = index
+    return index
