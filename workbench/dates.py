@@ -26,6 +26,10 @@ _MONTHS = [
     "December",
 ]
 _YEAR_FIRST = re.compile(r"^\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\s*$")
+#: 20151204, as some systems write dates: year, month, day.
+_COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
+#: 04/12/2015, 4.12.2015, 04-12-2015: day, month, year.
+_DAY_FIRST = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
 # Two defaults that differ in day, month and year: a part missing from the text shows up as a
 # difference between the two readings.
 _DEFAULTS = (datetime(1901, 1, 1), datetime(1902, 2, 2))
@@ -46,23 +50,45 @@ def parse_date(text: str) -> date | None:
     if not text:
         return None
     shown = f"“{text}”"
-    year_first = _YEAR_FIRST.match(text)
+    year_first = _YEAR_FIRST.match(text) or _COMPACT.match(text)
+    day_first = _DAY_FIRST.match(text)
     try:
         if year_first:
-            return date(*(int(part) for part in year_first.groups()))
+            found = date(*(int(part) for part in year_first.groups()))
+            return _plausible(found, shown)
+        if day_first:
+            # Read day first, always: 12/13/2015 is refused rather than read month first.
+            day, month, year = (int(part) for part in day_first.groups())
+            if month > 12:
+                raise DateProblem(
+                    f"{shown} has no month {month}: numbers are read day first "
+                    f"({day_first.group(1)} is the day). Write it as {EXAMPLES}."
+                )
+            return _plausible(date(year, month, day), shown)
         readings = {
             date_parser.parse(text, dayfirst=True, default=default).date() for default in _DEFAULTS
         }
+    except DateProblem:
+        raise
     except (ValueError, OverflowError) as exc:
         if "day is out of range" in str(exc):
             raise DateProblem(f"{shown} is not a real date: that month has no such day.") from exc
         raise DateProblem(f"{shown} is not a date. Write it as {EXAMPLES}.") from exc
     if len(readings) > 1:
         raise DateProblem(f"{shown} needs a day, a month and a year, e.g. 4 Dec 2015.")
-    found = readings.pop()
+    return _plausible(readings.pop(), shown)
+
+
+def _plausible(found: date, shown: str) -> date:
+    """``found``, unless its year is not one a fact-check can be about."""
     if not 1000 <= found.year <= 2999:
         raise DateProblem(f"{shown} has no plausible year. Write it as {EXAMPLES}.")
     return found
+
+
+def month_year(year: int, month: int) -> str:
+    """A month written out, e.g. "March 2024" (English, whatever the computer's language)."""
+    return f"{_MONTHS[month - 1]} {year}"
 
 
 def long_date(day: date) -> str:
@@ -76,7 +102,7 @@ def short_date(day: date) -> str:
 
 
 _ISO_PARTIAL = re.compile(r"^(\d{4})(?:-(\d{1,2}))?$")
-_MONTH_YEAR = ("%B %Y", "%b %Y")
+_MONTH_NAME_YEAR = re.compile(r"^([A-Za-z]+)\.?,? (\d{4})$")
 
 
 def parse_when(text: str | None, *, partial: bool = False) -> str | None:
@@ -112,9 +138,17 @@ def _partial(text: str) -> str | None:
         if month is None:
             return year if 1000 <= int(year) <= 2999 else None
         return f"{year}-{int(month):02d}" if 1 <= int(month) <= 12 else None
-    for form in _MONTH_YEAR:
-        try:
-            return datetime.strptime(text.replace(",", " "), form).strftime("%Y-%m")
-        except ValueError:
-            continue
+    named = _MONTH_NAME_YEAR.match(text)
+    month = _month_number(named.group(1)) if named else None
+    if named and month:
+        return f"{named.group(2)}-{month:02d}"
     return None
+
+
+def _month_number(word: str) -> int | None:
+    """1–12 for an English month name or its abbreviation ("Mar", "Sept"), else None."""
+    word = word.lower()
+    for number, name in enumerate(_MONTHS, 1):
+        if len(word) >= 3 and name.lower().startswith(word):
+            return number
+    return 9 if word == "sept" else None

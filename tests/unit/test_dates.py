@@ -47,3 +47,18 @@ def test_a_month_or_a_year_alone_only_where_a_partial_date_is_allowed(typed, sto
     assert parse_when(typed, partial=True) == stored
     with pytest.raises(DateProblem):
         parse_when(typed)
+
+
+def test_a_compact_date_is_year_month_day() -> None:
+    assert parse_when("20240312") == "2024-03-12"
+
+
+def test_numbers_are_read_day_first_and_an_impossible_month_is_refused_not_swapped() -> None:
+    assert parse_when("12/11/2015") == "2015-11-12"
+    with pytest.raises(DateProblem, match="read day first"):
+        parse_when("12/13/2015")
+
+
+def test_month_names_do_not_depend_on_the_computers_language() -> None:
+    assert parse_when("Sept 2024", partial=True) == "2024-09"
+    assert parse_when("sep 2024", partial=True) == "2024-09"

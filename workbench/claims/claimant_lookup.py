@@ -27,6 +27,9 @@ _NAMES_ONLY = ("ner",)
 _ATTRIBUTION = ("claim_segmenter", "claim_attribution")
 
 Claimant = tuple[str | None, ClaimantType | None]
+#: The names of the last few articles asked about, by (id, length, hash of the text).
+_NAMES: dict[tuple[str, int, int], list[tuple[str, ClaimantType]]] = {}
+_NAMES_KEPT = 8
 
 
 def _blocks(article: Article) -> list[Block]:
@@ -106,7 +109,22 @@ def claimant_of_span(
 def article_claimants(
     article: Article, *, nlp: Language | None = None
 ) -> list[tuple[str, ClaimantType]]:
-    """The people and organisations the article names, each once, in order of first mention."""
+    """The people and organisations the article names, each once, in order of first mention.
+
+    Read once per article text (the claim record dialog asks each time it opens); an empty
+    list when claim finding is busy for longer than :data:`WAIT_FOR_FINDING`.
+    """
+    key = (article.id, len(article.text), hash(article.text))
+    if key in _NAMES:
+        return list(_NAMES[key])
     nlp = nlp or load_pipeline()
-    with _run_lock:
-        return _claimants(nlp, article, _blocks(article)).names()
+    if not _run_lock.acquire(timeout=WAIT_FOR_FINDING):
+        return []
+    try:
+        names = _claimants(nlp, article, _blocks(article)).names()
+    finally:
+        _run_lock.release()
+    _NAMES[key] = names
+    while len(_NAMES) > _NAMES_KEPT:
+        del _NAMES[next(iter(_NAMES))]
+    return list(names)

@@ -190,6 +190,28 @@ ORGANISATION_NOUNS = frozenset(
         "exchange",
     ]
 )
+#: Of those, the nouns a report uses for a business it has just named ("Acme Corp. … the company
+#: said"): only these stand for the organisation named last, and only when that name is a
+#: business's. "Police", "the court" or "the government" are never taken for the firm before.
+BUSINESS_NOUNS = frozenset(
+    [
+        "company",
+        "firm",
+        "lender",
+        "insurer",
+        "carrier",
+        "airline",
+        "retailer",
+        "maker",
+        "manufacturer",
+        "producer",
+        "group",
+        "business",
+        "conglomerate",
+        "operator",
+        "utility",
+    ]
+)
 _HE_SHE = frozenset({"he", "she", "him", "her"})
 _PRONOUNS = _HE_SHE | frozenset(
     {"i", "we", "you", "they", "it", "this", "that", "who", "one", "me", "us", "them"}
@@ -254,10 +276,15 @@ class Claimants:
 
     def __init__(self) -> None:
         self.mentions: list[Mention] = []
+        # Look-ups built once from the mentions (an article can name thousands): by the name's
+        # folded spelling, and the people by the word their name ends with.
+        self._by_name: dict[str, list[Mention]] | None = None
+        self._people_by_last: dict[str, list[str]] | None = None
 
     def add_doc(self, doc: Doc, offset: int) -> None:
         """Collect the named people and organisations of one block parsed at ``offset``."""
         self.mentions.extend(_mention(e, offset) for e in doc.ents if e.label_ in _NAMED)
+        self._by_name = self._people_by_last = None
 
     def resolve(
         self, speaker: str | None, label: str | None, offset: int
@@ -286,7 +313,7 @@ class Claimants:
 
     def names(self) -> list[tuple[str, ClaimantType]]:
         """Each person and organisation once (fullest name), in order of first mention."""
-        seen: dict[str, ClaimantType] = {}
+        seen: dict[str, tuple[str, ClaimantType]] = {}
         for mention in self.mentions:
             if (
                 mention.label not in ("PERSON", "ORG")
@@ -295,9 +322,9 @@ class Claimants:
             ):
                 continue
             name, kind = self.resolve(mention.text, mention.label, mention.at)
-            if name and kind and name.casefold() not in {n.casefold() for n in seen}:
-                seen[name] = kind
-        return list(seen.items())
+            if name and kind and name.casefold() not in seen:
+                seen[name.casefold()] = (name, kind)
+        return list(seen.values())
 
     # -- helpers ----------------------------------------------------------------------------
     def _guess_label(self, speaker: str) -> str:
@@ -310,8 +337,11 @@ class Claimants:
         return "PROPN" if any(w[:1].isupper() for w in speaker.split()) else "NOUN"
 
     def _same_name(self, name: str) -> list[Mention]:
-        folded = name.casefold()
-        return [m for m in self.mentions if m.text.casefold() == folded]
+        if self._by_name is None:
+            self._by_name = {}
+            for mention in self.mentions:
+                self._by_name.setdefault(mention.text.casefold(), []).append(mention)
+        return self._by_name.get(name.casefold(), [])
 
     def _named(self, name: str, label: str) -> tuple[str, ClaimantType]:
         """A name spaCy tagged PERSON or ORG, typed by the cues the article gives."""
@@ -329,12 +359,17 @@ class Claimants:
 
     def _fullest(self, name: str) -> str:
         """The longest name the article gives the same person ("Kerry" → "John Kerry")."""
+        if self._people_by_last is None:
+            self._people_by_last = {}
+            for mention in self.mentions:
+                if mention.label == "PERSON":
+                    last = re.split(r"[ -]", mention.text)[-1]
+                    self._people_by_last.setdefault(last, []).append(mention.text)
+        last = re.split(r"[ -]", name)[-1]
         longer = [
-            m.text
-            for m in self.mentions
-            if m.label == "PERSON"
-            and len(m.text) > len(name)
-            and (m.text.endswith(" " + name) or m.text.endswith("-" + name))
+            text
+            for text in self._people_by_last.get(last, [])
+            if len(text) > len(name) and (text.endswith(" " + name) or text.endswith("-" + name))
         ]
         return max(longer, key=len) if longer else name
 
@@ -353,9 +388,12 @@ class Claimants:
                 return mention.text, ClaimantType.ORGANISATION
         if head in ORGANISATION_NOUNS:
             orgs = [m for m in earlier if m.label == "ORG"]
-            # Prefer the organisation whose name has the noun ("Deutsche Bank" for "the bank").
+            # The organisation whose name has the noun ("Deutsche Bank" for "the bank")…
             named = [m for m in orgs if head in _words(m.text)]
-            chosen = (named or orgs)[-1] if (named or orgs) else None
-            if chosen is not None:
-                return chosen.text, ClaimantType.ORGANISATION
+            if named:
+                return named[-1].text, ClaimantType.ORGANISATION
+            # …or, for "the company" and the like, the business named last.
+            businesses = [m for m in orgs if organisation_name(m.text)]
+            if head in BUSINESS_NOUNS and businesses:
+                return businesses[-1].text, ClaimantType.ORGANISATION
         return None, None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -186,7 +187,7 @@ def articles_edit(
         if "summary" in changes:
             fail("Give the summary as --summary or --summary-file, not both.")
         try:
-            changes["summary"] = Path(summary_file).read_text(encoding="utf-8")
+            changes["summary"] = unwrapped(Path(summary_file).read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError) as exc:
             fail(f"Could not read “{Path(summary_file).name}” as UTF-8 text ({exc}).")
     if not changes:
@@ -235,18 +236,22 @@ def claims_list(article: str, open_only: bool, as_json: bool, db: str | None) ->
         return
     if not claims:
         click.echo("This article has no claims yet.")
-    for number, rc in enumerate(claims, 1):
-        click.echo(_claim_line(number, rc))
+    for rc in claims:
+        click.echo(_claim_line(rc))
     if left is not None:
         click.echo(_left_out_line(article_id, left))
 
 
-def _claim_line(number: int, rc: ReviewedClaim) -> str:
+def _claim_line(rc: ReviewedClaim) -> str:
+    """One claim under its number (the desk's and the report's), with every verdict."""
     c = rc.claim
     speaker = f" [{c.speaker}]" if c.speaker else ""
     state = " (dismissed)" if c.state is ClaimState.DISMISSED else ""
-    verdicts = "; ".join(f"{v.reviewer_name}: {v.rating}" for v in rc.verdicts) or "not reviewed"
-    return f"{number:>3}. {c.id[:8]}{speaker}{state} {c.claim}\n       {c.kind.label}, score {c.score:.2f} — {verdicts}"
+    verdicts = (
+        "; ".join(f"{v.reviewer_name}: {v.rating or 'in progress'}" for v in rc.verdicts)
+        or "not reviewed"
+    )
+    return f"{c.number or 0:>3}. {c.id[:8]}{speaker}{state} {c.claim}\n       {c.kind.label}, score {c.score:.2f} — {verdicts}"
 
 
 @claims_group.command("add")
@@ -437,3 +442,11 @@ def search_command(text: str, as_json: bool, db: str | None) -> None:
         click.echo("Nothing found.")
     for hit in hits:
         click.echo(f"{hit.entity:<10} {hit.id[:8]}  {hit.title}: {hit.snippet}")
+
+
+def unwrapped(text: str) -> str:
+    """A text file's paragraphs (separated by blank lines) with each one's line breaks taken
+    out: a summary wrapped at 80 columns in an editor is one line per paragraph, as in the
+    window's summary editor."""
+    paragraphs = re.split(r"\n\s*\n", text)
+    return "\n".join(" ".join(p.split()) for p in paragraphs if p.strip())

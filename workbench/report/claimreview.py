@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -162,7 +163,9 @@ def _item(report: Report, claim: ReportClaim) -> dict[str, Any]:
     claimant = claimant_of(claim)
     if claimant:
         item["author"] = claimant
-    said_on = iso_day(claim.said_on)
+    # A claim known to have been made in March 2024 keeps that precision ("2024-03" is a valid
+    # schema.org Date); the article's date stands in only when the record gives none.
+    said_on = iso_day(claim.said_on) or _partial_date(claim.said_on)
     if said_on or published:
         item["datePublished"] = said_on or published
     first = _first_appearance(claim, said_on)
@@ -170,6 +173,12 @@ def _item(report: Report, claim: ReportClaim) -> dict[str, Any]:
         item["firstAppearance"] = first
     item["appearance"] = [appearance]
     return item
+
+
+def _partial_date(value: str | None) -> str | None:
+    """``YYYY-MM`` or ``YYYY`` as stored for a claim known to the month or the year."""
+    value = (value or "").strip()
+    return value if re.fullmatch(r"\d{4}(?:-\d{2})?", value) else None
 
 
 def claimant_of(claim: ReportClaim) -> dict[str, Any] | None:

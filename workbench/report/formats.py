@@ -129,16 +129,16 @@ def base_url_problem(report: Report) -> str | None:
 
 
 def require_base_url(report: Report, title: str) -> None:
-    """Refuse early when ``report`` has no usable web address for a format that links to it."""
-    base_url = (report.options.base_url or "").strip()
-    if not base_url:
-        raise ExportError(
-            f"{title} needs the web address where the report will be published: set it with "
-            "--base-url or the database setting “report_base_url”."
-        )
-    problem = web_url_problem(base_url, "report's web address")
+    """Refuse early when ``report`` has no usable web address for a format that links to it
+    (the command line's all-or-nothing export; the window asks for the address first)."""
+    problem = base_url_problem(report)
     if problem:
-        raise ExportError(f"{problem} Change it with --base-url or `workbench report-settings`.")
+        if not (report.options.base_url or "").strip():
+            problem = f"{title} needs the web address where the report will be published."
+        raise ExportError(
+            f"{problem} Give it with --base-url, or keep it with "
+            "`workbench report-settings --base-url`."
+        )
 
 
 def _load(path: str) -> Any:

@@ -45,6 +45,8 @@ def finding(report: Report) -> str | None:
             f"Workbench (language model {', '.join(report.pipelines)}, with a check-worthiness "
             "score) and reviewed by people."
         )
+    elif report.manual_claims and report.manual_claims >= len(report.claims):
+        return f"{_plural(report.manual_claims, 'claim was', 'claims were')} marked in the article by reviewers."
     else:
         line = "Claims were found in the article automatically and reviewed by people."
     if report.manual_claims:
@@ -57,8 +59,8 @@ def reviewing(report: Report) -> str | None:
     people = _plural(len(report.reviewers), "reviewer")
     line = f"{people} rated {report.claims_reviewed} of the {report.claims_found} claims found."
     if report.claims_left_out:
-        left = _plural(report.claims_left_out, "other claim was", "other claims were")
-        line += f" This report lists the claims that were reviewed; {left} not reviewed."
+        left = _plural(report.claims_left_out, "other claim is", "other claims are")
+        line += f" This report lists the claims its reviewers rated; {left} left out."
     if report.claims_dismissed:
         line += (
             f" {_plural(report.claims_dismissed, 'claim was', 'claims were')} set aside as not "

@@ -52,9 +52,13 @@ class ReportOptions:
 _ADDRESSES = {
     "organisation_url": (
         "organisation's web address",
-        "in Preferences, with --organisation-url or with `workbench report-settings`",
+        "in Edit ▸ Preferences (on the command line: workbench report-settings)",
     ),
-    "base_url": ("report's web address", "with --base-url or with `workbench report-settings`"),
+    "base_url": (
+        "report's web address",
+        "in the export dialog or Edit ▸ Preferences (on the command line: workbench "
+        "report-settings)",
+    ),
 }
 
 

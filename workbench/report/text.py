@@ -8,6 +8,8 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
+from workbench.dates import long_date, month_year, short_date
+
 #: Words of article text shown on each side of a quote.
 CONTEXT_WORDS = 12
 
@@ -115,12 +117,12 @@ def human_date(value: str | None, *, with_time: bool = False) -> str:
     if parsed is None:
         month = re.fullmatch(r"(\d{4})-(\d{2})", (value or "").strip())
         if month and 1 <= int(month.group(2)) <= 12:
-            return f"{date(int(month.group(1)), int(month.group(2)), 1):%B %Y}"
+            return month_year(int(month.group(1)), int(month.group(2)))
         return value or ""
     if with_time and isinstance(parsed, datetime):
         zone = " UTC" if parsed.tzinfo else ""
-        return f"{parsed.day} {parsed:%b %Y, %H:%M}{zone}"
-    return f"{parsed.day} {parsed:%B %Y}"
+        return f"{short_date(parsed)}, {parsed:%H:%M}{zone}"
+    return long_date(parsed)
 
 
 def iso_day(value: str | None) -> str | None:

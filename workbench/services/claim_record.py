@@ -94,9 +94,10 @@ def checked_changes(claim: Claim, changes: dict[str, Any]) -> dict[str, Any]:
     if "speaker" in changes:
         speaker = " ".join(str(changes["speaker"] or "").split()) or None
         clean["speaker"] = speaker
-        if speaker is None:
+        if speaker != claim.speaker and "claimant_type" not in changes:
+            # Another claimant: whether a person or an organisation is not known until said.
             clean["claimant_type"] = None
-    if "claimant_type" in changes and clean.get("speaker", True) is not None:
+    if "claimant_type" in changes:
         clean["claimant_type"] = parse_claimant_type(changes["claimant_type"])
         if clean["claimant_type"] is not None and not clean.get("speaker", claim.speaker):
             raise InvalidInputError(

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
+from workbench.dates import short_date
 from workbench.store import NotFoundError, Store
 
 from .history_words import describe, quoted
@@ -102,7 +103,7 @@ def format_when(at: str) -> str:
         return at
     if moment.tzinfo is not None:
         moment = moment.astimezone()
-    return f"{moment.day} {moment:%b %Y %H:%M}"
+    return f"{short_date(moment)} {moment:%H:%M}"
 
 
 def claim_history(store: Store, claim_id: str) -> History:

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
+from workbench.dates import short_date
 from workbench.model import ClaimKind
 
 Event = dict[str, Any]
@@ -64,7 +65,7 @@ def _day(value: object) -> str:
         day = date.fromisoformat(str(value)[:10])
     except ValueError:
         return str(value)
-    return f"{day.day} {day:%b %Y}"
+    return short_date(day)
 
 
 def _same(value: object) -> object:

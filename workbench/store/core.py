@@ -305,7 +305,8 @@ class CoreStore:
                    (SELECT count(*) FROM claims c WHERE c.article_id = a.id
                       AND c.state = 'open') AS open_claims,
                    (SELECT count(DISTINCT v.claim_id) FROM verdicts v
-                      JOIN claims c ON c.id = v.claim_id WHERE c.article_id = a.id) AS reviewed
+                      JOIN claims c ON c.id = v.claim_id
+                      WHERE c.article_id = a.id AND v.rating IS NOT NULL) AS reviewed
             FROM articles a ORDER BY a.imported_at DESC, a.rowid DESC
             """
         )

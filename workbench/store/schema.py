@@ -135,7 +135,7 @@ def _initial(db: Database) -> None:
         db.table(table).enable_fts(list(columns), create_triggers=True, tokenize="trigram")
 
 
-def _desk_day(db: Database) -> None:
+def _claim_record(db: Database) -> None:
     """Claim numbers and an editable claim record, the article's summary, draft verdicts.
 
     Safe to run again (a crash between its two transactions repeats it): each column is added
@@ -184,6 +184,19 @@ def _desk_day(db: Database) -> None:
             """
             INSERT OR REPLACE INTO claim_numbers (article_id, last)
             SELECT article_id, max(number) FROM claims GROUP BY article_id
+            """
+        )
+        # An article's text is re-indexed only when its title or text changes: a new outlet, date
+        # or summary would otherwise rewrite the search index of a whole book-length article.
+        db.execute("DROP TRIGGER IF EXISTS articles_au")
+        db.execute(
+            """
+            CREATE TRIGGER articles_au AFTER UPDATE OF title, text ON articles BEGIN
+              INSERT INTO articles_fts (articles_fts, rowid, title, text)
+                VALUES ('delete', old.rowid, old.title, old.text);
+              INSERT INTO articles_fts (rowid, title, text)
+                VALUES (new.rowid, new.title, new.text);
+            END
             """
         )
     rating = next(
@@ -261,7 +274,7 @@ _FACTCHECK_DDL = [
 #: in one transaction. A file that records a name not listed here was written by a newer program.
 STEPS: list[tuple[str, Callable[[Database], None], bool]] = [
     ("0001_initial", _initial, True),
-    ("0002_desk_day", _desk_day, False),
+    ("0002_claim_record_and_drafts", _claim_record, False),
     ("0003_factcheck_library", _factcheck_library, True),
 ]
 

@@ -104,6 +104,15 @@ def test_details_dialog_refuses_a_bad_date_and_says_why(qtbot, article: Article)
     assert dialog.changes() == {"title": "Roads budget doubles", "published": "2015-07-24"}
 
 
+def test_a_date_stored_as_found_does_not_block_correcting_the_title(qtbot) -> None:
+    imported = Article(text="Body.", title="Council roads", published="July 2015")
+    dialog = DetailsDialog(imported)
+    qtbot.addWidget(dialog)
+    dialog.fields["title"].setText("Council roads budget")
+    assert dialog.validate() is None
+    assert dialog.changes() == {"title": "Council roads budget"}
+
+
 def test_details_dialog_empty_title_is_refused(qtbot, article: Article) -> None:
     dialog = DetailsDialog(article)
     qtbot.addWidget(dialog)

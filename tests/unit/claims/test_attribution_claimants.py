@@ -45,6 +45,17 @@ def test_a_bare_common_noun_with_no_organisation_named_is_no_claimant(nlp):
     ) == (None, None)
 
 
+def test_police_are_never_taken_for_the_firm_named_before(nlp):
+    speaker, _kind = claimant(
+        nlp,
+        "Police said",
+        "The minister said unemployment fell by 12% in 2023.",
+        "Acme Corp. said profits doubled to $4bn last year.",
+        "Police said 300 people attended the rally on Sunday.",
+    )
+    assert speaker != "Acme Corp."
+
+
 def test_a_bank_tagged_as_a_person_in_one_sentence_is_an_organisation(nlp):
     # spaCy reads "J.P. Morgan" as a person here and as an organisation in the next paragraph.
     assert claimant(

@@ -30,7 +30,8 @@ def _details(run: Callable, article_id: str) -> dict:
 
 def test_every_detail_can_be_corrected(run: Callable, article_id: str, tmp_path: Path) -> None:
     summary = tmp_path / "summary.txt"
-    summary.write_text("Kerry's claims check out.\n\nOne figure is off.\n", encoding="utf-8")
+    # Wrapped at a fixed width in an editor: each paragraph comes back as one line.
+    summary.write_text("Kerry's claims\ncheck out.\n\nOne figure\nis off.\n", encoding="utf-8")
     result = run(
         "articles", "edit", article_id[:8],
         "--title", "Kerry and Putin meet in Moscow",
@@ -49,7 +50,7 @@ def test_every_detail_can_be_corrected(run: Callable, article_id: str, tmp_path:
         "published": "2015-12-15",
         "url": "https://www.reuters.com/article/kerry-putin",
         "language": "en-GB",
-        "summary": "Kerry's claims check out.\n\nOne figure is off.",
+        "summary": "Kerry's claims check out.\nOne figure is off.",
     }
     # The list shows the new title.
     assert "Kerry and Putin meet in Moscow" in run("articles").output

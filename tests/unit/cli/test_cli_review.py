@@ -139,3 +139,27 @@ def test_claims_add_records_the_reviewer_by_name(run, seed_article_path: Path) -
     assert json.loads(added.output)["created_by"] == "Ana"
     [listed] = json.loads(run("claims", article, "--json").output)
     assert listed["created_by"] == "Ana"
+
+
+def test_claims_list_by_desk_number_with_drafts_in_progress(tmp_path: Path) -> None:
+    from workbench.model import Article, Claim, Judgement
+    from workbench.store import open_store
+
+    path = tmp_path / "review.sqlite3"
+    text = "Prices rose 5% in May. Rents fell 2% in June. Jobs grew by 300."
+    with open_store(path) as store:
+        article = store.add_article(Article(text=text, title="Prices"))
+        quotes = ("Prices rose 5% in May.", "Rents fell 2% in June.", "Jobs grew by 300.")
+        claims = [
+            Claim(article.id, text.index(q), text.index(q) + len(q), q, score=0.9) for q in quotes
+        ]
+        store.add_claims(article.id, claims)
+        ana = store.add_reviewer("Ana")
+        store.save_verdict(claims[2].id, ana.id, Judgement(None, rationale="Checking"))
+        store.delete_claim(claims[0].id)
+        [row] = store.list_articles()
+        assert row["reviewed"] == 0  # a draft is not a review
+    out = CliRunner().invoke(main, ["--db", str(path), "claims", article.id[:8]]).output
+    lines = [line for line in out.splitlines() if ". " in line[:6]]
+    assert [line.split(".")[0].strip() for line in lines] == ["2", "3"]
+    assert "Ana: in progress" in out and "None" not in out

@@ -60,7 +60,7 @@ def test_one_reviewer_publishes_their_verdicts(seeded) -> None:
 
 def test_without_a_report_address_it_says_what_to_set(seeded) -> None:
     store, article, _ = seeded
-    with pytest.raises(ExportError, match="report_base_url"):
+    with pytest.raises(ExportError, match="report-settings --base-url"):
         render_claimreview(build_report(store, article.id, ReportOptions()))
 
 
@@ -117,3 +117,10 @@ def test_when_and_where_the_claim_was_made(seeded) -> None:
     }
     assert "firstAppearance" not in third["itemReviewed"]
     jsonschema.validate([first, second, third], SCHEMA)
+
+
+def test_a_claim_known_to_the_month_keeps_that_date(seeded) -> None:
+    store, article, claims = seeded
+    _record(store, claims[0].id, said_on="2015-11")
+    first, *_ = _items(store, article)
+    assert first["itemReviewed"]["datePublished"] == "2015-11"  # not the article's date

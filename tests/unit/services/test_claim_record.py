@@ -104,6 +104,18 @@ def test_an_empty_claimant_clears_the_name_and_its_type(memory_store, found):
     assert (cleared.speaker, cleared.claimant_type) == (None, None)
 
 
+def test_another_claimant_does_not_inherit_the_old_ones_type(memory_store, found):
+    acme = edit_claim(memory_store, found.id, speaker="Acme Corp.", claimant_type="organisation")
+    assert acme.claimant_type is ClaimantType.ORGANISATION
+    smith = edit_claim(memory_store, found.id, speaker="John Smith")
+    assert (smith.speaker, smith.claimant_type) == ("John Smith", None)
+
+
+def test_a_type_without_a_claimant_is_refused(memory_store, found):
+    with pytest.raises(InvalidInputError, match="claimant's name"):
+        edit_claim(memory_store, found.id, speaker="", claimant_type="person")
+
+
 def test_changing_nothing_writes_nothing(memory_store, found):
     edit_claim(memory_store, found.id, speaker="company", kind="other_factual")
     assert claim_events(memory_store, found.id) == []

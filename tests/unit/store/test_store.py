@@ -356,3 +356,13 @@ def test_unique_id_prefixes_resolve(store) -> None:
     assert store.resolve_id("articles", article.id[:8], "article") == article.id
     with pytest.raises(NotFoundError):
         store.resolve_id("articles", "ffffffff", "article")
+
+
+def test_editing_an_articles_details_leaves_its_search_index_alone(store) -> None:
+    article = store.add_article(_article("Prices rose 5% in May. " * 200))
+    pages = store.db.execute("SELECT count(*) FROM articles_fts_data").fetchone()[0]
+    for n in range(5):
+        store.update_article(article.id, outlet=f"Gazette {n}", summary=f"Checked {n} times.")
+    assert store.db.execute("SELECT count(*) FROM articles_fts_data").fetchone()[0] == pages
+    store.update_article(article.id, title="Prices in May")
+    assert [h.id for h in store.search("Prices in May")] == [article.id]

@@ -80,6 +80,9 @@ class DetailsDialog(ValidatedDialog):
         layout.addWidget(buttons)
         self.fields["title"].setFocus()
         self.fields["title"].selectAll()
+        #: The fields as first shown: only a field the reviewer changed is checked, so that a
+        #: date an import stored as it found it ("July 2015") never blocks correcting the title.
+        self._shown = self.entered()
 
     def entered(self) -> dict[str, Any]:
         """Every field as typed (a stored date-time left untouched is kept as it was)."""
@@ -89,15 +92,19 @@ class DetailsDialog(ValidatedDialog):
             entered["published"] = self.date_picker.value() or ""
         return entered
 
+    def _edited(self) -> dict[str, Any]:
+        """The fields the reviewer changed, as typed."""
+        return {k: v for k, v in self.entered().items() if v != self._shown.get(k)}
+
     def changes(self) -> dict[str, Any]:
         """The fields whose value differs from the article's (dates compared once read)."""
-        checked = check_details(self.entered())
+        checked = check_details(self._edited())
         return {k: v for k, v in checked.items() if v != getattr(self.article, k)}
 
     def validate(self) -> str | None:
         """The first problem with what was typed, in words, or None."""
         try:
-            check_details(self.entered())
+            check_details(self._edited())
         except StoreError as exc:
             return str(exc)
         return None
