@@ -26,6 +26,8 @@ _MONTHS = [
     "December",
 ]
 _YEAR_FIRST = re.compile(r"^\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\s*$")
+#: A stored date: ``YYYY-MM-DD`` (perhaps followed by a time).
+ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 #: 20151204, as some systems write dates: year, month, day.
 _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 #: 04/12/2015, 4.12.2015, 04-12-2015: day, month, year.
@@ -84,6 +86,15 @@ def _plausible(found: date, shown: str) -> date:
     if not 1000 <= found.year <= 2999:
         raise DateProblem(f"{shown} has no plausible year. Write it as {EXAMPLES}.")
     return found
+
+
+def written(iso: str) -> str:
+    """A stored date as people read it: "4 December 2015", "March 2024" or "2024"."""
+    if len(iso) >= 10:
+        return long_date(date.fromisoformat(iso[:10]))
+    if len(iso) == 7:
+        return month_year(int(iso[:4]), int(iso[5:7]))
+    return iso
 
 
 def month_year(year: int, month: int) -> str:

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 from workbench.model import Article, Block, BlockKind, ClaimantType
 
 from .attribution import ClaimAttribution
-from .claimants import Claimants
+from .claimants import Claimants, known_names, remember_names
 from .extract import _ensure_components, _run_lock, split_long_block
 from .pipeline import load_pipeline
 from .spans import QUOTES_KEY, claim_spans
@@ -27,9 +27,6 @@ _NAMES_ONLY = ("ner",)
 _ATTRIBUTION = ("claim_segmenter", "claim_attribution")
 
 Claimant = tuple[str | None, ClaimantType | None]
-#: The names of the last few articles asked about, by (id, length, hash of the text).
-_NAMES: dict[tuple[str, int, int], list[tuple[str, ClaimantType]]] = {}
-_NAMES_KEPT = 8
 
 
 def _blocks(article: Article) -> list[Block]:
@@ -111,12 +108,13 @@ def article_claimants(
 ) -> list[tuple[str, ClaimantType]]:
     """The people and organisations the article names, each once, in order of first mention.
 
-    Read once per article text (the claim record dialog asks each time it opens); an empty
-    list when claim finding is busy for longer than :data:`WAIT_FOR_FINDING`.
+    Read once per article text (claim finding leaves them behind; the claim record dialog asks
+    each time it opens); an empty list when claim finding is busy for longer than
+    :data:`WAIT_FOR_FINDING`.
     """
-    key = (article.id, len(article.text), hash(article.text))
-    if key in _NAMES:
-        return list(_NAMES[key])
+    known = known_names(article)
+    if known is not None:
+        return known
     nlp = nlp or load_pipeline()
     if not _run_lock.acquire(timeout=WAIT_FOR_FINDING):
         return []
@@ -124,7 +122,5 @@ def article_claimants(
         names = _claimants(nlp, article, _blocks(article)).names()
     finally:
         _run_lock.release()
-    _NAMES[key] = names
-    while len(_NAMES) > _NAMES_KEPT:
-        del _NAMES[next(iter(_NAMES))]
-    return list(names)
+    remember_names(article, names)
+    return names

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
-from workbench.model import ClaimantType
+from workbench.model import Article, ClaimantType
 
 #: Words before a name (or starting it) that say it is a person's.
 PERSON_TITLES = frozenset(
@@ -397,3 +397,26 @@ class Claimants:
             if head in BUSINESS_NOUNS and businesses:
                 return businesses[-1].text, ClaimantType.ORGANISATION
         return None, None
+
+
+#: The people and organisations of the last few articles read, by (id, length, hash of the
+#: text): claim finding leaves them here, so the claim record dialog opens without reading again.
+_ARTICLE_NAMES: dict[tuple[str, int, int], list[tuple[str, ClaimantType]]] = {}
+_ARTICLES_KEPT = 8
+
+
+def _article_key(article: Article) -> tuple[str, int, int]:
+    return (article.id, len(article.text), hash(article.text))
+
+
+def remember_names(article: Article, names: list[tuple[str, ClaimantType]]) -> None:
+    """Keep an article's names for :func:`known_names`."""
+    _ARTICLE_NAMES[_article_key(article)] = list(names)
+    while len(_ARTICLE_NAMES) > _ARTICLES_KEPT:
+        del _ARTICLE_NAMES[next(iter(_ARTICLE_NAMES))]
+
+
+def known_names(article: Article) -> list[tuple[str, ClaimantType]] | None:
+    """The names kept for this article's text, or None when it was not read in this session."""
+    names = _ARTICLE_NAMES.get(_article_key(article))
+    return None if names is None else list(names)

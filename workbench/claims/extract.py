@@ -12,7 +12,7 @@ from spacy.tokens import Span
 from workbench.model import Article, Block, BlockKind, Claim, ClaimKind
 
 from .checkworthy import ATTRIBUTION_PREFIXES
-from .claimants import Claimants
+from .claimants import Claimants, remember_names
 from .errors import ClaimsError, ExtractionCancelled
 from .learned import DEFAULT_THRESHOLD
 from .pipeline import COMPONENTS, add_claim_components, load_pipeline, pipeline_version
@@ -171,6 +171,7 @@ def extract_claims(
                     progress(done, total)
         except (ValueError, RuntimeError, KeyError) as exc:
             raise ClaimsError(f"Claim extraction failed: {exc}") from exc
+    remember_names(article, speakers.names())
     claims = []
     for start, end, (speaker, label), kind, score, reasons in found:
         resolved, claimant_type = speakers.resolve(speaker, label, start)

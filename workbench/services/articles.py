@@ -37,6 +37,13 @@ def edit_article(
     return store.update_article(article_id, reviewer_id=reviewer_id, **fields)
 
 
+def put_article_details(
+    store: Store, article_id: str, values: dict[str, Any], *, reviewer_id: str | None = None
+) -> Article:
+    """Put details back exactly as they were stored (undo and redo of an edit)."""
+    return store.update_article(article_id, reviewer_id=reviewer_id, as_stored=True, **values)
+
+
 def check_details(fields: dict[str, Any]) -> dict[str, Any]:
     """``fields`` as they would be saved, or :class:`InvalidInputError`; nothing is written."""
     from workbench.store.article_fields import checked

@@ -219,6 +219,12 @@ class Desk:
 
         return edit_article(self.store, article_id, reviewer_id=self.reviewer_id, **fields)
 
+    def put_article_details(self, article_id: str, values: dict[str, Any]) -> Article:
+        """Put an article's details back as they were stored (undo and redo)."""
+        from workbench.services.articles import put_article_details
+
+        return put_article_details(self.store, article_id, values, reviewer_id=self.reviewer_id)
+
     def claims(self, article_id: str) -> list[ReviewedClaim]:
         """An article's claims in article order, with every verdict."""
         return self.store.claims_for(article_id)

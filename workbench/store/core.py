@@ -312,12 +312,27 @@ class CoreStore:
         )
 
     def update_article(
-        self, article_id: str, *, reviewer_id: str | None = None, **fields: Any
+        self,
+        article_id: str,
+        *,
+        reviewer_id: str | None = None,
+        as_stored: bool = False,
+        **fields: Any,
     ) -> Article:
-        """Correct an article's details (see :mod:`.article_fields`); all or nothing, logged."""
-        from .article_fields import checked
+        """Correct an article's details (see :mod:`.article_fields`); all or nothing, logged.
 
-        changes = checked(fields)
+        ``as_stored`` puts back values exactly as they were stored (undo): a date an import kept
+        as it found it ("July 2015") is not a date a reviewer may type, yet it must come back.
+        """
+        from .article_fields import EDITABLE, checked
+
+        if as_stored:
+            unknown = set(fields) - set(EDITABLE)
+            if unknown:
+                raise InvalidInputError(f"An article has no field {', '.join(sorted(unknown))}.")
+            changes = dict(fields)
+        else:
+            changes = checked(fields)
         before = self.get_article(article_id)
         changed = {k: v for k, v in changes.items() if getattr(before, k) != v}
         if not changed:

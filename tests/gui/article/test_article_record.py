@@ -57,6 +57,23 @@ def test_ctrl_i_edits_the_details_and_ctrl_z_puts_them_back(
     assert pane.title.text() == "Roads budget doubles"
 
 
+def test_undo_puts_back_a_date_stored_as_the_import_found_it(
+    make_window, qtbot, monkeypatch: pytest.MonkeyPatch, db_path: Path
+) -> None:
+    window = make_window()
+    assert window.restore_last_article() and window.article is not None
+    article_id = window.article.id
+    # As a Markdown import keeps front matter's "published: July 2015".
+    window.desk.store.update_article(article_id, as_stored=True, published="July 2015")
+    monkeypatch.setattr(DetailsDialog, "ask", lambda parent, article: {"published": "2015-07-24"})
+    qtbot.keyClick(window, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    assert _stored(db_path, article_id).published == "2015-07-24"
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert _stored(db_path, article_id).published == "July 2015"
+    window.actions_.redo.trigger()
+    assert _stored(db_path, article_id).published == "2015-07-24"
+
+
 def test_ctrl_shift_i_writes_the_summary(
     make_window, qtbot, monkeypatch: pytest.MonkeyPatch, db_path: Path
 ) -> None:
@@ -190,3 +207,13 @@ def test_a_date_can_be_picked_from_the_calendar(qtbot, article: Article) -> None
     dialog.date_picker.calendar.clicked.emit(QDate(2015, 7, 24))
     assert dialog.fields["published"].text() == "24 Jul 2015"
     assert dialog.changes() == {"published": "2015-07-24"}
+
+
+def test_saving_details_that_change_nothing_is_no_step_and_no_crash(make_window) -> None:
+    window = make_window()
+    assert window.restore_last_article() and window.article is not None
+    steps = window.undo_stack.count()
+    assert window.article_record.apply(
+        window.article.id, {"title": window.article.title}, "article details"
+    )
+    assert window.undo_stack.count() == steps

@@ -63,7 +63,7 @@ def fill_and_save(monkeypatch, **fields) -> list[ClaimDialog]:
             dialog.claimant.setCurrentIndex(names.index(fields["claimant"]))
             dialog.claimant.activated.emit(dialog.claimant.currentIndex())
         if "said_on" in fields:
-            dialog.said_on.setText(fields["said_on"])
+            dialog.said_on.set_text(fields["said_on"])
         if "wording" in fields:
             dialog.wording.setPlainText(fields["wording"])
         dialog.accept()
@@ -123,7 +123,7 @@ def test_a_date_that_is_not_one_is_refused(acme_db, qtbot) -> None:
         [reviewed] = store.claims_for(article["id"])
     dialog = ClaimDialog(reviewed.claim, [])
     qtbot.addWidget(dialog)
-    dialog.said_on.setText("next Tuesday-ish")
+    dialog.said_on.set_text("next Tuesday-ish")
     dialog.accept()
     assert "is not a date" in dialog.error_line.message()
     assert dialog.result() != ClaimDialog.DialogCode.Accepted
@@ -142,17 +142,18 @@ def test_every_field_is_reached_by_tab_and_by_its_alt_letter(acme_db, qtbot) -> 
         dialog.wording,
         dialog.claimant,
         dialog.claimant_type,
-        dialog.said_on,
+        dialog.said_on.edit,
         dialog.said_where,
         dialog.kind,
     ]
+    stops = [*fields[:4], dialog.said_on.pick_button, *fields[4:]]  # the date's calendar too
     dialog.wording.setFocus()
     reached = []
-    for _ in fields:
+    for _ in stops:
         focus = QApplication.focusWidget()
         reached.append(dialog.claimant if focus is dialog.claimant.lineEdit() else focus)
         qtbot.keyClick(focus, Qt.Key.Key_Tab)
-    assert reached == fields
+    assert reached == stops
 
     for letter, field in zip("WCTOHK", fields, strict=True):
         qtbot.keyClick(dialog, getattr(Qt.Key, f"Key_{letter}"), Qt.KeyboardModifier.AltModifier)

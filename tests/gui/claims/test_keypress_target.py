@@ -197,3 +197,39 @@ def test_the_number_column_shows_the_claims_stable_number(make_window) -> None:
         claim_id = pane.table_order()[row]
         shown = pane.proxy.index(row, 0).data().split()[-1]
         assert shown == str(window.claims[claim_id].claim.number)
+
+
+def test_u_shows_only_the_claims_i_have_not_reviewed_and_again_all(make_window, qtbot) -> None:
+    window, order = start(make_window)
+    keys = Keyboard(qtbot)
+    keys.press(Qt.Key.Key_1)
+    keys.press(Qt.Key.Key_Return, CTRL)  # the first claim is mine now
+    keys.press(Qt.Key.Key_U)
+    assert window.claims_pane.unreviewed_box.isChecked()
+    assert window.actions_.only_unreviewed.isChecked()
+    assert order[0] not in window.claims_pane.table_order()
+    keys.press(Qt.Key.Key_U)
+    assert not window.claims_pane.unreviewed_box.isChecked()
+    assert order[0] in window.claims_pane.table_order()
+
+
+def test_escape_in_the_filter_clears_it_then_goes_back_to_the_claims(make_window, qtbot) -> None:
+    window, order = start(make_window)
+    keys = Keyboard(qtbot)
+    keys.press(Qt.Key.Key_F, CTRL)
+    keys.type("council")
+    assert len(window.claims_pane.table_order()) < len(order)
+    keys.press(Qt.Key.Key_Escape)
+    assert window.claims_pane.filter_box.text() == ""
+    assert window.claims_pane.table_order() == order
+    keys.press(Qt.Key.Key_Escape)
+    assert window.claims_pane.table.hasFocus()
+
+
+def test_a_letter_that_is_no_key_never_moves_to_another_claim(make_window, qtbot) -> None:
+    window, order = start(make_window)
+    table = window.claims_pane.table
+    table.setCurrentIndex(table.model().index(table.currentIndex().row(), 1))  # the Claim cell
+    for letter in (Qt.Key.Key_T, Qt.Key.Key_E, Qt.Key.Key_L, Qt.Key.Key_M, Qt.Key.Key_P):
+        qtbot.keyClick(table, letter)
+        assert window.claims_pane.current_claim_id() == order[0]

@@ -116,6 +116,21 @@ def test_rationale_is_saved_after_a_pause_in_typing(
     assert desk.row()["rationale"] == "Checked against the Labour Force Survey."
 
 
+def test_a_save_while_typing_keeps_the_cursor_where_the_words_go_on(
+    qtbot, editor: VerdictEditor, desk: Desk
+) -> None:
+    from PySide6.QtGui import QTextCursor
+
+    editor._autosave.setInterval(20)
+    field = editor.wording_edit
+    field.setFocus()
+    field.moveCursor(QTextCursor.MoveOperation.End)
+    with qtbot.waitSignal(editor.claim_changed, timeout=5000):
+        qtbot.keyClicks(field, " and more ")  # saved (tidied) while the last space is typed
+    qtbot.keyClicks(field, "after")
+    assert field.toPlainText().endswith("and more after")
+
+
 def test_rationale_typed_before_rating_is_saved_as_a_draft_that_the_rating_completes(
     qtbot, editor: VerdictEditor, desk: Desk
 ) -> None:

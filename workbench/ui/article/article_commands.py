@@ -62,7 +62,7 @@ class EditArticleCommand(DeskCommand):
             self._put(self.before)
 
     def _put(self, values: dict[str, Any]) -> None:
-        self.desk.edit_article(self.article_id, **values)
+        self.desk.put_article_details(self.article_id, values)
         self._notify()
 
     def _notify(self) -> None:

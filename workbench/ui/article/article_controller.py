@@ -70,6 +70,6 @@ class ArticleController:
             on_error=self.view.report_error,
         )
         self.view.undo_stack.push(command)
-        if command.error is None and not command.isObsolete():
+        if command.error is None and not command.changed_nothing:
             self.view.show_status(f"Saved the {text}.", 4000)
         return command.error is None

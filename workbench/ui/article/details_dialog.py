@@ -113,6 +113,9 @@ class DetailsDialog(ValidatedDialog):
     def ask(cls, parent: QWidget | None, article: Article) -> dict[str, Any] | None:
         """The changed details, {} when nothing changed, or None when cancelled."""
         dialog = cls(article, parent)
-        if dialog.exec() != cls.DialogCode.Accepted:
-            return None
-        return dialog.changes()
+        try:
+            if dialog.exec() != cls.DialogCode.Accepted:
+                return None
+            return dialog.changes()
+        finally:
+            dialog.deleteLater()  # parented to the window: it would stay until the window goes

@@ -77,6 +77,9 @@ class SummaryDialog(ValidatedDialog):
     def ask(cls, parent: QWidget | None, article: Article) -> str | None:
         """The new summary, or None when cancelled."""
         dialog = cls(article, parent)
-        if dialog.exec() != cls.DialogCode.Accepted:
-            return None
-        return dialog.summary()
+        try:
+            if dialog.exec() != cls.DialogCode.Accepted:
+                return None
+            return dialog.summary()
+        finally:
+            dialog.deleteLater()  # parented to the window: it would stay until the window goes

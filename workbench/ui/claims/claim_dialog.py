@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from workbench.model import Claim, ClaimantType, ClaimKind
 from workbench.services.claim_record import checked_changes, describe_guess, differs_from_guess
 from workbench.store import InvalidInputError
+from workbench.ui.common.date_entry import DateEntry
 from workbench.ui.common.dialogs import NOTE_STYLE, ErrorLine, ValidatedDialog
 
 #: The claimant type choices, as shown, and what each stores.
@@ -64,9 +65,10 @@ class ClaimDialog(ValidatedDialog):
         self._set_type(claim.claimant_type)
         self.claimant.activated.connect(self._picked)
 
-        self.said_on = QLineEdit(claim.said_on or "")
-        self.said_on.setPlaceholderText("Not known (for example 12 March 2024 or 2024-03-12)")
-        self.said_on.setAccessibleName("Said on")
+        # A claim is often known to have been made in a month or a year: "March 2024" is a date.
+        self.said_on = DateEntry(claim.said_on, partial=True)
+        self.said_on.edit.setPlaceholderText("Not known (e.g. 12 March 2024 or March 2024)")
+        self.said_on.edit.setAccessibleName("Said on")
         self.said_where = QLineEdit(claim.said_where or "")
         self.said_where.setPlaceholderText("Not known (for example a news conference in Vienna)")
         self.said_where.setAccessibleName("Said where")
@@ -88,7 +90,7 @@ class ClaimDialog(ValidatedDialog):
             ("&Kind:", self.kind),
         ):
             buddy = QLabel(caption)
-            buddy.setBuddy(field)
+            buddy.setBuddy(field.edit if isinstance(field, DateEntry) else field)
             form.addRow(buddy, field)
 
         self.quote = QLabel(f"In the article: “{claim.quote}”")
@@ -155,6 +157,9 @@ class ClaimDialog(ValidatedDialog):
     def ask(cls, parent: QWidget | None, claim: Claim, choices: Choices) -> dict[str, Any] | None:
         """Show the dialog; the changes to save (possibly none), or None when cancelled."""
         dialog = cls(claim, choices, parent)
-        if dialog.exec() != ValidatedDialog.DialogCode.Accepted:
-            return None
-        return dialog.changes()
+        try:
+            if dialog.exec() != ValidatedDialog.DialogCode.Accepted:
+                return None
+            return dialog.changes()
+        finally:
+            dialog.deleteLater()  # parented to the window: it would stay until the window goes

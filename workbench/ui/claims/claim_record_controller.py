@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Protocol
 
 from workbench.ui.claims.claim_dialog import Choices, ClaimDialog
+from workbench.ui.common.errors import explain
 from workbench.ui.common.undo import EditClaimCommand
 from workbench.ui.common.views import EditingView
 
@@ -65,14 +66,16 @@ class ClaimRecordController:
             on_error=self.view.report_error,
         )
         self.view.undo_stack.push(command)
-        if command.error is None and not command.isObsolete():
+        if command.error is None and not command.changed_nothing:
             self.view.show_status("Claim record saved. Undo with Ctrl+Z.", 4000)
         return command.error is None
 
     def _choices(self, claim: Claim) -> Choices:
         try:
             return self.view.desk.claimant_choices(claim.article_id)
-        except Exception as exc:
-            # Only the list to pick from is missing: a claimant can still be typed.
-            self.view.show_status(f"The article's names could not be listed: {exc}", 6000)
+        except Exception as exc:  # any failure only loses the list: a claimant can still be typed
+            self.view.show_status(
+                f"The article's names could not be listed ({explain(exc)}); type the claimant.",
+                6000,
+            )
             return []

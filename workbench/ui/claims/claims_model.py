@@ -87,6 +87,7 @@ class ClaimRow:
 def make_rows(claims: list[ReviewedClaim], reviewer_id: str | None) -> list[ClaimRow]:
     """Rows for claims in article order, numbered as the report numbers them."""
     rows = []
+    short = _short_names(claims)
     for position, rc in enumerate(claims, 1):
         mine_verdict = rc.verdict_by(reviewer_id) if reviewer_id else None
         others = [v for v in rc.verdicts if v.reviewer_id != reviewer_id]
@@ -98,7 +99,7 @@ def make_rows(claims: list[ReviewedClaim], reviewer_id: str | None) -> list[Clai
                 reviewed=rc,
                 state=review_state(rc, reviewer_id),
                 mine=verdict_text(mine_verdict),
-                others="; ".join(_other_text(v) for v in others),
+                others="; ".join(_other_text(v, short) for v in others),
                 haystack=" ".join(
                     (claim.claim, claim.quote, claim.speaker or "", claim.kind.label)
                 ).casefold(),
@@ -121,10 +122,17 @@ def verdict_text(verdict: Verdict | None) -> str:
 DRAFT_TEXT = "in progress"
 
 
-def _other_text(verdict: Verdict) -> str:
+def _short_names(claims: list[ReviewedClaim]) -> dict[str, str]:
+    """Each reviewer's first name, or the whole name when two share a first name."""
+    names = {v.reviewer_name or "another reviewer" for rc in claims for v in rc.verdicts}
+    firsts = [n.split()[0] for n in names]
+    return {n: n if firsts.count(n.split()[0]) > 1 else n.split()[0] for n in names}
+
+
+def _other_text(verdict: Verdict, short: dict[str, str]) -> str:
     # The rating first: a narrow column still shows what matters before it is cut off.
-    first = (verdict.reviewer_name or "another reviewer").split()[0]
-    return f"{verdict_text(verdict)} ({first})"
+    name = verdict.reviewer_name or "another reviewer"
+    return f"{verdict_text(verdict)} ({short.get(name, name)})"
 
 
 class ClaimsTableModel(QAbstractTableModel):

@@ -29,6 +29,14 @@ from workbench.ui.claims.claims_model import (
 from workbench.ui.common.theme import TABLE_STYLE, heading, tinted
 
 
+class ClaimsTable(QTableView):
+    """The claims table: a letter typed here is a key of the desk (or nothing), never a jump
+    to the next claim that starts with it, which would put the next rating on another claim."""
+
+    def keyboardSearch(self, search: str) -> None:
+        """Type-ahead is off."""
+
+
 class ClaimsPane(QWidget):
     """Owns the claims model and proxy; tells the window which claim is selected."""
 
@@ -59,7 +67,7 @@ class ClaimsPane(QWidget):
         )
         self.threshold_box.setAccessibleName("Minimum score")
 
-        self.table = QTableView()
+        self.table = ClaimsTable()
         self.table.setObjectName("claimsTable")
         self.table.setStyleSheet(TABLE_STYLE)
         self.table.setModel(self.proxy)
@@ -221,6 +229,16 @@ class ClaimsPane(QWidget):
     def focus_table(self) -> None:
         """Put the keyboard focus on the claims table, keeping the selected claim."""
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def leave_filter(self) -> bool:
+        """Escape in the filter box: clear it, or when it is empty go to the table."""
+        if not self.filter_box.hasFocus():
+            return False
+        if self.filter_box.text():
+            self.filter_box.clear()
+        else:
+            self.focus_table()
+        return True
 
     def focus_filter(self) -> None:
         """Put the cursor in the filter box."""

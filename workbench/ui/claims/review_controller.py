@@ -88,6 +88,10 @@ class ReviewView(EditingView, Protocol):
         """Put the keyboard focus on the claims table, so triage keys act on the claim list."""
         ...
 
+    def leave_filter(self) -> bool:
+        """Escape in the filter box: clear it, or when empty go to the table; False elsewhere."""
+        ...
+
     def ensure_reviewer(self, name: str | None = None) -> bool:
         """Work as a reviewer, asking who when nobody is remembered."""
         ...
@@ -146,13 +150,14 @@ class ReviewController:
 
     # -- keys that reach the editor's fields from the claims list ------------------------------
     def go_to_rationale(self) -> None:
-        """Put the cursor in the selected claim's rationale (key R)."""
-        if self._ready():
+        """Put the cursor in the selected claim's rationale (key R); only to read it when the
+        file cannot be changed, so nobody is asked who is reviewing."""
+        if self._ready(writing=False):
             self.view.editor.focus_rationale()
 
     def go_to_confidence(self) -> None:
         """Put the focus on the selected claim's confidence levels (key C)."""
-        if self._ready():
+        if self._ready(writing=False):
             self.view.editor.focus_confidence()
 
     def add_source(self) -> None:
@@ -167,14 +172,18 @@ class ReviewController:
         if editor.has_focus_inside():
             editor.flush()
             self.view.focus_claims()
+        else:
+            self.view.leave_filter()
 
-    def _ready(self) -> bool:
+    def _ready(self, *, writing: bool = True) -> bool:
         view = self.view
         rc = view.current_claim()
         if rc is None:
             view.show_status("Select a claim first.", 5000)
             return False
-        if view.desk.reviewer is None and not view.ensure_reviewer():
+        # Reading a read-only file's rationale asks nobody's name.
+        asks = writing or not view.desk.read_only
+        if asks and view.desk.reviewer is None and not view.ensure_reviewer():
             return False
         return view.editor.claim_id == rc.claim.id
 

@@ -24,12 +24,13 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.dates import (
-    _YEAR_FIRST,
     EXAMPLES,
+    ISO_DAY,
     DateProblem,
-    long_date,
     parse_date,
+    parse_when,
     short_date,
+    written,
 )
 
 __all__ = ["EXAMPLES", "DateEntry", "DateProblem", "parse_date"]
@@ -44,8 +45,12 @@ class DateEntry(QWidget):
 
     changed = Signal()
 
-    def __init__(self, value: str | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, value: str | None = None, parent: QWidget | None = None, *, partial: bool = False
+    ) -> None:
         super().__init__(parent)
+        #: A month or a year alone is a date too ("March 2024": when a claim was made).
+        self.partial = partial
         self.edit = QLineEdit()
         self.edit.setPlaceholderText("Not known (e.g. 4 Dec 2015)")
         # Wide enough for a date written out, however the row around it is squeezed.
@@ -90,8 +95,8 @@ class DateEntry(QWidget):
     def set_value(self, value: str | None) -> None:
         """Show an ISO date (``YYYY-MM-DD``); other stored text is shown as it is."""
         try:
-            day = parse_date((value or "")[:10]) if _YEAR_FIRST.match((value or "")[:10]) else None
-        except DateProblem:
+            day = date.fromisoformat(value[:10]) if value and ISO_DAY.match(value) else None
+        except ValueError:
             day = None
         self.edit.setText(short_date(day) if day else (value or ""))
 
@@ -103,22 +108,26 @@ class DateEntry(QWidget):
         """Set today's date."""
         self.edit.setText(short_date(date.today()))
 
+    def text(self) -> str:
+        """The text typed in the field."""
+        return self.edit.text()
+
     def problem(self) -> str | None:
         """Why the typed text is not a date, or None when it is one (or empty)."""
         if self._kept_as_stored():
             return None
         try:
-            parse_date(self.edit.text())
+            parse_when(self.edit.text(), partial=self.partial)
         except DateProblem as exc:
             return str(exc)
         return None
 
     def value(self) -> str | None:
-        """The date as ``YYYY-MM-DD``, None when not known; raises :class:`DateProblem`."""
+        """The date as stored (``YYYY-MM-DD``; ``YYYY-MM`` or ``YYYY`` when partial), None when
+        not known; raises :class:`DateProblem`."""
         if self._kept_as_stored():
             return self._raw
-        day = parse_date(self.edit.text())
-        return day.isoformat() if day else None
+        return parse_when(self.edit.text(), partial=self.partial)
 
     def open_calendar(self) -> None:
         """Show the calendar under the field, on the typed date (or today)."""
@@ -141,10 +150,10 @@ class DateEntry(QWidget):
 
     def _show_reading(self) -> None:
         try:
-            day = parse_date(self.edit.text())
+            iso = parse_when(self.edit.text(), partial=self.partial)
         except DateProblem:
             kept = self._kept_as_stored()
             self.reading.setText("kept as written" if kept else "not a date yet")
         else:
-            self.reading.setText(f"= {long_date(day)}" if day else "not known")
+            self.reading.setText(f"= {written(iso)}" if iso else "not known")
         self.changed.emit()

@@ -5,12 +5,11 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QLabel, QWidget
 
 from workbench.services.review import check_url
 from workbench.store import StoreError
-
-#: The earliest date stands for "not known" (Qt's usual special-value idiom).
 
 ERROR_STYLE = (
     "QLabel { color: #8a1c1c; background: #fbeaea; border: 1px solid #e6b8b8;"
@@ -80,8 +79,6 @@ class ValidatedDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from PySide6.QtGui import QKeySequence, QShortcut
-
         save = QShortcut(QKeySequence("Ctrl+Return"), self)
         save.activated.connect(self.accept)
 

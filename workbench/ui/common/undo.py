@@ -45,10 +45,18 @@ class DeskCommand(QUndoCommand):
         self.on_change = on_change
         self.on_error = on_error
         self.error: Exception | None = None
+        #: Set with :meth:`setObsolete`: readable after the push, when Qt has already deleted
+        #: an obsolete command (its own ``isObsolete`` can then no longer be called).
+        self.changed_nothing = False
         #: True once the action has run; a later redo repeats exactly what it did.
         self.applied = False
         #: True while the claim is not in the database (deleted, or its marking undone).
         self.gone = False
+
+    def setObsolete(self, obsolete: bool) -> None:  # Qt's name
+        """Mark the command as one that changed nothing (Qt drops it from the stack)."""
+        self.changed_nothing = obsolete
+        super().setObsolete(obsolete)
 
     def redo(self) -> None:
         """Do the action (Qt calls this on push and on redo)."""

@@ -327,7 +327,9 @@ class VerdictEditor(EditorReach, QWidget):
             if self._scale is not None:
                 self.rating_picker.set_scale(self._scale)
             self.meta_label.setText(editor_text.claim_meta(claim))
-            if not self._wording_dirty and self.wording_edit.toPlainText() != claim.claim:
+            # Saved while typing, text comes back tidied: keep the field (and cursor) if same.
+            typed = " ".join(self.wording_edit.toPlainText().split())
+            if not self._wording_dirty and typed != claim.claim:
                 self.wording_edit.setPlainText(claim.claim)
             self.quote_label.setText(f"“{claim.quote}”")
             mine = self._mine
@@ -340,7 +342,7 @@ class VerdictEditor(EditorReach, QWidget):
             )
             if not self._rationale_dirty:
                 text = mine.rationale if mine else ""
-                if self.rationale_edit.toPlainText() != text:
+                if self.rationale_edit.toPlainText().strip() != text:
                     self.rationale_edit.setPlainText(text)
             self.others_view.set_verdicts(self._others)
             self.others_summary.set_verdicts(self._others)

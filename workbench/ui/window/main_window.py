@@ -249,6 +249,10 @@ class MainWindow(QMainWindow):
         """Put the keyboard focus on the claims table (on the selected claim)."""
         self.claims_pane.focus_table()
 
+    def leave_filter(self) -> bool:
+        """Escape in the filter box: clear it, or when it is empty go to the claims table."""
+        return self.claims_pane.leave_filter()
+
     def set_sensitivity(self, value: float) -> None:
         """Show claims scoring at least ``value`` (remembered, as when the slider moves)."""
         self.claims_pane.set_threshold(value)

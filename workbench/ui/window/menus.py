@@ -95,10 +95,13 @@ class Actions:
         self.edit_record = act("&Edit claim record…", w.claim_record.edit_record, "F2")
         self.score_order = act("Order by &score", pane.set_score_order, "S")
         self.score_order.setCheckable(True)
+        box = pane.unreviewed_box
         self.only_unreviewed = act(
-            "Show only claims &not reviewed by me", pane.unreviewed_box.setChecked, "U"
+            "Show only claims &not reviewed by me", lambda on=False: box.setChecked(on), "U"
         )
         self.only_unreviewed.setCheckable(True)
+        # The menu's tick follows the box when it is clicked.
+        box.toggled.connect(self.only_unreviewed.setChecked)
         self.find_claims = act(
             "&Find claims in this article", review.find_claims_again, None, "SP_BrowserReload"
         )
