@@ -9,8 +9,6 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
-from dateutil import parser as date_parser
-
 _MONTHS = [
     "January",
     "February",
@@ -67,6 +65,8 @@ def parse_date(text: str) -> date | None:
                     f"({day_first.group(1)} is the day). Write it as {EXAMPLES}."
                 )
             return _plausible(date(year, month, day), shown)
+        from dateutil import parser as date_parser  # read on first use, not at start-up
+
         readings = {
             date_parser.parse(text, dayfirst=True, default=default).date() for default in _DEFAULTS
         }

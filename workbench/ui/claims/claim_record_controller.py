@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Protocol
 
-from workbench.ui.claims.claim_dialog import Choices, ClaimDialog
 from workbench.ui.common.errors import explain
 from workbench.ui.common.undo import EditClaimCommand
 from workbench.ui.common.views import EditingView
 
 if TYPE_CHECKING:
     from workbench.model import Claim, ReviewedClaim
+    from workbench.ui.claims.claim_dialog import Choices
 
 
 class ClaimRecordView(EditingView, Protocol):
@@ -48,6 +48,8 @@ class ClaimRecordController:
         # Wording typed in the verdict editor is saved first, so the dialog shows it.
         view.flush_editor()
         claim = view.desk.claim(reviewed.claim.id)
+        from workbench.ui.claims.claim_dialog import ClaimDialog  # built on first use
+
         changes = ClaimDialog.ask(view.dialog_parent, claim, self._choices(claim))
         if changes is None:
             return
