@@ -53,8 +53,13 @@ class SentenceEncoder(OnnxTextModel):
         self.name = f"matching/{self.meta.get('trained', 'unknown')}"
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
-        """One unit vector per text (rows of a float32 matrix)."""
-        return self.run(texts, "embedding", self.dimensions)
+        """One unit vector per text (rows of a float32 matrix).
+
+        One text per run: the int8 model quantises its activations per run, so a text encoded
+        beside others would get a slightly different vector each time, and the same claim a
+        different score in the claims table and in the editor.
+        """
+        return self.run(texts, "embedding", self.dimensions, batch_size=1)
 
 
 def load_encoder(path: str | Path | None = None) -> SentenceEncoder:

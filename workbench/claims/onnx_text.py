@@ -73,15 +73,17 @@ class OnnxTextModel:
         self.meta: dict[str, Any] = meta
         self._inputs = {i.name for i in self._session.get_inputs()}
 
-    def run(self, texts: Sequence[str], output: str, width: int) -> np.ndarray:
+    def run(
+        self, texts: Sequence[str], output: str, width: int, *, batch_size: int = BATCH_SIZE
+    ) -> np.ndarray:
         """Output ``output`` (``width`` numbers per sentence) for every sentence, in order."""
         out = np.zeros((len(texts), width), dtype=np.float32)
         if not texts:
             return out
         encodings = self._tokenizer.encode_batch(list(texts))
         order = sorted(range(len(texts)), key=lambda i: len(encodings[i].ids))
-        for start in range(0, len(order), BATCH_SIZE):
-            chunk = order[start : start + BATCH_SIZE]
+        for start in range(0, len(order), batch_size):
+            chunk = order[start : start + batch_size]
             longest = max(len(encodings[i].ids) for i in chunk)
             ids = np.zeros((len(chunk), longest), dtype=np.int64)
             mask = np.zeros((len(chunk), longest), dtype=np.int64)

@@ -28,8 +28,9 @@ from .root import main
 if TYPE_CHECKING:
     from workbench.services.factchecks import Encoder, LibraryImport, Match
 
-#: The fields of a match printed by ``match --json``, in this order.
-MATCH_FIELDS = ("url", "claim", "rating", "publisher", "date", "score")
+#: The fields of a match printed by ``match --json``, in this order (``title``, the fact-check's
+#: headline or null, comes after the documented ones).
+MATCH_FIELDS = ("url", "claim", "rating", "publisher", "date", "score", "title")
 
 
 @main.group("library", cls=DefaultGroup, default="counts")
@@ -185,6 +186,8 @@ def match_command(
     for m in found:
         where = " · ".join(shown(x) for x in (m.publisher, m.date) if x)
         click.echo(f"{m.score:.2f}  {shown(m.rating or 'no rating'):<14} {shown(m.claim)}")
+        if m.title:
+            click.echo(f"      “{shown(m.title)}”")
         if where or m.url:
             click.echo(f"      {where}  {shown(m.url or '')}".rstrip())
 

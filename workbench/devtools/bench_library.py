@@ -77,16 +77,22 @@ def _vocabulary(rng: random.Random, size: int = 30_000) -> tuple[list[str], list
 
 
 def write_feed(path: Path, items: int, seed: int = 7) -> None:
-    """A DataFeed of ``items`` ClaimReview items of realistic length, written as a stream."""
+    """A DataFeed of ``items`` ClaimReview items of realistic length, written as a stream; each
+    has a headline, as published fact-checks do (it is stored and indexed with the claim).
+    """
     rng = random.Random(seed)
     vocabulary, cumulative = _vocabulary(rng)
     with path.open("w", encoding="utf-8") as out:
         out.write('{"@context": "https://schema.org", "@type": "DataFeed", "dataFeedElement": [')
         for n in range(items):
             claim = " ".join(rng.choices(vocabulary, cum_weights=cumulative, k=rng.randint(10, 24)))
+            headline = " ".join(
+                rng.choices(vocabulary, cum_weights=cumulative, k=rng.randint(6, 14))
+            )
             review = {
                 "@type": "ClaimReview",
                 "url": f"https://factcheck.example.org/{n}/{claim.split()[0]}-{claim.split()[1]}",
+                "headline": headline.title() + "?",
                 "claimReviewed": claim.capitalize() + ".",
                 "datePublished": f"20{10 + n % 15}-{1 + n % 12:02d}-{1 + n % 28:02d}",
                 "author": {"@type": "Organization", "name": f"Checker {n % 40}"},

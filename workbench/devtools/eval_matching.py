@@ -27,19 +27,23 @@ def claim_url(vclaim_id: str) -> str:
 
 
 def write_library_csv(verified: Path, dest: Path) -> int:
-    """Convert ``verified_claims.docs.tsv`` (vclaim_id, vclaim, title) to a library CSV."""
+    """Convert ``verified_claims.docs.tsv`` (vclaim_id, vclaim, title) to a library CSV: the
+    Snopes headline goes in the ``title`` column, as a fact-checker's own CSV would give it.
+    """
     count = 0
     with (
         verified.open(encoding="utf-8", newline="") as src,
         dest.open("w", encoding="utf-8", newline="") as out,
     ):
-        reader = csv.reader(src, delimiter="\t", quoting=csv.QUOTE_NONE)
+        # Cells are quoted as in CSV: a claim may hold quotes, tabs or a line break.
+        reader = csv.reader(src, delimiter="\t")
         next(reader, None)
         writer = csv.writer(out)
-        writer.writerow(["claim", "rating", "url", "publisher", "date"])
+        writer.writerow(["claim", "title", "rating", "url", "publisher", "date"])
         for row in reader:
             if len(row) >= 2 and row[1].strip():
-                writer.writerow([row[1], "unknown", claim_url(row[0]), "Snopes", ""])
+                title = row[2] if len(row) >= 3 else ""
+                writer.writerow([row[1], title, "unknown", claim_url(row[0]), "Snopes", ""])
                 count += 1
     return count
 

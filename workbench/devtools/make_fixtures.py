@@ -129,10 +129,15 @@ def _fill_0002(db: Database) -> None:
 def _fill_0003(db: Database) -> None:
     _fill_0002(db)
     vector = bytes(range(256)) * 3  # 384 float16 values, as the encoder stores them
-    for n, (claim, rating, publisher) in enumerate(
+    for n, (claim, title, rating, publisher) in enumerate(
         [
-            ("Kerry met Putin in Moscow in December 2015", "True", "PolitiFact"),
-            ("Syria's chemical weapons were all removed in 2014", "False", "Snopes"),
+            ("Kerry met Putin in Moscow in December 2015", None, "True", "PolitiFact"),
+            (
+                "Syria's chemical weapons were all removed in 2014",
+                "Were All of Syria's Chemical Weapons Removed?",
+                "False",
+                "Snopes",
+            ),
         ],
         1,
     ):
@@ -140,6 +145,7 @@ def _fill_0003(db: Database) -> None:
             {
                 "id": f"f{n}",
                 "claim": claim,
+                "title": title,
                 "rating": rating,
                 "rating_value": 5.0 if rating == "True" else 1.0,
                 "rating_best": 5.0,

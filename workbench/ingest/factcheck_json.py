@@ -170,6 +170,7 @@ def review_record(review: Mapping[str, Any]) -> Item:
     reviewed_on = iso_date(review.get("datePublished"))
     return FactCheckRecord(
         claim=claim,
+        title=review_headline(review, item, claim),
         rating=text_of(rating.get("alternateName") or rating.get("name")),
         url=text_of(review.get("url")),
         publisher=text_of(review.get("author") or review.get("publisher")),
@@ -182,6 +183,21 @@ def review_record(review: Mapping[str, Any]) -> Item:
         language=text_of(review.get("inLanguage"), 35),
         review_date=reviewed_on,
     )
+
+
+def review_headline(review: Mapping[str, Any], item: Mapping[str, Any], claim: str) -> str | None:
+    """The headline of the fact-check: the ClaimReview's ``headline`` or ``name``, else those of
+    the reviewed CreativeWork (older markup reviews a CreativeWork rather than a Claim).
+
+    A Claim's own name is its wording, and a text that only repeats the claim adds nothing to
+    match on, so neither counts as a headline.
+    """
+    found = text_of(review.get("headline")) or text_of(review.get("name"))
+    if not found and is_type(item, "CreativeWork"):
+        found = text_of(item.get("headline")) or text_of(item.get("name"))
+    if found and found.casefold() == claim.casefold():
+        return None
+    return found
 
 
 def _claimant_type(claimant: Any) -> str | None:
@@ -236,6 +252,8 @@ def export_record(claim: Mapping[str, Any], report: Mapping[str, Any]) -> Item |
     article = report.get("article")
     article = article if isinstance(article, Mapping) else {}
     reviewed_on = iso_date(newest.get("updated_at"))
+    # No headline: the report names the article the claim was found in, and an article's title
+    # is not the headline of a verdict on one of its claims.
     return FactCheckRecord(
         claim=wording,
         rating=text_of(claim.get("agreed_rating") or newest.get("rating")),

@@ -47,6 +47,9 @@ class FactCheckRecord:
     language: str | None = None
     #: The review's own date and time as given (ISO), to tell which of two copies is newer.
     review_date: str | None = None
+    #: The headline of the published fact-check ("Did 122 prisoners … return to the
+    #: battlefield?"), when the file gives one: it is matched along with the claim.
+    title: str | None = None
 
     @property
     def key(self) -> str:
@@ -228,6 +231,14 @@ def read_page(markup: bytes, name: str) -> Iterator[Item]:
 #: underscores or hyphens) → the record's field.
 CSV_HEADERS: dict[str, tuple[str, ...]] = {
     "claim": ("claim", "claimreviewed", "claimtext", "statement", "vclaim"),
+    "title": (
+        "title",
+        "headline",
+        "factchecktitle",
+        "factcheckheadline",
+        "reviewtitle",
+        "reviewheadline",
+    ),
     "rating": ("rating", "verdict", "textualrating", "alternatename", "ratinglabel", "ruling"),
     "url": ("url", "link", "reviewurl", "factcheckurl", "claimreviewurl", "address"),
     "publisher": (
@@ -332,6 +343,7 @@ def _csv_record(values: dict[str, str], line: int) -> Item:
     published = iso_date(values.get("published"))
     return FactCheckRecord(
         claim=claim,
+        title=text_of(values.get("title")),
         rating=text_of(values.get("rating")),
         url=text_of(values.get("url")),
         publisher=text_of(values.get("publisher")),

@@ -1,5 +1,10 @@
 """The fact-check library: importing files, counting, and matching a text against it ("Checked before?").
 
+A library entry is matched as one text, its headline (when it has one) then its claim
+(:func:`library_text`): the encoder was trained on fact-checks read that way, and a headline
+often names what the claim leaves implicit ("Did 122 prisoners released from Guantanamo return
+to the battlefield?").
+
 Matching is hybrid. Lexical: BM25 over the library's word index (the 100 best). Semantic, when
 an encoder is given: the cosine of the query's vector with every stored vector (vectors missing
 for new entries are computed first, in batches, and stored). The two rankings are fused by
@@ -9,7 +14,7 @@ encoder finds the same claim in other words, BM25 adds the exact names and numbe
 The ``score`` of a match is what a journalist can read as "how alike": with the encoder, the
 cosine similarity of the two texts' vectors (about 0.3 unrelated, 0.7+ the same claim);
 without it, the share of words the two have in common (Dice coefficient over their words,
-stop words left out; 1.0 for the same wording).
+the entry's headline and claim together, stop words left out; 1.0 for the same wording).
 """
 
 from __future__ import annotations
@@ -43,6 +48,10 @@ CANDIDATES = 100
 BATCH = 1000
 #: Texts encoded at a time when vectors are computed.
 ENCODE_BATCH = 64
+#: Names the way :func:`library_text` builds the text that is encoded. Stored with each vector
+#: (see :func:`vector_model`): change it whenever that text changes, so that vectors made from
+#: the old text are made again rather than compared with queries as if they were alike.
+TEXT_RECIPE = "title+claim"
 
 Progress = Callable[[str, int, int], None]
 
@@ -97,6 +106,8 @@ class Match:
     url: str | None
     score: float
     origin: str
+    #: The headline of the published fact-check, when the library has one.
+    title: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -182,6 +193,24 @@ def library_counts(store: Store) -> dict[str, int]:
 
 
 # -- matching -------------------------------------------------------------------------------
+def library_text(title: str | None, claim: str) -> str:
+    """The text a library entry is encoded and compared from: its headline, then its claim.
+
+    The one place that decides it: the vectors, the word-overlap score and the encoder's
+    training all read an entry this way (the word index holds the same two fields).
+    """
+    headline = " ".join((title or "").split())
+    wording = " ".join(claim.split())
+    return f"{headline} {wording}" if headline else wording
+
+
+def vector_model(encoder: Encoder) -> str:
+    """The name stored with each vector: the encoder and the text it was given
+    (:data:`TEXT_RECIPE`), so a new model or a new recipe makes every vector again.
+    """
+    return f"{encoder.name}|{TEXT_RECIPE}"
+
+
 _URL = re.compile(r"(?:https?://|www\.|pic\.twitter\.com/)\S*", re.IGNORECASE)
 # "— Jane Doe (@jane) January 14, 2020" at the end of an embedded tweet.
 _SIGNATURE = re.compile(
@@ -222,7 +251,7 @@ def match_many(
     index: _VectorIndex | None = None
     if encoder is not None:
         fill_vectors(store, encoder)
-        index = vector_index(store, encoder.name)
+        index = vector_index(store, vector_model(encoder))
         if index.ids:
             for start in range(0, len(queries), ENCODE_BATCH):
                 chunk = queries[start : start + ENCODE_BATCH]
@@ -265,7 +294,8 @@ def _fused(
     for row in store.get_factchecks(best):
         score = cosine.get(row["id"])
         if score is None:
-            score = _overlap(words, set(_content_words(row["claim"])))
+            text = library_text(row["title"], row["claim"])
+            score = _overlap(words, set(_content_words(text)))
         matches.append(
             Match(
                 id=row["id"],
@@ -276,6 +306,7 @@ def _fused(
                 url=row["url"],
                 score=round(float(score), 4),
                 origin=row["origin"],
+                title=row["title"],
             )
         )
     return matches
@@ -302,24 +333,24 @@ def fill_vectors(
 
     if store.read_only:
         return 0
+    model = vector_model(encoder)
     added = 0
     while True:
         if cancelled is not None and cancelled():
             return added
-        todo = store.factchecks_without_vectors(encoder.name, limit=BATCH)
+        todo = store.factchecks_without_vectors(model, limit=BATCH)
         if not todo:
             return added
         rows: list[tuple[str, bytes]] = []
         for start in range(0, len(todo), ENCODE_BATCH):
             chunk = todo[start : start + ENCODE_BATCH]
-            vectors = np.asarray(encoder.encode([c for _, c in chunk]), dtype="<f2")
-            rows += [(fid, vectors[n].tobytes()) for n, (fid, _) in enumerate(chunk)]
-        store.set_factcheck_vectors(rows, encoder.name)
+            texts = [library_text(title, claim) for _, title, claim in chunk]
+            vectors = np.asarray(encoder.encode(texts), dtype="<f2")
+            rows += [(fid, vectors[n].tobytes()) for n, (fid, _, _) in enumerate(chunk)]
+        store.set_factcheck_vectors(rows, model)
         added += len(rows)
         if progress is not None:
-            progress(
-                "vectors", added, added + len(store.factchecks_without_vectors(encoder.name, 1))
-            )
+            progress("vectors", added, added + len(store.factchecks_without_vectors(model, 1)))
 
 
 class _VectorIndex:

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 #: The fields a caller gives for each fact-check, as stored.
 FACTCHECK_FIELDS = (
     "claim",
+    "title",
     "claimant",
     "claimant_type",
     "rating",
@@ -236,8 +237,9 @@ class FactCheckStore(CoreStore):
 
         Each record holds :data:`FACTCHECK_FIELDS` and ``key``. A key already stored is updated
         only when the incoming review is newer (its ``review_date``); the vector goes when the
-        claim's wording changes, to be computed again. Not written to the history of changes:
-        a feed of 100,000 fact-checks is not an edit of the team's work.
+        claim's wording or the headline changes (both are encoded), to be computed again. Not
+        written to the history of changes: a feed of 100,000 fact-checks is not an edit of the
+        team's work.
         """
         newest: dict[str, Mapping[str, Any]] = {}
         for record in records:
@@ -251,7 +253,8 @@ class FactCheckStore(CoreStore):
         stored = {
             r[0]: r[1:]
             for r in self.conn.execute(
-                f"SELECT key, id, review_date, claim, origin FROM factchecks WHERE key IN ({marks})",
+                f"SELECT key, id, review_date, claim, title, origin FROM factchecks"
+                f" WHERE key IN ({marks})",
                 list(newest),
             )
         }
@@ -262,12 +265,12 @@ class FactCheckStore(CoreStore):
             if key not in stored:
                 inserts.append([new_id(), *values, "import", source_name, key, now, now])
                 continue
-            fid, held_date, held_claim, origin = stored[key]
+            fid, held_date, held_claim, held_title, origin = stored[key]
             if origin != "import" or not _newer(record.get("review_date"), held_date):
                 counts["unchanged"] += 1
                 continue
-            same_claim = held_claim == record.get("claim")
-            keep = 1 if same_claim else 0
+            same_text = held_claim == record.get("claim") and held_title == record.get("title")
+            keep = 1 if same_text else 0
             updates.append([*values, source_name, now, keep, keep, fid])
         counts["added"], counts["updated"] = len(inserts), len(updates)
         columns = ", ".join(FACTCHECK_FIELDS)
@@ -335,7 +338,8 @@ class FactCheckStore(CoreStore):
                 [new_id(), *values, "team", claim_id, f"team:{claim_id}", now, now],
             )
             return
-        keep_vector = 1 if before["claim"] == record["claim"] else 0
+        same_text = before["claim"] == record["claim"] and before["title"] == record.get("title")
+        keep_vector = 1 if same_text else 0
         self.conn.execute(
             f"UPDATE factchecks SET {', '.join(f'{f} = ?' for f in FACTCHECK_FIELDS)},"
             " updated_at = ?, vector = CASE WHEN ? THEN vector END,"
@@ -390,7 +394,8 @@ class FactCheckStore(CoreStore):
     ) -> tuple[list[dict[str, Any]], int]:
         """One page of the library, newest first, and how many match in all.
 
-        ``text`` must match every word of the claim (word index, any word form); ``publisher``
+        ``text`` must match every word, each in the headline or the claim (word index, any word
+        form); ``publisher``
         and ``rating`` match ignoring case; ``origin`` is ``import`` or ``team``.
         """
         where, params = ["1"], []
@@ -421,7 +426,8 @@ class FactCheckStore(CoreStore):
         return page, int(total)
 
     def lexical_matches(self, text: str, k: int = 100) -> list[tuple[str, float]]:
-        """The ``k`` fact-checks whose claims best match the words of ``text`` (BM25), best first.
+        """The ``k`` fact-checks whose headline and claim best match the words of ``text`` (BM25),
+        best first.
 
         Scores are SQLite's BM25 turned positive: higher is better, not bounded.
         """
@@ -436,14 +442,16 @@ class FactCheckStore(CoreStore):
         ).fetchall()
         return [(r[0], float(r[1])) for r in rows]
 
-    def factchecks_without_vectors(self, model: str, limit: int = 1000) -> list[tuple[str, str]]:
-        """Up to ``limit`` (id, claim) pairs with no vector from ``model`` yet."""
+    def factchecks_without_vectors(
+        self, model: str, limit: int = 1000
+    ) -> list[tuple[str, str | None, str]]:
+        """Up to ``limit`` (id, title, claim) rows with no vector from ``model`` yet."""
         rows = self.conn.execute(
-            "SELECT id, claim FROM factchecks WHERE vector IS NULL OR vector_model IS NOT ?"
+            "SELECT id, title, claim FROM factchecks WHERE vector IS NULL OR vector_model IS NOT ?"
             " LIMIT ?",
             [model, limit],
         ).fetchall()
-        return [(r[0], r[1]) for r in rows]
+        return [(r[0], r[1], r[2]) for r in rows]
 
     def factcheck_vectors(self, model: str) -> tuple[list[str], np.ndarray]:
         """Every stored vector of ``model``: the ids and one float16 matrix (a row per id)."""

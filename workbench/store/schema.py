@@ -216,8 +216,10 @@ def _factcheck_library(db: Database) -> None:
 
     ``key`` makes import idempotent: a digest of the normalised URL and claim (see
     ``ingest.factchecks.record_key``), 32 hex characters rather than the text itself, so the
-    unique index stays small (the library must add at most 2 KB per item). ``vector`` holds the
-    sentence encoder's float16 vector of the claim (little-endian), filled after import.
+    unique index stays small (the library must add at most 2 KB per item). ``title`` is the
+    headline of the published fact-check, when the file gives one (the team's own rows have
+    none: an article's title is not the headline of a verdict). ``vector`` holds the sentence
+    encoder's float16 vector (little-endian) of the headline and claim, filled after import.
     """
     # One statement at a time: executescript() would commit the migration's transaction.
     for statement in _FACTCHECK_DDL:
@@ -229,6 +231,7 @@ _FACTCHECK_DDL = [
         CREATE TABLE factchecks (
             id TEXT PRIMARY KEY,
             claim TEXT NOT NULL CHECK (length(trim(claim)) > 0),
+            title TEXT,
             claimant TEXT,
             claimant_type TEXT,
             rating TEXT,
@@ -252,20 +255,24 @@ _FACTCHECK_DDL = [
     "CREATE INDEX idx_factchecks_origin ON factchecks(origin)",
     "CREATE INDEX idx_factchecks_claim ON factchecks(claim_id) WHERE claim_id IS NOT NULL",
     f"""CREATE VIRTUAL TABLE {FACTCHECK_WORDS} USING fts5(
-            claim, content='factchecks', content_rowid='rowid', tokenize='porter unicode61'
+            title, claim, content='factchecks', content_rowid='rowid', tokenize='porter unicode61'
         )""",
     f"""CREATE TRIGGER factchecks_words_ai AFTER INSERT ON factchecks BEGIN
-            INSERT INTO {FACTCHECK_WORDS}(rowid, claim) VALUES (new.rowid, new.claim);
+            INSERT INTO {FACTCHECK_WORDS}(rowid, title, claim)
+            VALUES (new.rowid, new.title, new.claim);
         END""",
     f"""CREATE TRIGGER factchecks_words_ad AFTER DELETE ON factchecks BEGIN
-            INSERT INTO {FACTCHECK_WORDS}({FACTCHECK_WORDS}, rowid, claim)
-            VALUES ('delete', old.rowid, old.claim);
+            INSERT INTO {FACTCHECK_WORDS}({FACTCHECK_WORDS}, rowid, title, claim)
+            VALUES ('delete', old.rowid, old.title, old.claim);
         END""",
-    # Only a changed claim touches the index: storing a vector does not.
-    f"""CREATE TRIGGER factchecks_words_au AFTER UPDATE OF claim ON factchecks BEGIN
-            INSERT INTO {FACTCHECK_WORDS}({FACTCHECK_WORDS}, rowid, claim)
-            VALUES ('delete', old.rowid, old.claim);
-            INSERT INTO {FACTCHECK_WORDS}(rowid, claim) VALUES (new.rowid, new.claim);
+    # Only a changed headline or claim touches the index: storing a vector, or an update that
+    # writes the same words again (a newer copy of a review), does not.
+    f"""CREATE TRIGGER factchecks_words_au AFTER UPDATE OF title, claim ON factchecks
+        WHEN old.title IS NOT new.title OR old.claim IS NOT new.claim BEGIN
+            INSERT INTO {FACTCHECK_WORDS}({FACTCHECK_WORDS}, rowid, title, claim)
+            VALUES ('delete', old.rowid, old.title, old.claim);
+            INSERT INTO {FACTCHECK_WORDS}(rowid, title, claim)
+            VALUES (new.rowid, new.title, new.claim);
         END""",
 ]
 

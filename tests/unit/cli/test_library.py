@@ -18,6 +18,7 @@ def _files(tmp_path: Path) -> tuple[Path, Path]:
                 {
                     "@type": "ClaimReview",
                     "url": "https://c.org/1",
+                    "headline": "Is the Lunar Surface Dairy?",
                     "claimReviewed": "The moon is made of cheese",
                     "datePublished": "2024-02-03",
                     "author": {"name": "Checkers"},
@@ -72,7 +73,8 @@ def test_match_stdin_prints_one_json_line_per_query(tmp_path: Path) -> None:
     lines = [json.loads(line) for line in result.output.splitlines()]
     assert [line["query"] for line in lines] == ["is the moon cheese?", '"NEAR( * bridges']
     first = lines[0]["matches"][0]
-    assert list(first) == ["url", "claim", "rating", "publisher", "date", "score"]
+    assert list(first) == ["url", "claim", "rating", "publisher", "date", "score", "title"]
+    assert first["title"] == "Is the Lunar Surface Dairy?"
     assert (first["url"], first["rating"], first["publisher"], first["date"]) == (
         "https://c.org/1",
         "False",
@@ -81,6 +83,7 @@ def test_match_stdin_prints_one_json_line_per_query(tmp_path: Path) -> None:
     )
     assert 0 < first["score"] <= 1
     assert lines[1]["matches"][0]["claim"] == "Bridges closed in May"
+    assert lines[1]["matches"][0]["title"] is None
 
 
 def test_match_text_and_search_cover_the_library(tmp_path: Path) -> None:
@@ -97,3 +100,17 @@ def test_match_text_and_search_cover_the_library(tmp_path: Path) -> None:
 def test_match_needs_text_or_stdin(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["match", "--db", str(tmp_path / "w.sqlite3")])
     assert result.exit_code == 1
+
+
+def test_match_finds_and_shows_the_headline(tmp_path: Path) -> None:
+    db = str(tmp_path / "w.sqlite3")
+    feed, sheet = _files(tmp_path)
+    CliRunner().invoke(main, ["library", "import", str(feed), str(sheet), "--db", db])
+    shown = CliRunner().invoke(main, ["match", "lunar surface dairy", "-k", "1", "--db", db])
+    assert shown.exit_code == 0, shown.output
+    lines = shown.output.splitlines()
+    assert "The moon is made of cheese" in lines[0]
+    assert lines[1].strip() == "“Is the Lunar Surface Dairy?”"
+    as_json = CliRunner().invoke(main, ["match", "lunar dairy", "-k", "1", "--json", "--db", db])
+    [found] = json.loads(as_json.output)["matches"]
+    assert found["title"] == "Is the Lunar Surface Dairy?"

@@ -110,7 +110,7 @@ def test_workbench_json_export(tmp_path: Path) -> None:
         "generator": {"name": "Factcheck Workbench"},
         "organisation": {"name": "The Daily Check", "url": None},
         "report_url": "https://check.example.org/r",
-        "article": {"language": "en", "text": "long text"},
+        "article": {"language": "en", "title": "Kerry in Moscow", "text": "long text"},
         "rating_scale": {
             "ratings": [{"label": "True", "value": 6}, {"label": "False", "value": 1}]
         },
@@ -146,6 +146,61 @@ def test_workbench_json_export(tmp_path: Path) -> None:
     assert (r.claim, r.rating, r.publisher) == ("Rated claim", "True", "The Daily Check")
     assert r.url == "https://check.example.org/r#claim-1"
     assert (r.rating_best, r.rating_worst, r.published) == (6.0, 1.0, "2026-01-15")
+    assert r.title is None  # the article's title is not the headline of a verdict
+
+
+@pytest.mark.parametrize(
+    ("extra", "title"),
+    [
+        ({"headline": "Did the Minister Cut the Budget?"}, "Did the Minister Cut the Budget?"),
+        ({"name": "Budget claim is false"}, "Budget claim is false"),
+        (
+            {"name": "Shown as the name", "headline": "The  headline\nwins"},
+            "The headline wins",
+        ),
+        (
+            {
+                "itemReviewed": {
+                    "@type": "CreativeWork",
+                    "headline": "Minister's budget speech checked",
+                }
+            },
+            "Minister's budget speech checked",
+        ),
+        ({"name": "Claim number 1 about the budget"}, None),  # only the claim again
+        ({}, None),
+    ],
+    ids=["headline", "name", "both", "creative-work", "repeats-claim", "none"],
+)
+def test_claimreview_headline(tmp_path: Path, extra: dict[str, object], title: str | None) -> None:
+    [r] = records(write(tmp_path, "one.json", review(1, **extra)))
+    assert r.title == title
+
+
+def test_headline_in_a_feed_and_a_saved_page(tmp_path: Path) -> None:
+    item = review(1, headline="Is the Budget Claim True?")
+    feed = {"@type": "DataFeed", "dataFeedElement": [{"@type": "DataFeedItem", "item": [item]}]}
+    page = f"<html><script type='application/ld+json'>{json.dumps(item)}</script></html>"
+    for path in (write(tmp_path, "feed.json", feed), write(tmp_path, "page.html", page)):
+        assert [r.title for r in records(path)] == ["Is the Budget Claim True?"]
+
+
+def test_our_claimreview_export_has_no_headline_from_the_article(tmp_path: Path) -> None:
+    """The export names the article the claim appeared in: that title is not the headline."""
+    appearance = {"@type": "CreativeWork", "headline": "Kerry in Moscow"}
+    item = {"@type": "Claim", "appearance": [appearance]}
+    [r] = records(write(tmp_path, "export.jsonld", [review(1, itemReviewed=item)]))
+    assert r.title is None
+
+
+@pytest.mark.parametrize("column", ["title", "Headline", "Fact-check title"])
+def test_csv_headline_column(tmp_path: Path, column: str) -> None:
+    path = write(
+        tmp_path,
+        "sheet.csv",
+        f'claim,{column},rating\nBread costs £5,"Does Bread Cost £5?",False\nTaxes rose,,True\n',
+    )
+    assert [r.title for r in records(path)] == ["Does Bread Cost £5?", None]
 
 
 def test_bad_items_are_named_and_the_rest_read(tmp_path: Path) -> None:

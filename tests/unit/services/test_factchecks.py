@@ -12,9 +12,11 @@ from workbench.model import Article, Block, BlockKind, Claim, Judgement
 from workbench.services.factchecks import (
     import_files,
     library_counts,
+    library_text,
     match,
     match_many,
     query_text,
+    vector_model,
 )
 from workbench.store import Store, open_store
 
@@ -130,9 +132,11 @@ class FakeEncoder:
 
     def __init__(self) -> None:
         self.calls = 0
+        self.seen: list[str] = []
 
     def encode(self, texts: list[str]) -> np.ndarray:
         self.calls += 1
+        self.seen += texts
         rows = np.zeros((len(texts), 26), dtype=np.float32)
         for n, text in enumerate(texts):
             for ch in text.lower():
@@ -146,7 +150,61 @@ def test_semantic_matching_stores_vectors_and_scores_by_cosine(store, tmp_path: 
     encoder = FakeEncoder()
     [found] = match_many(store, ["Claim 1 about bridges"], 2, encoder)
     assert found[0].score == pytest.approx(1.0, abs=1e-3)  # the cosine: same letters
-    assert store.factchecks_without_vectors(encoder.name) == []
+    assert store.factchecks_without_vectors(vector_model(encoder)) == []
     calls = encoder.calls
     match(store, "bridges", 2, encoder)
     assert encoder.calls == calls + 1  # only the query is encoded: the library's are stored
+
+
+def _headlined(tmp_path: Path) -> Path:
+    path = tmp_path / "headlined.json"
+    item = {
+        "@type": "ClaimReview",
+        "url": "https://c.org/g",
+        "headline": "Did Guantanamo Prisoners Return to the Battlefield?",
+        "claimReviewed": "122 detainees released under Obama re-engaged in terrorism",
+        "reviewRating": {"alternateName": "Mostly false"},
+    }
+    path.write_text(json.dumps(item), encoding="utf-8")
+    return path
+
+
+def test_library_text_puts_the_headline_first() -> None:
+    assert library_text(" Is It  True? ", "The claim.") == "Is It True? The claim."
+    assert library_text(None, "The  claim.") == library_text("", "The claim.") == "The claim."
+
+
+def test_the_headline_is_encoded_with_the_claim_and_shown(store, tmp_path: Path) -> None:
+    import_files(store, [_headlined(tmp_path), feed(tmp_path, 2)])
+    encoder = FakeEncoder()
+    [found] = match_many(store, ["prisoners back on the battlefield"], 1, encoder)
+    assert (
+        "Did Guantanamo Prisoners Return to the Battlefield? "
+        "122 detainees released under Obama re-engaged in terrorism"
+    ) in encoder.seen
+    assert "Claim 0 about bridges" in encoder.seen  # no headline: the claim alone
+    assert found[0].title == "Did Guantanamo Prisoners Return to the Battlefield?"
+
+
+def test_words_only_in_the_headline_find_the_fact_check(store, tmp_path: Path) -> None:
+    import_files(store, [_headlined(tmp_path), feed(tmp_path, 3)])
+    [best] = match(store, "guantanamo battlefield", 1)
+    assert best.url == "https://c.org/g" and best.score > 0  # the words overlap the headline
+
+
+def test_vectors_of_the_claim_alone_are_made_again(store, tmp_path: Path) -> None:
+    """Vectors stored under an earlier text recipe (the claim alone) are not compared."""
+    import_files(store, [_headlined(tmp_path)])
+    encoder = FakeEncoder()
+    [(fid, _, _)] = store.factchecks_without_vectors(encoder.name)
+    store.set_factcheck_vectors([(fid, np.zeros(26, dtype="<f2").tobytes())], encoder.name)
+    match(store, "battlefield", 1, encoder)
+    assert encoder.seen[0].startswith("Did Guantanamo Prisoners")
+    assert store.factchecks_without_vectors(vector_model(encoder)) == []
+
+
+def test_team_rows_have_no_headline(store) -> None:
+    (rated, _), ana = _rated_claims(store)
+    store.save_verdict(rated, ana, Judgement("True"))
+    [found] = match(store, "prices rose in May", 1)
+    assert found.origin == "team" and found.title is None  # the article's "T" is not one

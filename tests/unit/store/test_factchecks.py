@@ -85,10 +85,53 @@ def test_vectors_round_trip_as_one_float16_matrix(store) -> None:
     todo = store.factchecks_without_vectors("m")
     vectors = np.arange(12, dtype="<f2").reshape(3, 4)
     store.set_factcheck_vectors(
-        [(fid, vectors[n].tobytes()) for n, (fid, _) in enumerate(todo)], "m"
+        [(fid, vectors[n].tobytes()) for n, (fid, _, _) in enumerate(todo)], "m"
     )
     ids, matrix = store.factcheck_vectors("m")
-    assert ids == [fid for fid, _ in todo] and matrix.dtype == np.float16
+    assert ids == [fid for fid, _, _ in todo] and matrix.dtype == np.float16
     assert (matrix == vectors).all()
     assert store.factchecks_without_vectors("m") == []
     assert len(store.factchecks_without_vectors("other")) == 3
+
+
+def test_a_query_matching_only_the_headline_finds_the_fact_check(store) -> None:
+    store.upsert_factchecks(
+        [
+            row(
+                "122 detainees released under Obama re-engaged in terrorism",
+                "https://a.org/1",
+                title="Did Guantanamo Prisoners Return to the Battlefield?",
+            ),
+            row("Taxes rose in May", "https://a.org/2"),
+        ]
+    )
+    [(fid, _)] = store.lexical_matches("guantanamo battlefield", 5)
+    [shown] = store.get_factchecks([fid])
+    assert shown["title"] == "Did Guantanamo Prisoners Return to the Battlefield?"
+    assert store.list_factchecks(text="battlefield terrorism")[1] == 1  # a word in each
+    assert store.factchecks_without_vectors("m")[0][1:] == (
+        "Did Guantanamo Prisoners Return to the Battlefield?",
+        "122 detainees released under Obama re-engaged in terrorism",
+    )
+
+
+def _index_changes(store) -> int:
+    return store.conn.execute("SELECT count(*) FROM factchecks_words_data").fetchone()[0]
+
+
+def test_a_newer_copy_with_a_new_headline_reindexes_and_drops_the_vector(store) -> None:
+    first = row("The moon is cheese", "https://a.org/1", title="Astronomers Weigh the Moon")
+    store.upsert_factchecks([first])
+    [(fid, _, _)] = store.factchecks_without_vectors("m")
+    store.set_factcheck_vectors([(fid, b"\0\0")], "m")
+    same_words = {**first, "review_date": "2024-02-01", "rating": "False"}
+    before = _index_changes(store)
+    assert store.upsert_factchecks([same_words])["updated"] == 1
+    assert _index_changes(store) == before  # the same words: the index is not rewritten
+    assert store.factchecks_without_vectors("m") == []  # and the vector is kept
+    renamed = {**first, "review_date": "2024-03-01", "title": "Lunar Dairy?"}
+    assert store.upsert_factchecks([renamed])["updated"] == 1
+    assert [i for i, _ in store.lexical_matches("lunar dairy", 5)] == [fid]
+    assert store.lexical_matches("astronomers weigh", 5) == []  # the old headline is gone
+    assert [i for i, _ in store.lexical_matches("cheese", 5)] == [fid]
+    assert [i for i, _, _ in store.factchecks_without_vectors("m")] == [fid]

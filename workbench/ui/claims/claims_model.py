@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import IntEnum
 from typing import Any
@@ -36,6 +37,7 @@ class Column(IntEnum):
     SCORE = 4
     MINE = 5
     OTHERS = 6
+    CHECKED = 7
 
 
 HEADERS = {
@@ -46,6 +48,7 @@ HEADERS = {
     Column.SCORE: "Score",
     Column.MINE: "My verdict",
     Column.OTHERS: "Others' verdicts",
+    Column.CHECKED: "Checked",
 }
 
 _DIM = QBrush(QColor("#6b6b6b"))
@@ -60,7 +63,7 @@ _ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole)
 _SORT = int(SORT_ROLE)
 _CLAIM_ID = int(CLAIM_ID_ROLE)
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-_NUMBER, _SCORE = int(Column.NUMBER), int(Column.SCORE)
+_NUMBER, _SCORE, _CHECKED = int(Column.NUMBER), int(Column.SCORE), int(Column.CHECKED)
 
 
 @dataclass(slots=True)
@@ -77,6 +80,8 @@ class ClaimRow:
     cells: tuple[str, ...] = ()
     #: True once the current reviewer has given a rating (a draft does not count).
     rated_by_me: bool = False
+    #: How many earlier fact-checks look like the claim (None until they have been counted).
+    checked: int | None = None
 
     @property
     def claim_id(self) -> str:
@@ -84,8 +89,16 @@ class ClaimRow:
         return self.reviewed.claim.id
 
 
-def make_rows(claims: list[ReviewedClaim], reviewer_id: str | None) -> list[ClaimRow]:
-    """Rows for claims in article order, numbered as the report numbers them."""
+def make_rows(
+    claims: list[ReviewedClaim],
+    reviewer_id: str | None,
+    checked: Mapping[str, int] | None = None,
+) -> list[ClaimRow]:
+    """Rows for claims in article order, numbered as the report numbers them.
+
+    ``checked`` holds, per claim id, how many earlier fact-checks look like it (when counted).
+    """
+    checked = checked or {}
     rows = []
     short = _short_names(claims)
     for position, rc in enumerate(claims, 1):
@@ -104,6 +117,7 @@ def make_rows(claims: list[ReviewedClaim], reviewer_id: str | None) -> list[Clai
                     (claim.claim, claim.quote, claim.speaker or "", claim.kind.label)
                 ).casefold(),
                 rated_by_me=mine_verdict is not None and not mine_verdict.is_draft,
+                checked=checked.get(claim.id),
             )
         )
     for row in rows:
@@ -143,11 +157,12 @@ class ClaimsTableModel(QAbstractTableModel):
         self._rows: list[ClaimRow] = []
         self._row_of: dict[str, int] = {}
         self._order: tuple[int, Qt.SortOrder] = (Column.NUMBER, Qt.SortOrder.AscendingOrder)
+        self._checked: dict[str, int] = {}
 
     # -- contents --------------------------------------------------------------------------
     def set_claims(self, claims: list[ReviewedClaim], reviewer_id: str | None) -> None:
         """Show these claims; rows that kept their place are updated without a reset."""
-        rows = make_rows(claims, reviewer_id)
+        rows = make_rows(claims, reviewer_id, self._checked)
         self._sort_rows(rows, *self._order)
         if [r.claim_id for r in rows] == [r.claim_id for r in self._rows]:
             self._rows = rows
@@ -164,10 +179,23 @@ class ClaimsTableModel(QAbstractTableModel):
         index = self._row_of.get(reviewed.claim.id, -1)
         if index < 0:
             return None
-        [row] = make_rows([reviewed], reviewer_id)
+        [row] = make_rows([reviewed], reviewer_id, self._checked)
         self._rows[index] = row
         self.dataChanged.emit(self.index(index, 0), self.index(index, _COLUMNS - 1))
         return row
+
+    def set_checked_counts(self, counts: Mapping[str, int]) -> None:
+        """Show how many earlier fact-checks match each of these claims (counted meanwhile)."""
+        self._checked.update(counts)
+        for claim_id, count in counts.items():
+            index = self._row_of.get(claim_id, -1)
+            if index < 0:
+                continue
+            row = self._rows[index]
+            row.checked = count
+            row.cells = (*row.cells[:_CHECKED], self._display(row, _CHECKED))
+            cell = self.index(index, _CHECKED)
+            self.dataChanged.emit(cell, cell)
 
     def rows(self) -> list[ClaimRow]:
         """All rows, in the order of the last sort."""
@@ -196,6 +224,8 @@ class ClaimsTableModel(QAbstractTableModel):
                 return HEADERS[Column(section)]
             if role == Qt.ItemDataRole.ToolTipRole and section == Column.NUMBER:
                 return "The claim's number (as in the report); the mark shows the review state"
+            if role == Qt.ItemDataRole.ToolTipRole and section == Column.CHECKED:
+                return "Checked before: how many earlier fact-checks in the library look like the claim"
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -211,7 +241,7 @@ class ClaimsTableModel(QAbstractTableModel):
         if role == _FOREGROUND:
             return _DIM if row.state is ReviewState.DISMISSED else None
         if role == _ALIGNMENT:
-            return _RIGHT if column in (_NUMBER, _SCORE) else None
+            return _RIGHT if column in (_NUMBER, _SCORE, _CHECKED) else None
         if role == _CLAIM_ID:
             return row.claim_id
         if role == _SORT:
@@ -260,6 +290,8 @@ class ClaimsTableModel(QAbstractTableModel):
                 return "manual" if claim.origin is ClaimOrigin.MANUAL else f"{claim.score:.2f}"
             case Column.MINE:
                 return row.mine
+            case Column.CHECKED:
+                return "" if row.checked is None else str(row.checked) if row.checked else "–"
             case _:
                 return row.others
 
@@ -279,6 +311,8 @@ class ClaimsTableModel(QAbstractTableModel):
                 return claim.kind.label
             case Column.MINE:
                 return row.mine
+            case Column.CHECKED:
+                return -1 if row.checked is None else row.checked
             case _:
                 return row.others
 
@@ -291,6 +325,8 @@ def _tooltip(row: ClaimRow) -> str:
         f"{claim.kind.label}, score {claim.score:.2f}",
         f"Why: {reasons}",
     ]
+    if row.checked:
+        lines.append(f"Checked before: {row.checked} earlier fact-check(s) look like it")
     # The table cuts long cells short: every reviewer's verdict is readable here in full.
     lines += [
         f"{v.reviewer_name or 'Another reviewer'}: {verdict_text(v)}" for v in row.reviewed.verdicts

@@ -94,6 +94,7 @@ class ClaimsPane(QWidget):
             (Column.SCORE, 52),
             (Column.MINE, 96),
             (Column.OTHERS, 124),
+            (Column.CHECKED, 70),
         ):
             self.table.setColumnWidth(column, width)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_row)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from workbench.model import Claim, Verdict
+from workbench.model import Claim, Judgement, Verdict
 
 if TYPE_CHECKING:
     from workbench.services.desk import Desk
@@ -61,3 +61,8 @@ def note_text(desk: Desk | None, has_reviewer: bool, has_claim: bool) -> str:
     if desk is not None and not has_reviewer and has_claim:
         return "Choose who is reviewing before recording verdicts."
     return ""
+
+
+def empty(judgement: Judgement) -> bool:
+    """True when nothing is written or chosen: no draft is kept for it."""
+    return not judgement.rationale and judgement.confidence is None

@@ -31,6 +31,7 @@ from workbench.ui.verdict.verdict_parts import ConfidencePicker, JudgementFields
 
 if TYPE_CHECKING:
     from workbench.services.desk import Desk
+    from workbench.ui.verdict.checked_before import CheckedBeforePanel
 
 
 class VerdictEditor(EditorReach, QWidget):
@@ -69,6 +70,7 @@ class VerdictEditor(EditorReach, QWidget):
     sources_view: QListView
     others_view: OtherVerdictsView
     others_summary: OthersSummary
+    checked_before: CheckedBeforePanel
     content: QWidget
     pages: QStackedWidget
 
@@ -156,6 +158,7 @@ class VerdictEditor(EditorReach, QWidget):
         self._wording_dirty = self._rationale_dirty = False
         # The caller's ReviewedClaim is trusted as fresh; the database is read again after edits.
         self._refresh_widgets()
+        self.checked_before.set_claim(desk.path if desk else None, self._claim, self.is_editable())
 
     def reload(self) -> None:
         """Read the claim and its verdicts again from the database and show them."""
@@ -243,7 +246,7 @@ class VerdictEditor(EditorReach, QWidget):
         rating = rating or (mine.rating if mine else None)
         self._autosave.stop()
         judgement = self.judgement_fields.judgement(rating)
-        if rating is None and _empty(judgement) and not (mine and mine.sources):
+        if rating is None and editor_text.empty(judgement) and not (mine and mine.sources):
             # Nothing written (or all of it erased): no draft is kept for it.
             self._rationale_dirty = False
             if mine is not None:
@@ -395,7 +398,3 @@ class VerdictEditor(EditorReach, QWidget):
         """Closing the window hides the editor first: nothing typed is lost."""
         self.flush()
         super().hideEvent(event)
-
-
-def _empty(judgement: Judgement) -> bool:
-    return not judgement.rationale and judgement.confidence is None

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.ui.common.dialogs import ErrorLine
+from workbench.ui.verdict.checked_before import CheckedBeforePanel, add_as_source
 from workbench.ui.verdict.others_view import OthersSummary, OtherVerdictsView
 from workbench.ui.verdict.sources_panel import SourcesPanel
 from workbench.ui.verdict.verdict_parts import (
@@ -60,6 +61,10 @@ def setup_ui(editor: VerdictEditor) -> None:
     editor.sources_view = editor.sources_panel.view
     editor.others_view = OtherVerdictsView()
     editor.others_summary = OthersSummary()
+    editor.checked_before = CheckedBeforePanel()
+    editor.checked_before.add_requested.connect(
+        lambda match: add_as_source(editor.sources_panel, match)
+    )
 
     content = QWidget()
     form = QVBoxLayout(content)
@@ -80,6 +85,9 @@ def setup_ui(editor: VerdictEditor) -> None:
     form.addLayout(status_row)
     form.addWidget(section_title("Sources"))
     form.addWidget(editor.sources_panel)
+    # Earlier fact-checks sit under the sources, which each of them can become with one key.
+    form.addWidget(section_title("Checked before"))
+    form.addWidget(editor.checked_before)
     form.addWidget(section_title("Other reviewers"))
     form.addWidget(editor.others_view)
     form.addStretch(1)

@@ -21,6 +21,7 @@ from workbench.services.desk import Desk, Extractor
 from workbench.ui.article.article_controller import ArticleController
 from workbench.ui.article.article_view import ArticlePane
 from workbench.ui.backup.backup_controller import BackupController
+from workbench.ui.claims.checked_counts import CheckedCountsController
 from workbench.ui.claims.claim_record_controller import ClaimRecordController
 from workbench.ui.claims.claims_pane import ClaimsPane
 from workbench.ui.claims.review_controller import ReviewController
@@ -28,11 +29,13 @@ from workbench.ui.common.errors import MessageBoxes, show_error
 from workbench.ui.common.theme import Splitter, tinted
 from workbench.ui.export.export_controller import ExportController
 from workbench.ui.history.history_controller import HistoryController
+from workbench.ui.library.factcheck_import import FactCheckImporter
 from workbench.ui.library.imports import ImportController
 from workbench.ui.library.library_controller import LibraryController
 from workbench.ui.preferences.preferences_controller import PreferencesController
 from workbench.ui.preferences.reviewer_controller import ReviewerController
 from workbench.ui.preferences.settings import DeskSettings
+from workbench.ui.verdict.checked_before import shipped_encoder
 from workbench.ui.window.menus import Actions
 
 if TYPE_CHECKING:
@@ -96,6 +99,16 @@ class MainWindow(QMainWindow):
         self.backup = BackupController(self, parent=self)
         self.preferences = PreferencesController(self)
         self.article_record = ArticleController(self)
+        # How many earlier fact-checks match each claim, counted off the window's thread.
+        self.checked_counts = CheckedCountsController(
+            self, self.claims_pane.model.set_checked_counts, parent=self
+        )
+        self.claims_reloaded.connect(self.checked_counts.claims_shown)
+        self.factchecks = FactCheckImporter(self, self.imports.runner, shipped_encoder, self)
+        self.factchecks.library_changed.connect(self.checked_counts.library_changed)
+        self.factchecks.library_changed.connect(
+            lambda: self._editor is not None and self._editor.checked_before.recheck()
+        )
         self.history = HistoryController(
             self, [self.desk_changed, self.article_opened, self.claims_pane.current_changed]
         )
@@ -425,4 +438,7 @@ class MainWindow(QMainWindow):
         self.settings.save_window(self, self.main_split, self.right_split)
         self.imports.shut_down()
         self.backup.shut_down()
+        self.checked_counts.shut_down()
+        if self._editor is not None:
+            self._editor.checked_before.shut_down()
         super().closeEvent(event)

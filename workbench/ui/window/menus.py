@@ -51,6 +51,7 @@ class Actions:
         self.open_article = act(
             "&Open earlier article…", library.open_article_dialog, "Ctrl+L", "SP_DirOpenIcon"
         )
+        self.import_factchecks = act("Import fact-&checks…", w.factchecks.import_dialog)
         self.export = act(
             "&Export report…", w.export.export_report, "Ctrl+E", "SP_DialogSaveButton"
         )
@@ -120,7 +121,9 @@ class Actions:
 
         bar = w.menuBar()
         file_menu = bar.addMenu("&File")
-        file_menu.addActions([self.import_file, self.paste, self.open_article])
+        file_menu.addActions(
+            [self.import_file, self.paste, self.open_article, self.import_factchecks]
+        )
         self.recent_menu = file_menu.addMenu("Recent &files")
         self.recent_menu.aboutToShow.connect(self.fill_recent_menu)
         file_menu.addSeparator()
@@ -173,6 +176,18 @@ class Actions:
                 self.add_source,
             ],
         )
+
+        # "Checked before": Alt+1…Alt+5 add the earlier fact-check shown in that place.
+        self.add_match: list[QAction] = []
+        matches_menu = self.review_menu.addMenu("Add an earlier &fact-check as a source")
+        for number in range(1, 6):
+            action = act(
+                f"Earlier fact-check {number}",
+                lambda _=False, n=number - 1: w.editor.checked_before.add_match(n),
+                f"Alt+{number}",
+            )
+            matches_menu.addAction(action)
+            self.add_match.append(action)
 
         # Who changed the selected claim, its verdicts and sources, and when.
         self.claim_history = act("Claim &history…", w.history.show_claim_history, "H")
@@ -232,7 +247,7 @@ class Actions:
         self.article_history.setEnabled(article)
         for action in (self.article_details, self.article_summary):
             action.setEnabled(article and writable)
-        for action in (self.import_file, self.paste, self.save_next):
+        for action in (self.import_file, self.paste, self.save_next, self.import_factchecks):
             action.setEnabled(writable)
 
     def fill_recent_menu(self) -> None:

@@ -1,0 +1,319 @@
+""" "Checked before": earlier fact-checks like the selected claim, found off the window's thread.
+
+Matching runs on a worker of its own with its own read-only connection to the database file
+(a connection stays on the thread that uses it; the window's connection is never shared), so
+selecting a claim never waits for the encoder or the library. Answers arrive by signal, and only
+the answer to the latest question is shown.
+"""
+
+from __future__ import annotations
+
+import atexit
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from html import escape
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QGridLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+
+from workbench.ui.common.worker import Job, JobRunner
+from workbench.ui.verdict.verdict_parts import styled_label
+
+if TYPE_CHECKING:
+    from workbench.model import Claim
+    from workbench.services.factcheck_desk import LibraryReader
+    from workbench.services.factchecks import Encoder, Match
+    from workbench.ui.verdict.sources_panel import SourcesPanel
+
+log = logging.getLogger(__name__)
+
+#: At most this many earlier fact-checks are shown for a claim.
+SHOWN = 5
+#: Matches less alike than this are left out. With the encoder the score is a cosine: on the
+#: CheckThat! 2020 dev tweets, 0.5 keeps three in four true matches while the fifth-best wrong
+#: candidate passes it for only 7% of queries (0.6 would lose half the true matches).
+THRESHOLD = 0.5
+EMPTY_LIBRARY = "No fact-checks in the library yet: File ▸ Import fact-checks…"
+NOTHING_FOUND = "No earlier fact-check looks like this claim."
+LOOKING = "Looking for earlier fact-checks…"
+
+
+def shipped_encoder() -> Encoder | None:
+    """The claim-matching encoder; None (words only) when it cannot be loaded."""
+    try:
+        from workbench.claims.matching import load_encoder
+
+        return load_encoder()
+    except Exception as exc:  # matching by words still works
+        log.warning("The matching encoder did not load: %s", exc)
+        return None
+
+
+#: What the worker encodes with (a seam: tests match by words alone).
+ENCODER: Callable[[], Encoder | None] = shipped_encoder
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """One answer: the best matches per text asked, and whether the library is empty."""
+
+    matches: list[list[Match]]
+    library_empty: bool
+
+
+def shown_matches(matches: Sequence[Match], claim_text: str | None = None) -> list[Match]:
+    """The matches worth showing: alike enough, best first, at most :data:`SHOWN`.
+
+    The team's own verdict on this very claim is not an earlier fact-check of it.
+    """
+    same = " ".join((claim_text or "").split()).casefold()
+    kept = [
+        m
+        for m in matches
+        if m.score >= THRESHOLD and not (m.origin == "team" and m.claim.casefold() == same)
+    ]
+    return kept[:SHOWN]
+
+
+def source_fields(match: Match) -> dict[str, Any]:
+    """A match as the fields of a verdict's source: its rating and claim kept in words."""
+    rating = match.rating or "not rated"
+    who = match.publisher or "an earlier fact-check"
+    return {
+        "title": f"Fact-check: {rating} — {who}",
+        "url": match.url,
+        "publisher": match.publisher,
+        "published": match.date,
+        "quote": match.claim,
+        "note": f"Earlier fact-check, similarity {percent(match.score)}",
+    }
+
+
+def percent(score: float) -> str:
+    """A similarity as a journalist reads it."""
+    return f"{round(max(0.0, min(1.0, score)) * 100)}%"
+
+
+class MatchRunner(QObject):
+    """Matches texts against the library on its own worker; ``found(serial, Found)`` answers.
+
+    One per kind of question for the whole program (see :func:`shared_matcher`): its thread and
+    connection outlive any one window, so no widget can take a running thread with it.
+    """
+
+    found = Signal(int, object)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.runner = JobRunner(self)
+        self._serial = 0
+        # Opened, used and kept on the worker thread only (one per database file).
+        self._readers: dict[Path, LibraryReader] = {}
+
+    def request(self, path: Path | None, texts: list[str], *, replace: bool = True) -> int:
+        """Ask for the best matches of ``texts``; returns the serial the answer will carry.
+
+        ``replace`` drops questions still waiting (a newer selection makes them moot).
+        """
+        self._serial += 1
+        serial = self._serial
+        if path is None:
+            return serial
+        if replace:
+            self.runner.cancel_all()
+
+        def work(_progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> Found:
+            reader = self._reader(path)
+            if cancelled():
+                return Found([], False)
+            if reader.is_empty():
+                return Found([[] for _ in texts], True)
+            return Found(reader.match_many(texts, SHOWN + 1, ENCODER()), False)
+
+        job = Job(
+            "Looking for earlier fact-checks…",
+            work,
+            on_finished=lambda result: self.found.emit(serial, result),
+            on_failed=lambda message: log.warning("Matching failed: %s", message),
+        )
+        self.runner.start(job)
+        return serial
+
+    def _reader(self, path: Path) -> LibraryReader:
+        # Loaded here, on the worker: the window's start-up does not wait for the library code.
+        from workbench.services.factcheck_desk import LibraryReader
+
+        reader = self._readers.get(path)
+        if reader is None:
+            # Another database now: the connection to the one before is no longer needed.
+            for old in self._readers.values():
+                old.close()
+            reader = LibraryReader(path)
+            self._readers = {path: reader}
+        return reader
+
+    def shut_down(self) -> None:
+        """Stop the worker and close its connections (a later question starts it again)."""
+        self.runner.shut_down()
+        for reader in self._readers.values():
+            reader.close()
+        self._readers.clear()
+
+
+_SHARED: dict[str, MatchRunner] = {}
+
+
+def shared_matcher(name: str) -> MatchRunner:
+    """The program's matcher for one kind of question ("claim", "counts"), made on first use.
+
+    Separate kinds keep separate queues: counting a long article never delays the panel.
+    """
+    runner = _SHARED.get(name)
+    if runner is None:
+        runner = _SHARED[name] = MatchRunner()
+    return runner
+
+
+@atexit.register
+def _shut_down_all() -> None:
+    for runner in _SHARED.values():
+        runner.shut_down()
+
+
+class CheckedBeforePanel(QWidget):
+    """The best earlier fact-checks of the selected claim, each addable as a source."""
+
+    #: The reviewer asked to add this match as a source of their verdict.
+    add_requested = Signal(object)
+    #: The selection must rest this long before the library is asked.
+    PAUSE_MS = 150
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.matcher = shared_matcher("claim")
+        self.matcher.found.connect(self._on_found)
+        self._waiting = -1
+        self._claim_text: str | None = None
+        self._path: Path | None = None
+        self._editable = False
+        self.matches: list[Match] = []
+        self._buttons: list[QToolButton] = []
+        # Stepping through claims with J/K asks only for the claim the reviewer stops at.
+        self._pause = QTimer(self, singleShot=True, interval=self.PAUSE_MS)
+        self._pause.timeout.connect(self._ask)
+        self.hint = styled_label("", "hint")
+        self.hint.setWordWrap(True)
+        self.rows = QWidget()
+        self.grid = QGridLayout(self.rows)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setHorizontalSpacing(8)
+        self.grid.setVerticalSpacing(6)
+        self.grid.setColumnStretch(0, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.rows)
+        self._show([], "")
+
+    def set_claim(self, path: Path | None, claim: Claim | None, editable: bool) -> None:
+        """Look for the earlier fact-checks of ``claim`` (in the background)."""
+        self._editable = editable
+        self._path = path
+        if claim is None or path is None:
+            self._pause.stop()
+            self._claim_text = None
+            self._waiting = self.matcher.request(None, [])
+            self._show([], "")
+            return
+        if claim.claim == self._claim_text and self._waiting < 0:
+            self._refresh_buttons()
+            return  # the same claim again (after an edit of its verdict): nothing to ask
+        self._claim_text = claim.claim
+        self._waiting = 0  # asked once the selection rests (see PAUSE_MS)
+        self._show([], LOOKING)
+        self._pause.start()
+
+    def recheck(self) -> None:
+        """Look again for the claim shown (the library changed)."""
+        if self._claim_text is not None and self._path is not None:
+            self._show([], LOOKING)
+            self._ask()
+
+    def _ask(self) -> None:
+        if self._claim_text is not None and self._path is not None:
+            self._waiting = self.matcher.request(self._path, [self._claim_text])
+
+    def shut_down(self) -> None:
+        """Ask nothing more (the window is closing)."""
+        self._pause.stop()
+        self.matcher.shut_down()
+
+    def add_match(self, index: int) -> bool:
+        """Ask to add the ``index``-th match shown (0 = the best) as a source."""
+        if not self._editable or not 0 <= index < len(self.matches):
+            return False
+        self.add_requested.emit(self.matches[index])
+        return True
+
+    def _on_found(self, serial: int, found: Found) -> None:
+        if serial != self._waiting:
+            return
+        self._waiting = -1
+        if found.library_empty:
+            self._show([], EMPTY_LIBRARY)
+            return
+        shown = shown_matches(found.matches[0] if found.matches else [], self._claim_text)
+        self._show(shown, "" if shown else NOTHING_FOUND)
+
+    def _show(self, matches: list[Match], hint: str) -> None:
+        self.matches = matches
+        self.hint.setText(hint)
+        self.hint.setVisible(bool(hint))
+        while self.grid.count():
+            item = self.grid.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.hide()  # at once: deleting waits for the event loop
+                widget.deleteLater()
+        self._buttons = []
+        for row, match in enumerate(matches):
+            label = QLabel(_describe(match))
+            label.setWordWrap(True)
+            label.setTextFormat(Qt.TextFormat.RichText)
+            label.setOpenExternalLinks(False)  # opened by us, and only when clicked
+            label.linkActivated.connect(lambda url: QDesktopServices.openUrl(QUrl(url)))
+            button = QToolButton()
+            button.setText(f"Add (Alt+{row + 1})")
+            button.setToolTip("Add this fact-check as a source of your verdict (undoable)")
+            button.clicked.connect(lambda _=False, n=row: self.add_match(n))
+            self.grid.addWidget(label, row, 0)
+            self.grid.addWidget(button, row, 1, Qt.AlignmentFlag.AlignTop)
+            self._buttons.append(button)
+        self.rows.setVisible(bool(matches))
+        self._refresh_buttons()
+
+    def _refresh_buttons(self) -> None:
+        for button in self._buttons:
+            button.setEnabled(self._editable)
+
+
+def _describe(match: Match) -> str:
+    parts = [f"<b>{escape(match.rating or 'Not rated')}</b>"]
+    parts += [escape(p) for p in (match.publisher, match.date) if p]
+    parts.append(f"similarity {percent(match.score)}")
+    line = " · ".join(parts)
+    if match.url:
+        line += f' · <a href="{escape(match.url, quote=True)}">open</a>'
+    return f"{line}<br>“{escape(match.claim)}”"
+
+
+def add_as_source(panel: SourcesPanel, match: Match) -> bool:
+    """Add a match to the verdict through the sources' own (undoable) way of adding."""
+    from workbench.ui.verdict.source_dialog import SourceInput
+
+    fields = {k: v for k, v in source_fields(match).items() if v}
+    return panel.add_source_from(SourceInput(fields))
