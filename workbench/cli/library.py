@@ -64,13 +64,24 @@ def import_command(files: tuple[str, ...], as_json: bool, db: str | None) -> Non
 
     Ctrl+C stops after the batch being saved; what was saved before stays.
     """
-    from workbench.services.factchecks import import_files
+    from workbench.services.factchecks import fill_vectors, import_files
 
     with opened_store(db) as store, progress_line() as bar, _ctrl_c_flag() as stop:
         progress = (
             (lambda what, done, total: bar(f"Importing {what}", done, total)) if bar else None
         )
         result = import_files(store, files, progress=progress, cancelled=lambda: bool(stop))
+        encoder = None if result.cancelled else _encoder()
+        if encoder is not None:
+            # Matched by meaning from now on, in the window too (which only reads the library).
+            fill_vectors(
+                store,
+                encoder,
+                progress=(lambda _what, done, total: bar("Reading their meaning", done, total))
+                if bar
+                else None,
+                cancelled=lambda: bool(stop),
+            )
     if as_json:
         print_json(_import_json(result))
     else:

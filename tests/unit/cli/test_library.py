@@ -114,3 +114,16 @@ def test_match_finds_and_shows_the_headline(tmp_path: Path) -> None:
     as_json = CliRunner().invoke(main, ["match", "lunar dairy", "-k", "1", "--json", "--db", db])
     [found] = json.loads(as_json.output)["matches"]
     assert found["title"] == "Is the Lunar Surface Dairy?"
+
+
+def test_an_import_leaves_the_library_ready_to_match_by_meaning(tmp_path: Path) -> None:
+    from workbench.store import open_store
+
+    db = str(tmp_path / "w.sqlite3")
+    feed, sheet = _files(tmp_path)
+    result = CliRunner().invoke(main, ["library", "import", str(feed), str(sheet), "--db", db])
+    assert result.exit_code == 0, result.output
+    # The window only reads the library: the vectors it matches by are made here.
+    with open_store(Path(db), read_only=True) as store:
+        stored = store.query("SELECT count(*) AS n FROM factchecks WHERE vector IS NOT NULL")
+    assert stored[0]["n"] == 2
