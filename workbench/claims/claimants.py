@@ -417,6 +417,6 @@ def remember_names(article: Article, names: list[tuple[str, ClaimantType]]) -> N
 
 
 def known_names(article: Article) -> list[tuple[str, ClaimantType]] | None:
-    """The names kept for this article's text, or None when it was not read in this session."""
+    """The names kept for this article's text, or None when it was not read since the program started."""
     names = _ARTICLE_NAMES.get(_article_key(article))
     return None if names is None else list(names)

@@ -26,7 +26,7 @@ from workbench.ui.preferences.fit import fit_height
 
 
 class ReviewerDialog(ValidatedDialog):
-    """Choose the reviewer whose verdicts this session records."""
+    """Choose the reviewer whose verdicts the desk records from now on."""
 
     def __init__(
         self,
