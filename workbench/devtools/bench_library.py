@@ -147,8 +147,11 @@ def run() -> list[tuple[str, str]]:
     """The figures for ``make bench``."""
     import numpy as np
 
-    from workbench.services.factchecks import match
+    from workbench.claims.matching import load_encoder
+    from workbench.services.factchecks import match, vector_model
     from workbench.store import open_store
+
+    encoder = load_encoder()
 
     rows: list[tuple[str, str]] = []
     mb = 1024 * 1024
@@ -181,8 +184,11 @@ def run() -> list[tuple[str, str]]:
             for start in range(0, len(ids), 5000):
                 chunk = ids[start : start + 5000]
                 vectors = rng.standard_normal((len(chunk), 384)).astype("<f2")
+                # Random unit-free vectors under the shipped encoder's name: the fused match
+                # below then times what it does on a library whose vectors are all made.
                 store.set_factcheck_vectors(
-                    [(f, vectors[n].tobytes()) for n, f in enumerate(chunk)], "bench"
+                    [(f, vectors[n].tobytes()) for n, f in enumerate(chunk)],
+                    vector_model(encoder),
                 )
             store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             size_all = db.stat().st_size - empty.stat().st_size
@@ -211,6 +217,28 @@ def run() -> list[tuple[str, str]]:
                 (
                     f"match one claim, words only, {ITEMS:,} in the library (warm)",
                     f"{statistics.median(times) * 1000:.1f} ms",
+                )
+            )
+            match(store, claim, encoder=encoder)
+            times = []
+            for _ in range(20):
+                started = time.perf_counter()
+                match(store, claim, encoder=encoder)
+                times.append(time.perf_counter() - started)
+            rows.append(
+                (
+                    f"match one claim, words and meaning, {ITEMS:,} in the library (warm)",
+                    f"{statistics.median(times) * 1000:.1f} ms (target <= 30 ms)",
+                )
+            )
+            texts = [r[0] for r in store.conn.execute("SELECT claim FROM factchecks LIMIT 2000")]
+            started = time.perf_counter()
+            encoder.encode(texts)
+            rate = len(texts) / (time.perf_counter() - started)
+            rows.append(
+                (
+                    "encode fact-checks for their vectors",
+                    f"{rate:,.0f} items/s: {ITEMS:,} in {ITEMS / rate / 60:.1f} min",
                 )
             )
         feed.unlink()

@@ -250,8 +250,14 @@ def match_many(
     dense: list[list[tuple[int, float]]] = [[] for _ in queries]
     index: _VectorIndex | None = None
     if encoder is not None:
-        fill_vectors(store, encoder)
-        index = vector_index(store, vector_model(encoder))
+        model = vector_model(encoder)
+        known = _INDEXES.get(store, {}).get(model)
+        # Looking for items without a vector reads the whole table: only when the library
+        # changed since every item was last found to have one.
+        if known is None or not known.complete or known.generation != store.library_generation():
+            fill_vectors(store, encoder)
+        index = vector_index(store, model)
+        index.complete = True
         if index.ids:
             for start in range(0, len(queries), ENCODE_BATCH):
                 chunk = queries[start : start + ENCODE_BATCH]
@@ -360,6 +366,8 @@ class _VectorIndex:
         import numpy as np
 
         self.generation = generation
+        #: Set once every item of the library was found to have a vector of this model.
+        self.complete = False
         self.ids = ids
         self.row = {fid: n for n, fid in enumerate(ids)}
         self.matrix = np.ascontiguousarray(matrix, dtype=np.float32)
