@@ -1,22 +1,31 @@
-"""Open an earlier article: a searchable list of the database's articles."""
+"""The library (Ctrl+L): earlier articles to open, and the fact-checks the team can draw on.
+
+The Articles tab opens an article on the desk; the Fact-checks tab lists everything imported
+and every rated verdict of the team (see :mod:`workbench.ui.library.factcheck_table`). That tab
+is filled only when first shown, so opening an article stays as quick as ever.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHeaderView,
     QLineEdit,
+    QPushButton,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from workbench.services.desk import Desk
+from workbench.ui.library.factcheck_table import FactChecksPane
 
 Index = QModelIndex | QPersistentModelIndex
 _HEADERS = ("Title", "Outlet", "Imported", "Reviewed")
@@ -75,12 +84,12 @@ class ArticlesModel(QAbstractTableModel):
 
 
 class OpenArticleDialog(QDialog):
-    """A list of articles with a search box; Enter opens the selected one."""
+    """Articles with a search box (Enter opens the selected one) and the fact-check library."""
 
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Open article")
-        self.resize(720, 440)
+        self.setWindowTitle("Library")
+        self.resize(820, 480)
         self.desk = desk
         self.search = QLineEdit(placeholderText="Search titles, outlets, text and claims")
         self.search.setClearButtonEnabled(True)
@@ -92,18 +101,53 @@ class OpenArticleDialog(QDialog):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(self.accept)
+        articles = QWidget()
+        articles_layout = QVBoxLayout(articles)
+        articles_layout.addWidget(self.search)
+        articles_layout.addWidget(self.table, 1)
+        self.factchecks = FactChecksPane(desk)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(articles, "&Articles")
+        self.tabs.addTab(self.factchecks, "&Fact-checks")
+        self.tabs.currentChanged.connect(self._tab_shown)
+        # The tables take Ctrl+Tab for themselves; between tabs it must work wherever focus is.
+        for keys, step in (("Ctrl+Tab", 1), ("Ctrl+Shift+Tab", -1), ("Ctrl+Backtab", -1)):
+            QShortcut(QKeySequence(keys), self, lambda step=step: self._next_tab(step))
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Open | QDialogButtonBox.StandardButton.Cancel
         )
+        self.open_button: QPushButton = buttons.button(QDialogButtonBox.StandardButton.Open)
+        self._open_text = self.open_button.text()
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.search)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.tabs, 1)
         layout.addWidget(buttons)
         self.search.textChanged.connect(self.refresh)
         self.search.returnPressed.connect(self.accept)
         self.refresh()
+
+    def on_factchecks(self) -> bool:
+        """True when the Fact-checks tab is showing."""
+        return self.tabs.currentWidget() is self.factchecks
+
+    def _next_tab(self, step: int) -> None:
+        self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % self.tabs.count())
+
+    def _tab_shown(self, _index: int) -> None:
+        on_factchecks = self.on_factchecks()
+        self.open_button.setText("Open &page" if on_factchecks else self._open_text)
+        if on_factchecks:
+            self.factchecks.load()
+
+    def accept(self) -> None:
+        """Open the selected article; on the Fact-checks tab, open the selected fact-check's page
+        instead and stay open.
+        """
+        if self.on_factchecks():
+            self.factchecks.open_row()
+        else:
+            super().accept()
 
     def refresh(self, query: str = "") -> None:
         """List the articles matching the search box."""

@@ -49,7 +49,10 @@ class Actions:
             "&Paste article…", library.paste_article, "Ctrl+Shift+V", "SP_FileDialogNewFolder"
         )
         self.open_article = act(
-            "&Open earlier article…", library.open_article_dialog, "Ctrl+L", "SP_DirOpenIcon"
+            "&Library: articles and fact-checks…",
+            library.open_article_dialog,
+            "Ctrl+L",
+            "SP_DirOpenIcon",
         )
         self.import_factchecks = act("Import fact-&checks…", w.factchecks.import_dialog)
         self.export = act(
