@@ -81,7 +81,7 @@ class Actions:
 
         self.next_claim = act("&Next claim", lambda: pane.step(1), "J", "SP_ArrowDown")
         self.previous_claim = act("&Previous claim", lambda: pane.step(-1), "K", "SP_ArrowUp")
-        self.next_unreviewed = act("Next claim &not reviewed by me", review.next_unreviewed, "N")
+        self.next_unreviewed = act("Ne&xt claim not reviewed by me", review.next_unreviewed, "N")
         self.save_next = act(
             "&Save and go to next unreviewed",
             review.save_and_next,
@@ -94,14 +94,14 @@ class Actions:
         self.delete = act("De&lete claim", review.delete_claim, "Shift+Del", "SP_TrashIcon")
         self.add_claim = act("&Add claim from selection", review.add_claim_from_selection, "Ctrl+M")
         self.set_span = act(
-            "Set claim &span to selection", review.set_span_from_selection, "Ctrl+Shift+M"
+            "Set cla&im span to selection", review.set_span_from_selection, "Ctrl+Shift+M"
         )
         self.edit_record = act("&Edit claim record…", w.claim_record.edit_record, "F2")
-        self.score_order = act("Order by &score", pane.set_score_order, "S")
+        self.score_order = act("Order &by score", pane.set_score_order, "S")
         self.score_order.setCheckable(True)
         box = pane.unreviewed_box
         self.only_unreviewed = act(
-            "Show only claims &not reviewed by me", lambda on=False: box.setChecked(on), "U"
+            "Show only claims not reviewed by &me", lambda on=False: box.setChecked(on), "U"
         )
         self.only_unreviewed.setCheckable(True)
         # The menu's tick follows the box when it is clicked.
@@ -127,7 +127,7 @@ class Actions:
         file_menu.addActions(
             [self.import_file, self.paste, self.open_article, self.import_factchecks]
         )
-        self.recent_menu = file_menu.addMenu("Recent &files")
+        self.recent_menu = file_menu.addMenu("Rece&nt files")
         self.recent_menu.aboutToShow.connect(self.fill_recent_menu)
         file_menu.addSeparator()
         file_menu.addActions([self.export, self.backup, self.restore_backup])
@@ -182,7 +182,7 @@ class Actions:
 
         # "Checked before": Alt+1…Alt+5 add the earlier fact-check shown in that place.
         self.add_match: list[QAction] = []
-        matches_menu = self.review_menu.addMenu("Add an earlier &fact-check as a source")
+        matches_menu = self.review_menu.addMenu("Add an earlier fact-chec&k as a source")
         for number in range(1, 6):
             action = act(
                 f"Earlier fact-check {number}",
