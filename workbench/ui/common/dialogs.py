@@ -18,6 +18,15 @@ ERROR_STYLE = (
 NOTE_STYLE = "QLabel { color: #555; }"
 
 
+def with_key(label: str, letter: str) -> str:
+    """``label`` with its first ``letter`` (any case) as the Alt+letter; an "&" of the label
+    itself is shown as one. No letter: no Alt+letter."""
+    if not letter:
+        return label.replace("&", "&&")
+    at = label.lower().index(letter.lower())  # a missing letter is a mistake in the caller
+    return label[:at].replace("&", "&&") + "&" + label[at:].replace("&", "&&")
+
+
 def describe_size(size: int) -> str:
     """A file size in words a journalist reads at a glance."""
     if size < 1024:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from workbench.model import Reviewer
 from workbench.report.formats import FORMATS
 from workbench.settings import REPORT_ALL_CLAIMS, REPORT_BASE_URL
+from workbench.ui.common.dialogs import with_key
 
 #: Formats ticked the first time the dialog opens.
 DEFAULT_FORMATS = ("pdf", "html")
@@ -65,7 +66,7 @@ class ExportDialog(QDialog):
         format_box = QGroupBox("Formats")
         format_layout = QVBoxLayout(format_box)
         for name, fmt in FORMATS.items():
-            box = QCheckBox(_with_key(fmt.label, FORMAT_KEYS.get(name, "")))
+            box = QCheckBox(with_key(fmt.label, FORMAT_KEYS.get(name, "")))
             box.setToolTip(fmt.description)
             box.setChecked(name in formats)
             box.toggled.connect(self._update_ok)
@@ -93,7 +94,7 @@ class ExportDialog(QDialog):
 
         # A published report lists what people checked; the finder's other candidates are
         # listed only when asked for.
-        self.all_claims = QCheckBox(_with_key(REPORT_ALL_CLAIMS.label, "I"))
+        self.all_claims = QCheckBox(with_key(REPORT_ALL_CLAIMS.label, "I"))
         self.all_claims.setToolTip(REPORT_ALL_CLAIMS.help)
         self.all_claims.setChecked(all_claims)
         self.include_dismissed = QCheckBox("Also list &dismissed claims")
@@ -117,7 +118,7 @@ class ExportDialog(QDialog):
         folder_label = QLabel("&Save in folder:")
         folder_label.setBuddy(self.folder_edit)
         form.addRow(folder_label, folder_row)
-        base_url_label = QLabel(_with_key(f"{REPORT_BASE_URL.label}:", "W"))
+        base_url_label = QLabel(with_key(f"{REPORT_BASE_URL.label}:", "W"))
         base_url_label.setBuddy(self.base_url_edit)
         form.addRow(base_url_label, self.base_url_edit)
         self._form = form
@@ -226,11 +227,3 @@ class ExportDialog(QDialog):
 
 #: Each format's Alt+letter in the dialog (every option has one; none is used twice).
 FORMAT_KEYS = {"pdf": "P", "html": "H", "md": "M", "json": "J", "csv": "C", "claimreview": "R"}
-
-
-def _with_key(label: str, letter: str) -> str:
-    """``label`` with ``letter`` (its first occurrence, any case) made its Alt+letter."""
-    at = label.lower().find(letter.lower()) if letter else -1
-    if at < 0:
-        return label.replace("&", "&&")
-    return label[:at].replace("&", "&&") + "&" + label[at:].replace("&", "&&")

@@ -36,7 +36,7 @@ from workbench.settings import (
     Setting,
     preference_defaults,
 )
-from workbench.ui.common.dialogs import NOTE_STYLE, ErrorLine, ValidatedDialog
+from workbench.ui.common.dialogs import NOTE_STYLE, ErrorLine, ValidatedDialog, with_key
 from workbench.ui.preferences.fit import fit_height
 
 #: Every preference this dialog edits, with the value used when none is stored (declared in
@@ -70,8 +70,7 @@ def _spin_range(spin: QSpinBox | QDoubleSpinBox, setting: Setting[Any]) -> None:
 
 def _label(setting: Setting[Any], shortcut: str) -> str:
     """The registry's label with its first ``shortcut`` letter as the Alt+key, and a colon."""
-    at = setting.label.lower().index(shortcut)
-    return f"{setting.label[:at]}&{setting.label[at:]}:"
+    return f"{with_key(setting.label, shortcut)}:"
 
 
 class PreferencesDialog(ValidatedDialog):
