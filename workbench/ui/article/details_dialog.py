@@ -19,7 +19,7 @@ from workbench.model import Article
 from workbench.services.articles import check_details
 from workbench.store import StoreError
 from workbench.ui.common.date_entry import DateEntry
-from workbench.ui.common.dialogs import NOTE_STYLE, ErrorLine, ValidatedDialog
+from workbench.ui.common.dialogs import NOTE_STYLE, ErrorLine, ValidatedDialog, answer_of
 
 #: Field name, label (with its Alt+letter) and the hint shown while the field is empty.
 FIELDS = (
@@ -113,9 +113,4 @@ class DetailsDialog(ValidatedDialog):
     def ask(cls, parent: QWidget | None, article: Article) -> dict[str, Any] | None:
         """The changed details, {} when nothing changed, or None when cancelled."""
         dialog = cls(article, parent)
-        try:
-            if dialog.exec() != cls.DialogCode.Accepted:
-                return None
-            return dialog.changes()
-        finally:
-            dialog.deleteLater()  # parented to the window: it would stay until the window goes
+        return answer_of(dialog, dialog.changes)

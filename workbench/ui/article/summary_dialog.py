@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 from workbench.model import Article
 from workbench.services.articles import check_details
 from workbench.store import StoreError
-from workbench.ui.common.dialogs import NOTE_STYLE, ErrorLine, ValidatedDialog
+from workbench.ui.common.dialogs import NOTE_STYLE, ErrorLine, ValidatedDialog, answer_of
 
 
 class SummaryDialog(ValidatedDialog):
@@ -77,9 +77,4 @@ class SummaryDialog(ValidatedDialog):
     def ask(cls, parent: QWidget | None, article: Article) -> str | None:
         """The new summary, or None when cancelled."""
         dialog = cls(article, parent)
-        try:
-            if dialog.exec() != cls.DialogCode.Accepted:
-                return None
-            return dialog.summary()
-        finally:
-            dialog.deleteLater()  # parented to the window: it would stay until the window goes
+        return answer_of(dialog, dialog.summary)

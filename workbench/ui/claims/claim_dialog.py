@@ -20,7 +20,7 @@ from workbench.model import Claim, ClaimantType, ClaimKind
 from workbench.services.claim_record import checked_changes, describe_guess, differs_from_guess
 from workbench.store import InvalidInputError
 from workbench.ui.common.date_entry import DateEntry
-from workbench.ui.common.dialogs import NOTE_STYLE, ErrorLine, ValidatedDialog
+from workbench.ui.common.dialogs import NOTE_STYLE, ErrorLine, ValidatedDialog, answer_of
 
 #: The claimant type choices, as shown, and what each stores.
 _TYPES: tuple[tuple[str, ClaimantType | None], ...] = (
@@ -157,9 +157,4 @@ class ClaimDialog(ValidatedDialog):
     def ask(cls, parent: QWidget | None, claim: Claim, choices: Choices) -> dict[str, Any] | None:
         """Show the dialog; the changes to save (possibly none), or None when cancelled."""
         dialog = cls(claim, choices, parent)
-        try:
-            if dialog.exec() != ValidatedDialog.DialogCode.Accepted:
-                return None
-            return dialog.changes()
-        finally:
-            dialog.deleteLater()  # parented to the window: it would stay until the window goes
+        return answer_of(dialog, dialog.changes)

@@ -1,8 +1,10 @@
-"""Pieces shared by the dialogs: a date that may be unknown, an error line, validated closing."""
+"""Pieces shared by the dialogs: an error line, validated closing, Alt letters, asking and freeing."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from typing import TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -11,11 +13,25 @@ from PySide6.QtWidgets import QDialog, QLabel, QWidget
 from workbench.services.review import check_url
 from workbench.store import StoreError
 
+T = TypeVar("T")
+
 ERROR_STYLE = (
     "QLabel { color: #8a1c1c; background: #fbeaea; border: 1px solid #e6b8b8;"
     " border-radius: 4px; padding: 6px 8px; }"
 )
 NOTE_STYLE = "QLabel { color: #555; }"
+
+
+def answer_of(dialog: QDialog, read: Callable[[], T]) -> T | None:
+    """Show ``dialog`` and wait; what ``read`` gives once it is accepted, None when cancelled.
+
+    The dialog is freed afterwards: parented to the window, it would otherwise stay (with its
+    widgets and connections) until the window goes.
+    """
+    try:
+        return read() if dialog.exec() == QDialog.DialogCode.Accepted else None
+    finally:
+        dialog.deleteLater()
 
 
 def with_key(label: str, letter: str) -> str:

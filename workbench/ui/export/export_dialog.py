@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from workbench.model import Reviewer
 from workbench.report.formats import FORMATS
 from workbench.settings import REPORT_ALL_CLAIMS, REPORT_BASE_URL
-from workbench.ui.common.dialogs import with_key
+from workbench.ui.common.dialogs import answer_of, with_key
 
 #: Formats ticked the first time the dialog opens.
 DEFAULT_FORMATS = ("pdf", "html")
@@ -219,10 +219,7 @@ class ExportDialog(QDialog):
     ) -> ExportChoice | None:
         """Show the dialog; the choice, or None when cancelled."""
         dialog = cls(reviewers, default_dir, parent, base_url=base_url, all_claims=all_claims)
-        try:
-            return dialog.choice() if dialog.exec() == QDialog.DialogCode.Accepted else None
-        finally:
-            dialog.deleteLater()
+        return answer_of(dialog, dialog.choice)
 
 
 #: Each format's Alt+letter in the dialog (every option has one; none is used twice).

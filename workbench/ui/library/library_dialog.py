@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.services.desk import Desk
+from workbench.ui.common.dialogs import answer_of
 from workbench.ui.library.factcheck_table import FactChecksPane
 
 Index = QModelIndex | QPersistentModelIndex
@@ -164,7 +165,4 @@ class OpenArticleDialog(QDialog):
     def ask(cls, parent: QWidget | None, desk: Desk) -> str | None:
         """Let the reviewer pick an article; None when cancelled."""
         dialog = cls(desk, parent)
-        try:
-            return dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else None
-        finally:
-            dialog.deleteLater()
+        return answer_of(dialog, dialog.chosen)
