@@ -12,7 +12,6 @@ Run time needs onnxruntime, tokenizers and numpy; torch is only for training.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -24,7 +23,7 @@ from workbench.resources import resource_path
 from .onnx_text import MODEL_FILE as MODEL_FILE
 from .onnx_text import ONNX_FILE as ONNX_FILE
 from .onnx_text import TOKENIZER_FILE as TOKENIZER_FILE
-from .onnx_text import OnnxTextModel
+from .onnx_text import OnnxTextModel, load_once
 
 Scorer = Callable[[list[str]], list[float]]
 
@@ -34,9 +33,6 @@ DEFAULT_THRESHOLD = CLAIM_THRESHOLD
 #: Share of the model in the desk's score; the rest is the linguistic rules' score. The rules stay
 #: as reasons shown to the reviewer; ``make eval`` measures whether blending them in helps.
 DEFAULT_MODEL_WEIGHT = 1.0
-
-_LOCK = threading.Lock()
-_CACHE: dict[Path, CheckworthyModel] = {}
 
 
 def default_model_dir() -> Path:
@@ -79,11 +75,4 @@ class CheckworthyModel(OnnxTextModel):
 
 def load_scorer(path: str | Path | None = None) -> CheckworthyModel:
     """The scorer in ``path`` (default: the shipped model), loaded once and shared by threads."""
-    directory = Path(path) if path is not None else default_model_dir()
-    key = directory.resolve()
-    with _LOCK:
-        scorer = _CACHE.get(key)
-        if scorer is None:
-            scorer = CheckworthyModel(directory)
-            _CACHE[key] = scorer
-    return scorer
+    return load_once(CheckworthyModel, Path(path) if path is not None else default_model_dir())

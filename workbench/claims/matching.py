@@ -9,7 +9,6 @@ check-worthiness scorer (:mod:`.onnx_text`).
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -17,7 +16,7 @@ import numpy as np
 
 from workbench.resources import resource_path
 
-from .onnx_text import MODEL_FILE, ONNX_FILE, TOKENIZER_FILE, OnnxTextModel
+from .onnx_text import MODEL_FILE, ONNX_FILE, TOKENIZER_FILE, OnnxTextModel, load_once
 
 __all__ = [
     "FORMAT",
@@ -31,9 +30,6 @@ __all__ = [
 FORMAT = "sentence-encoder-onnx/1"
 #: Numbers per vector.
 DIMENSIONS = 384
-
-_LOCK = threading.Lock()
-_CACHE: dict[Path, SentenceEncoder] = {}
 
 
 def default_model_dir() -> Path:
@@ -64,11 +60,4 @@ class SentenceEncoder(OnnxTextModel):
 
 def load_encoder(path: str | Path | None = None) -> SentenceEncoder:
     """The encoder in ``path`` (default: the shipped model), loaded once and shared by threads."""
-    directory = Path(path) if path is not None else default_model_dir()
-    key = directory.resolve()
-    with _LOCK:
-        encoder = _CACHE.get(key)
-        if encoder is None:
-            encoder = SentenceEncoder(directory)
-            _CACHE[key] = encoder
-    return encoder
+    return load_once(SentenceEncoder, Path(path) if path is not None else default_model_dir())

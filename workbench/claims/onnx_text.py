@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import json
 import os
+import threading
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 
@@ -97,3 +98,18 @@ class OnnxTextModel:
             )
             out[chunk] = values
         return out
+
+
+M = TypeVar("M", bound=OnnxTextModel)
+_LOCK = threading.Lock()
+_LOADED: dict[tuple[type, Path], OnnxTextModel] = {}
+
+
+def load_once(kind: type[M], directory: Path) -> M:
+    """The model of ``kind`` in ``directory``, loaded once and shared by threads."""
+    key = (kind, directory.resolve())
+    with _LOCK:
+        model = _LOADED.get(key)
+        if model is None:
+            model = _LOADED[key] = kind(directory)
+    return model  # type: ignore[return-value]
