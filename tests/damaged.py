@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 from pathlib import Path
 
 from tests.conftest import SEED_ARTICLE
@@ -28,13 +29,25 @@ def build_healthy(path: Path) -> Path:
     return path
 
 
-def wreck(healthy: Path, folder: Path, share: float) -> Path:
-    """A copy of ``healthy`` in ``folder`` with the page at ``share`` of the file overwritten
-    (never the header page)."""
+def root_page(healthy: Path, table: str) -> int:
+    """The page (numbered from 0) that holds the root of ``table`` in ``healthy``."""
+    conn = sqlite3.connect(healthy)
+    try:
+        found = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", [table])
+        return int(found.fetchone()[0]) - 1
+    finally:
+        conn.close()
+
+
+def wreck(healthy: Path, folder: Path, share: float, *, page: int | None = None) -> Path:
+    """A copy of ``healthy`` in ``folder`` with the page at ``share`` of the file (or the page
+    numbered ``page`` from 0) overwritten (never the header page)."""
     path = folder / "review.sqlite3"
     data = bytearray(healthy.read_bytes())
     pages = len(data) // PAGE
-    page = max(1, min(pages - 1, int(pages * share)))
+    if page is None:
+        page = int(pages * share)
+    page = max(1, min(pages - 1, page))
     data[page * PAGE : (page + 1) * PAGE] = os.urandom(PAGE)
     path.write_bytes(bytes(data))
     return path

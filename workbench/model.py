@@ -230,6 +230,9 @@ class Claim:
     #: The claim finder's own reading (claim, speaker, claimant_type, kind) kept for
     #: comparison once a reviewer has corrected the record; None for a claim marked by hand.
     guess: dict[str, Any] | None = None
+    #: Who dismissed the claim (a reviewer's id) and why, while it is dismissed.
+    dismissed_by: str | None = None
+    dismissed_reason: str | None = None
     id: str = field(default_factory=new_id)
 
     def __post_init__(self) -> None:
@@ -259,6 +262,11 @@ class Claim:
             "said_on": self.said_on,
             "said_where": self.said_where,
             "guess": dict(self.guess) if self.guess else None,
+            **(
+                {"dismissed_by": self.dismissed_by, "dismissed_reason": self.dismissed_reason}
+                if self.state is ClaimState.DISMISSED
+                else {}
+            ),
         }
 
 

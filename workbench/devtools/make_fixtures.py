@@ -17,7 +17,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from workbench.resources import seeds_dir
-from workbench.store.schema import build_migrations, migration_names
+from workbench.store.schema import build_migrations, chain_unchained_events, migration_names
 
 AT = "2026-01-15T09:30:00+00:00"
 QUOTES = [
@@ -166,7 +166,28 @@ def _fill_0003(db: Database) -> None:
         )
 
 
-FILLERS = {"0001": _fill_0001, "0002": _fill_0002, "0003": _fill_0003}
+def _fill_0004(db: Database) -> None:
+    _fill_0003(db)
+    device = db.execute("SELECT id FROM device").fetchone()[0]
+    chain_unchained_events(db, device)
+    db["claims"].update("c2", {"state": "dismissed", "dismissed_by": "r1"})
+    db["claims"].update("c2", {"dismissed_reason": "An opinion, not a checkable fact."})
+    db["final_verdicts"].insert(
+        {
+            "id": "fv1",
+            "claim_id": "c1",
+            "rating": "True",
+            "rating_value": 5,
+            "note": "Both reviewers agree; transcript confirms.",
+            "editor_id": "r1",
+            "created_at": AT,
+            "updated_at": AT,
+        }
+    )
+    db["merged_ids"].insert({"old_id": "a0", "new_id": "a1", "entity": "article", "merged_at": AT})
+
+
+FILLERS = {"0001": _fill_0001, "0002": _fill_0002, "0003": _fill_0003, "0004": _fill_0004}
 
 
 def build(version: str, folder: Path) -> Path:

@@ -9,11 +9,12 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Self
 
-from workbench.model import Article, Claim, ClaimState, RatingScale, now_iso
+from workbench.model import Article, Claim, ClaimState, RatingScale, new_id, now_iso
 from workbench.scales import DEFAULT_SCALE, load_scale
 
 from . import rows
 from .backup import write_backup
+from .chain import event_digest
 from .connection import WriterLock, wrap
 from .errors import (
     DatabaseDamagedError,
@@ -52,6 +53,7 @@ class CoreStore:
         #: Why editing is disabled, in words for the window's banner (None when writable).
         self.read_only_reason = (read_only_reason or "opened read-only") if read_only else None
         self._lock = lock
+        self._device: str | None = None
 
     # -- lifecycle -------------------------------------------------------------------------
     @property
@@ -165,17 +167,35 @@ class CoreStore:
         """Append one row to the audit log (call inside :meth:`write`)."""
         if entity == "source":
             before, after = self._name_verdict(entity_id, before, after)
-        self.db.table("events").insert(
-            {
-                "at": now_iso(),
-                "reviewer_id": reviewer_id,
-                "action": action,
-                "entity": entity,
-                "entity_id": entity_id,
-                "before": None if before is None else rows.dump(before),
-                "after": None if after is None else rows.dump(after),
-            }
+        device = self.device_id
+        last = self.query(
+            "SELECT seq, hash FROM events WHERE device = ? ORDER BY seq DESC LIMIT 1", [device]
         )
+        event = {
+            "uid": new_id(),
+            "device": device,
+            "seq": last[0]["seq"] + 1 if last else 1,
+            "at": now_iso(),
+            "reviewer_id": reviewer_id,
+            "action": action,
+            "entity": entity,
+            "entity_id": entity_id,
+            "before": None if before is None else rows.dump(before),
+            "after": None if after is None else rows.dump(after),
+            "prev": last[0]["hash"] if last else "",
+        }
+        event["hash"] = event_digest(event)
+        self.db.table("events").insert(event)
+
+    @property
+    def device_id(self) -> str:
+        """This file's own id in the history's hash chains (made when the file was created)."""
+        if self._device is None:
+            found = self.query("SELECT id FROM device LIMIT 1")
+            if not found:
+                raise DatabaseDamagedError(damaged_message(self.display_name), self.path)
+            self._device = str(found[0]["id"])
+        return self._device
 
     def _name_verdict(self, source_id: str, *recorded: object) -> tuple[object, object]:
         """``before`` and ``after`` of a source's event, each naming the source's verdict.
@@ -432,13 +452,30 @@ class CoreStore:
             )
         return after
 
-    def dismiss_claim(self, claim_id: str, *, reviewer_id: str | None = None) -> Claim:
-        """Mark a claim as not worth checking (it stays in the file and can be undismissed)."""
-        return self.update_claim(claim_id, state=ClaimState.DISMISSED, reviewer_id=reviewer_id)
+    def dismiss_claim(
+        self, claim_id: str, *, reviewer_id: str | None = None, reason: str | None = None
+    ) -> Claim:
+        """Mark a claim as not worth checking (it stays in the file and can be undismissed).
+
+        The claim records who dismissed it and, when given, why.
+        """
+        return self.update_claim(
+            claim_id,
+            state=ClaimState.DISMISSED,
+            dismissed_by=reviewer_id,
+            dismissed_reason=(reason or "").strip() or None,
+            reviewer_id=reviewer_id,
+        )
 
     def undismiss_claim(self, claim_id: str, *, reviewer_id: str | None = None) -> Claim:
         """Undo a dismissal."""
-        return self.update_claim(claim_id, state=ClaimState.OPEN, reviewer_id=reviewer_id)
+        return self.update_claim(
+            claim_id,
+            state=ClaimState.OPEN,
+            dismissed_by=None,
+            dismissed_reason=None,
+            reviewer_id=reviewer_id,
+        )
 
     def find_span(self, article_id: str, quote: str) -> tuple[int, int]:
         """The offsets of ``quote`` in the article; it must occur exactly once."""
@@ -462,7 +499,14 @@ class CoreStore:
 
 _CLAIM_FIELDS = ("claim", "speaker", "kind", "start", "end", "quote", "state")
 #: The claim record's fields beyond wording, speaker and kind (see ``Claim``).
-_RECORD_FIELDS = ("claimant_type", "said_on", "said_where", "guess")
+_RECORD_FIELDS = (
+    "claimant_type",
+    "said_on",
+    "said_where",
+    "guess",
+    "dismissed_by",
+    "dismissed_reason",
+)
 
 
 def _number(claims: list[Claim], last: int) -> None:

@@ -107,6 +107,9 @@ def _label(table: str) -> str:
     return {
         "events": "the history of changes",
         "settings": "the settings",
+        "device": "this file's own id",
+        "final_verdicts": "the final verdicts",
+        "merged_ids": "the record of merged files",
         "_sqlite_migrations": "the upgrade history",
     }.get(table, f"the {table}")
 

@@ -71,6 +71,8 @@ def claim_to_row(claim: Claim) -> Row:
         "said_on": claim.said_on,
         "said_where": claim.said_where,
         "guess": json.dumps(claim.guess, ensure_ascii=False) if claim.guess else None,
+        "dismissed_by": claim.dismissed_by,
+        "dismissed_reason": claim.dismissed_reason,
     }
 
 

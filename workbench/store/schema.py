@@ -277,12 +277,90 @@ _FACTCHECK_DDL = [
 ]
 
 
+def _team_review(db: Database) -> None:
+    """Team review: hash-chained events, a device id, final verdicts, who dismissed and why.
+
+    The events written so far become this file's chain (numbered in the order they were
+    written); the append-only triggers are lifted only while their new columns are filled.
+    ``merged_ids`` remembers, when merging found one article, claim, reviewer or verdict under
+    two ids, which id was kept: history looks under both.
+    """
+    from workbench.model import new_id, now_iso
+
+    for statement in _TEAM_REVIEW_DDL:
+        db.execute(statement)
+    device = new_id()
+    db.execute("INSERT INTO device (id, created_at) VALUES (?, ?)", [device, now_iso()])
+    chain_unchained_events(db, device)
+    db.execute("CREATE UNIQUE INDEX idx_events_uid ON events(uid)")
+    db.execute("CREATE INDEX idx_events_chain ON events(device, seq)")
+
+
+def chain_unchained_events(db: Database, device: str) -> None:
+    """Give the events written before the log was chained their place in ``device``'s chain."""
+    from workbench.model import new_id
+
+    from .chain import event_digest
+
+    db.execute("DROP TRIGGER events_no_update")
+    last = db.execute(
+        "SELECT seq, hash FROM events WHERE device = ? ORDER BY seq DESC LIMIT 1", [device]
+    ).fetchone()
+    seq, prev = (last[0], last[1]) if last else (0, "")
+    cursor = db.execute("SELECT * FROM events WHERE hash IS NULL ORDER BY id")
+    names = [d[0] for d in cursor.description]
+    for values in cursor.fetchall():
+        seq += 1
+        event = {**dict(zip(names, values, strict=True)), "uid": new_id(), "device": device}
+        event.update(seq=seq, prev=prev)
+        event["hash"] = prev = event_digest(event)
+        db.execute(
+            "UPDATE events SET uid = ?, device = ?, seq = ?, prev = ?, hash = ? WHERE id = ?",
+            [event["uid"], device, seq, event["prev"], event["hash"], event["id"]],
+        )
+    db.execute(_NO_UPDATE)
+
+
+_NO_UPDATE = """CREATE TRIGGER events_no_update BEFORE UPDATE ON events
+    BEGIN SELECT RAISE(ABORT, 'the audit log cannot be changed'); END"""
+
+_TEAM_REVIEW_DDL = [
+    "CREATE TABLE device (id TEXT PRIMARY KEY, created_at TEXT NOT NULL)",
+    "ALTER TABLE events ADD COLUMN uid TEXT",
+    "ALTER TABLE events ADD COLUMN device TEXT",
+    "ALTER TABLE events ADD COLUMN seq INTEGER",
+    "ALTER TABLE events ADD COLUMN prev TEXT",
+    "ALTER TABLE events ADD COLUMN hash TEXT",
+    # Who dismissed a claim and why (the reviewer's id; no foreign key: merging may rename it).
+    "ALTER TABLE claims ADD COLUMN dismissed_by TEXT",
+    "ALTER TABLE claims ADD COLUMN dismissed_reason TEXT",
+    """CREATE TABLE final_verdicts (
+            id TEXT PRIMARY KEY,
+            claim_id TEXT NOT NULL UNIQUE REFERENCES claims(id) ON DELETE CASCADE,
+            rating TEXT NOT NULL,
+            rating_value INTEGER,
+            note TEXT NOT NULL DEFAULT '',
+            editor_id TEXT REFERENCES reviewers(id),
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )""",
+    """CREATE TABLE merged_ids (
+            old_id TEXT PRIMARY KEY,
+            new_id TEXT NOT NULL,
+            entity TEXT NOT NULL,
+            merged_at TEXT NOT NULL
+        )""",
+    "CREATE INDEX idx_merged_ids_new ON merged_ids(new_id)",
+]
+
+
 #: Every migration this program knows, oldest first: its name, what it does, and whether it runs
 #: in one transaction. A file that records a name not listed here was written by a newer program.
 STEPS: list[tuple[str, Callable[[Database], None], bool]] = [
     ("0001_initial", _initial, True),
     ("0002_claim_record_and_drafts", _claim_record, False),
     ("0003_factcheck_library", _factcheck_library, True),
+    ("0004_team_review", _team_review, True),
 ]
 
 
