@@ -57,6 +57,7 @@ eval-matching: $(STAMP)
 KILLS ?= 500
 stress: $(STAMP)
 	$(PY) -m workbench.devtools.stress --kills $(KILLS)
+	$(PY) -m workbench.devtools.stress --kills $(KILLS) --encrypted
 
 # Every reader (txt, md, html, docx, pdf, pasted text) against FUZZ_INPUTS generated inputs each.
 FUZZ_INPUTS ?= 10000

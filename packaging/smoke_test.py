@@ -108,7 +108,9 @@ def check_score(exe: Path, env: dict[str, str], report: Report) -> None:
     if done.returncode != 0 or len(rows) != 2:
         report.step(name, "FAIL", f"exit {done.returncode}\n{_tail(done.stderr or done.stdout)}")
     elif rows[0]["claim"] and not rows[1]["claim"] and rows[0]["score"] > rows[1]["score"]:
-        report.step(name, "PASS", f"{rows[0]['score']:.2f} vs {rows[1]['score']:.2f} in {seconds:.2f} s")
+        report.step(
+            name, "PASS", f"{rows[0]['score']:.2f} vs {rows[1]['score']:.2f} in {seconds:.2f} s"
+        )
     else:
         report.step(name, "FAIL", f"unexpected scores {rows}")
 
@@ -123,6 +125,47 @@ def check_screenshot(exe: Path, env: dict[str, str], out: Path, report: Report) 
         report.step(name, "PASS", f"{out.stat().st_size // 1024} KB PNG in {seconds:.2f} s")
     else:
         report.step(name, "FAIL", f"exit {done.returncode}, PNG={png}\n{_tail(done.stderr)}")
+
+
+def check_encrypted(exe: Path, env: dict[str, str], folder: Path, report: Report) -> None:
+    """An encrypted file is created, written, read and checked by the built app (SQLCipher)."""
+    name = "encrypted database (init --encrypt, import, articles, check)"
+    db, secret = folder / "encrypted.sqlite3", folder / "passphrase.txt"
+    secret.write_text("smoke test passphrase\n", encoding="utf-8")
+    base = [str(exe), "--db", str(db), "--passphrase-file", str(secret)]
+    outputs = {}
+    started = time.perf_counter()
+    for step in (
+        ["init", "--encrypt"],
+        ["import", "--no-extract", str(SEED)],
+        ["articles"],
+        ["check"],
+    ):
+        done = subprocess.run(
+            [*base, *step], capture_output=True, text=True, env=env, timeout=TIMEOUT
+        )
+        if done.returncode != 0:
+            report.step(name, "FAIL", f"{step[0]}: exit {done.returncode}\n{_tail(done.stderr)}")
+            return
+        outputs[step[0]] = done.stdout
+    seconds = time.perf_counter() - started
+    refused = subprocess.run(
+        [str(exe), "--db", str(db), "articles"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=TIMEOUT,
+    )
+    if db.read_bytes()[:16] == b"SQLite format 3\x00":
+        report.step(name, "FAIL", "the file was written unencrypted")
+    elif "Kerry" not in outputs["articles"]:
+        report.step(
+            name, "FAIL", f"the imported article was not read back\n{_tail(outputs['articles'])}"
+        )
+    elif refused.returncode == 0:
+        report.step(name, "FAIL", "the encrypted file opened without its passphrase")
+    else:
+        report.step(name, "PASS", f"encrypted, read back and checked in {seconds:.2f} s")
 
 
 def check_desktop_files(report: Report) -> None:
@@ -173,6 +216,7 @@ def main(argv: list[str] | None = None) -> int:
         check_version(exe, env, report)
         check_extract(exe, env, report)
         check_score(exe, env, report)
+        check_encrypted(exe, env, Path(tmp), report)
         shot = Path(tempfile.gettempdir()) / "workbench-package-screenshot.png"
         check_screenshot(exe, env, shot, report)
     check_desktop_files(report)

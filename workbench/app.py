@@ -10,13 +10,14 @@ from typing import TYPE_CHECKING
 
 # Imported before PySide6 on purpose: PySide6 reads the source of every module imported after it
 # (looking for its own name), and the layers under the window never use Qt.
-from workbench.services.desk import Desk, Extractor
+from workbench.services.desk import Extractor
 from workbench.store import default_db_path
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
+    from workbench.model import Article
     from workbench.ui.window.main_window import MainWindow
 
 APP_ID = "org.factcheckworkbench.Workbench"
@@ -53,12 +54,22 @@ def build_window(
     extractor: Extractor | None = None,
     reviewer: str | None = None,
     backup_on_open: bool = True,
+    passphrase: str | None = None,
+    ask_passphrase: bool = True,
 ) -> MainWindow:
-    """Open the database and build the window on it (it is not shown yet)."""
+    """Open the database and build the window on it (it is not shown yet).
+
+    An encrypted file is unlocked first, in a dialog unless ``passphrase`` opens it (with
+    ``ask_passphrase`` False, never: its ``StoreError`` is raised); giving up raises
+    ``UnlockCancelled`` and nothing is opened.
+    """
+    from workbench.ui.security.unlock import open_desk
     from workbench.ui.window.main_window import MainWindow
 
     # A file that cannot be written opens read-only; the status bar says so.
-    desk = Desk.open(Path(db_path) if db_path else default_db_path())
+    desk = open_desk(
+        Path(db_path) if db_path else default_db_path(), passphrase=passphrase, ask=ask_passphrase
+    )
     window = MainWindow(desk, settings, extractor=extractor, backup_on_open=backup_on_open)
     if reviewer:
         window.use_reviewer(reviewer)
@@ -68,11 +79,17 @@ def build_window(
 def start(window: MainWindow, *, ask_reviewer: bool = True) -> None:
     """After the window shows: seed a new database, restore the last article, ask who reviews."""
     try:
+        seeded: list[Article] = []
         try:
-            window.desk.seed()
+            seeded = window.desk.seed()
         except Exception as exc:
             window.report_error(exc, "Add the sample article")
         window.restore_last_article()
+        if seeded and not window.desk.encrypted:
+            # A first start: say, without stopping anyone, how to protect what will be kept.
+            window.show_status(
+                "Tip: File ▸ Encrypt this database… protects it with a passphrase.", 20000
+            )
         if ask_reviewer and window.desk.reviewer is None:
             window.ensure_reviewer()
     finally:
@@ -82,18 +99,34 @@ def start(window: MainWindow, *, ask_reviewer: bool = True) -> None:
         gc.enable()  # the launcher paused it while the window was being built
 
 
-def run_app(db_path: str | Path | None = None, argv: list[str] | None = None) -> int:
-    """Open the window on ``db_path`` (default: the platform data folder) and run until closed."""
+def run_app(
+    db_path: str | Path | None = None,
+    argv: list[str] | None = None,
+    *,
+    passphrase: str | None = None,
+) -> int:
+    """Open the window on ``db_path`` (default: the platform data folder) and run until closed.
+
+    An encrypted file asks for its passphrase first, unless ``passphrase`` opens it.
+    """
     from PySide6.QtCore import QSettings, QTimer
 
     from workbench.store import StoreError
     from workbench.ui.common.errors import MessageBoxes, install_excepthook
+    from workbench.ui.preferences.settings import DeskSettings
+    from workbench.ui.security.security_controller import remembered_database
+    from workbench.ui.security.unlock import UnlockCancelled
 
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     app = make_application(argv)
     install_excepthook()
+    settings = QSettings()
+    # The database chosen last in File ▸ New/Open database…, unless one was named.
+    db_path = db_path or remembered_database(DeskSettings(settings).last_database)
     try:
-        window = build_window(db_path, QSettings())
+        window = build_window(db_path, settings, passphrase=passphrase)
+    except UnlockCancelled:
+        return 0  # the reviewer chose not to unlock: nothing was opened or changed
     except StoreError as exc:
         MessageBoxes.warning(None, "Factcheck Workbench", str(exc))
         return 1
@@ -105,9 +138,16 @@ def run_app(db_path: str | Path | None = None, argv: list[str] | None = None) ->
 
 
 def render_screenshot(
-    png: str | Path, *, db_path: str | Path | None = None, article: str | None = None
+    png: str | Path,
+    *,
+    db_path: str | Path | None = None,
+    article: str | None = None,
+    passphrase: str | None = None,
 ) -> Path:
-    """Render the main window offscreen with the article's claims found and shown; save a PNG."""
+    """Render the main window offscreen with the article's claims found and shown; save a PNG.
+
+    An encrypted file needs ``passphrase`` (nobody is asked offscreen).
+    """
     import tempfile
 
     from PySide6.QtCore import QEventLoop, QSettings, QTimer
@@ -122,7 +162,9 @@ def render_screenshot(
         # A private settings file: a screenshot never changes the reviewer's own settings.
         settings = QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat)
         # A picture of the window is no reason to back the database up (or prune old backups).
-        window = build_window(db_path, settings, backup_on_open=False)
+        window = build_window(
+            db_path, settings, backup_on_open=False, passphrase=passphrase, ask_passphrase=False
+        )
         try:
             reviewers = window.desk.reviewers()
             if reviewers:

@@ -437,11 +437,47 @@ class Verdict:
 
 
 @dataclass(slots=True)
+class FinalVerdict:
+    """An editor's final verdict on a claim: the rating the report publishes, with a note.
+
+    Any reviewer may act as editor; who did is recorded (``editor_id``), not enforced.
+    """
+
+    claim_id: str
+    rating: str
+    rating_value: int | None = None
+    note: str = ""
+    editor_id: str | None = None
+    editor_name: str | None = None
+    created_at: str = field(default_factory=now_iso)
+    updated_at: str = field(default_factory=now_iso)
+    id: str = field(default_factory=new_id)
+
+    def to_dict(self) -> dict[str, object]:
+        """Plain dict for JSON."""
+        return {
+            "id": self.id,
+            "claim_id": self.claim_id,
+            "rating": self.rating,
+            "rating_value": self.rating_value,
+            "note": self.note,
+            "editor_id": self.editor_id,
+            "editor": self.editor_name,
+            "created_at": self.created_at,
+            "updated_at": self.updated_at,
+        }
+
+
+@dataclass(slots=True)
 class ReviewedClaim:
     """A claim together with every reviewer's verdict on it."""
 
     claim: Claim
     verdicts: list[Verdict] = field(default_factory=list)
+    #: The editor's final verdict, when one was given (it settles a disagreement).
+    final: FinalVerdict | None = None
+    #: The name of the reviewer who dismissed the claim, while it is dismissed (when known).
+    dismissed_by_name: str | None = None
 
     def verdict_by(self, reviewer_id: str) -> Verdict | None:
         """This reviewer's verdict, if any."""
@@ -462,9 +498,15 @@ class ReviewedClaim:
         """True when reviewers gave different ratings (drafts do not count)."""
         return len({v.rating for v in self.rated}) > 1
 
+    @property
+    def needs_final(self) -> bool:
+        """True for an open claim whose reviewers disagree and that has no final verdict yet."""
+        return self.claim.state is ClaimState.OPEN and self.disagreement and self.final is None
+
     def to_dict(self) -> dict[str, object]:
         """The claim's fields plus its verdicts."""
         data = self.claim.to_dict()
         data["verdicts"] = [v.to_dict() for v in self.verdicts]
         data["disagreement"] = self.disagreement
+        data["final_verdict"] = self.final.to_dict() if self.final else None
         return data

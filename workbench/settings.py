@@ -210,7 +210,26 @@ NEW_DATABASE_SCALE = _declare(
         option="rating_scale",
     )
 )
+IDLE_LOCK_MINUTES = _declare(
+    Setting(
+        "idle_lock_minutes",
+        int,
+        # Long enough not to interrupt reading a long article, short enough that a laptop left
+        # open in a café or at a border check is locked soon after.
+        15,
+        Scope.USER,
+        label="Lock when idle for",
+        help=(
+            "An encrypted database locks after this many minutes without keyboard or mouse "
+            "use: its content is hidden and the passphrase is needed again (0: never)."
+        ),
+        minimum=0,
+        maximum=24 * 60,
+    )
+)
 LAST_ARTICLE = _declare(Setting("last_article", str, "", Scope.USER))
+#: The database last chosen with File ▸ New database… or Open database… (empty: the default).
+LAST_DATABASE = _declare(Setting("last_database", str, "", Scope.USER))
 LAST_FOLDER = _declare(Setting("last_folder", str, "", Scope.USER))
 #: Empty means the home folder.
 EXPORT_FOLDER = _declare(Setting("export_folder", str, "", Scope.USER))
@@ -339,6 +358,20 @@ SPACY_PIPELINE = _declare(
         refusal="Give the name of an installed spaCy pipeline, such as en_core_web_sm.",
     )
 )
+BLIND_REVIEW = _declare(
+    Setting(
+        "blind_review",
+        bool,
+        False,
+        Scope.DATABASE,
+        label="Blind review",
+        help=(
+            "Each reviewer sees the others' ratings of a claim only after saving their own "
+            "rating, so that nobody is swayed by a colleague's verdict. Reports and exports "
+            "are not affected."
+        ),
+    )
+)
 #: Set once the sample article was offered to a new database.
 SEEDED = _declare(Setting("seeded", bool, False, Scope.DATABASE))
 #: Articles saved before their claims were found (claim finding cancelled or still to run).
@@ -365,6 +398,8 @@ PREFERENCES: tuple[Setting[Any], ...] = (
     BACKUP_KEEP,
     SPACY_PIPELINE,
     MAX_CLAIMS,
+    IDLE_LOCK_MINUTES,
+    BLIND_REVIEW,
 )
 #: What the report reads from the database (CLI options and the export dialog override them).
 REPORT_SETTINGS: tuple[Setting[str], ...] = (

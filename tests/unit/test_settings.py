@@ -209,9 +209,16 @@ def test_the_stored_keys_keep_their_names() -> None:
     """Databases and QSettings files already hold these; renaming one loses the value."""
     by_scope = {scope: sorted(s.key for s in all_settings(scope) if s.label) for scope in Scope}
     assert by_scope == {
-        Scope.USER: ["ask_reviewer_on_open", "new_database_scale", "reviewer", "sensitivity"],
+        Scope.USER: [
+            "ask_reviewer_on_open",
+            "idle_lock_minutes",
+            "new_database_scale",
+            "reviewer",
+            "sensitivity",
+        ],
         Scope.DATABASE: [
             "backup_keep",
+            "blind_review",
             "max_claims_per_article",
             "organisation_name",
             "organisation_url",

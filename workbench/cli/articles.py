@@ -251,6 +251,8 @@ def _claim_line(rc: ReviewedClaim) -> str:
         "; ".join(f"{v.reviewer_name}: {v.rating or 'in progress'}" for v in rc.verdicts)
         or "not reviewed"
     )
+    if rc.final is not None:
+        verdicts += f"; final verdict: {rc.final.rating} ({rc.final.editor_name or 'an editor'})"
     return f"{c.number or 0:>3}. {c.id[:8]}{speaker}{state} {c.claim}\n       {c.kind.label}, score {c.score:.2f} — {verdicts}"
 
 
@@ -324,12 +326,22 @@ def claims_find_again(
 
 @claims_group.command("dismiss")
 @click.argument("claim")
+@click.option("--reason", metavar="TEXT", help='Why, e.g. "An opinion, not a checkable fact".')
+@click.option("--reviewer", help="Record this reviewer as the one who dismissed it.")
 @db_option
-def claims_dismiss(claim: str, db: str | None) -> None:
-    """Dismiss CLAIM (it stays in the file and can be restored)."""
+def claims_dismiss(claim: str, reason: str | None, reviewer: str | None, db: str | None) -> None:
+    """Dismiss CLAIM (it stays in the file and can be restored), saying who and why."""
+    from workbench.services.final_verdicts import check_reason
+
     with opened_store(db) as store:
-        c = store.dismiss_claim(store.resolve_id("claims", claim, "claim"))
-    click.echo(f"{c.id[:8]}  dismissed")
+        reason = check_reason(reason) if reason is not None else None
+        found = _reviewer(store, reviewer)
+        c = store.dismiss_claim(
+            store.resolve_id("claims", claim, "claim"),
+            reviewer_id=found.id if found else None,
+            reason=reason,
+        )
+    click.echo(f"{c.id[:8]}  dismissed" + (f": {shown(reason)}" if reason else ""))
 
 
 @claims_group.command("restore")

@@ -29,6 +29,19 @@ def db_option(func: F) -> F:
     )(func)
 
 
+def passphrase_file_option(func: F) -> F:
+    """Add the root group's ``--passphrase-file PATH`` ($WORKBENCH_PASSPHRASE_FILE)."""
+    return click.option(
+        "--passphrase-file",
+        "passphrase_file",
+        type=click.Path(dir_okay=False),
+        envvar="WORKBENCH_PASSPHRASE_FILE",
+        default=None,
+        help="Read the passphrase of an encrypted database from this file "
+        "(default: $WORKBENCH_PASSPHRASE_FILE; else it is asked for on a terminal).",
+    )(func)
+
+
 def json_option(func: F) -> F:
     """Add ``--json`` for tools."""
     return click.option("--json", "as_json", is_flag=True, help="Print JSON for tools.")(func)
@@ -172,21 +185,163 @@ def opened_store(db: str | None, *, read_only: bool = False) -> Iterator[Store]:
     ``read_only`` is for commands that only read: they need no writer lock, so they work while
     the window or a long import has the file open, and on a file nobody may write.
     """
-    from workbench.store import open_store
     from workbench.store.errors import SchemaTooOldError
 
     path = resolve_db(db)
     with handle_errors():
         try:
-            store = open_store(path, read_only=read_only)
+            store = _open_unlocked(path, read_only=read_only)
         except SchemaTooOldError:
             # A file from an older version is upgraded once, by a command that may write.
-            store = open_store(path)
+            store = _open_unlocked(path, read_only=False)
     try:
         with handle_errors():
             yield store
     finally:
         store.close()
+
+
+def _open_unlocked(path: Path, *, read_only: bool) -> Store:
+    """Open ``path``, asking for its passphrase when it is encrypted (up to three tries)."""
+    from workbench.store import WrongPassphraseError, open_store
+
+    for attempt in range(3):
+        passphrase = db_passphrase(path)
+        try:
+            return open_store(path, read_only=read_only, passphrase=passphrase)
+        except WrongPassphraseError:
+            if not _asked_on_terminal() or attempt == 2:
+                raise
+            warn("That passphrase does not unlock the file; nothing was changed. Try again.")
+            _forget_passphrase()
+    raise AssertionError("unreachable")
+
+
+# -- passphrases: the one way the commands get one --------------------------------------------
+
+_PASSPHRASE_KEY = "workbench.passphrase"
+
+
+def db_passphrase(path: Path) -> str | None:
+    """The passphrase for the database at ``path``; None when the file is not encrypted.
+
+    From ``--passphrase-file`` (given before the command) or $WORKBENCH_PASSPHRASE_FILE, else
+    asked on the terminal; with neither, one clear line and exit 1. Never printed or logged.
+    """
+    from workbench.store import is_encrypted
+
+    if not is_encrypted(path):
+        return None
+    return passphrase_for(f"Passphrase for {shown(path.name)}")
+
+
+def backups_passphrase(path: Path) -> str | None:
+    """The passphrase when the database or any of its backups is encrypted, else None."""
+    from workbench.store import is_encrypted
+    from workbench.store.backup import list_backups
+
+    if is_encrypted(path) or any(is_encrypted(b.path) for b in list_backups(path)):
+        return passphrase_for(f"Passphrase for {shown(path.name)}")
+    return None
+
+
+def passphrase_for(prompt: str, *, confirm: bool = False) -> str:
+    """The passphrase of this command: from the passphrase file, else asked for (``confirm``:
+    typed twice, for a new one). Asked once per command, then remembered in memory."""
+    meta = _meta()
+    if _PASSPHRASE_KEY in meta:
+        return str(meta[_PASSPHRASE_KEY])
+    file = _passphrase_file()
+    if file is not None:
+        value = read_passphrase_file(file)
+    elif stdin_is_terminal():
+        value = ask_new_passphrase(prompt) if confirm else _ask(prompt)
+        meta["workbench.passphrase_asked"] = True
+    else:
+        fail(
+            "The database is encrypted: give its passphrase with --passphrase-file PATH "
+            "(before the command) or $WORKBENCH_PASSPHRASE_FILE. Nothing was changed."
+        )
+    meta[_PASSPHRASE_KEY] = value
+    return value
+
+
+def window_passphrase(db: str | None) -> object | None:
+    """For the window: the key from ``--passphrase-file`` (None without one), its derivation
+    started at once so that it runs while the window loads."""
+    file = _passphrase_file()
+    if file is None:
+        return None
+    from workbench.store.cipher import CipherKey
+
+    key = CipherKey(read_passphrase_file(file))
+    return key.derive_ahead(Path(db)) if db else key
+
+
+def known_passphrase() -> str | None:
+    """The passphrase this command already has, without asking for one."""
+    value = _meta().get(_PASSPHRASE_KEY)
+    return None if value is None else str(value)
+
+
+def read_passphrase_file(file: str | Path) -> str:
+    """A passphrase kept in a file (its first line; the line break is not part of it)."""
+    path = Path(file)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = getattr(exc, "strerror", None) or "it is not UTF-8 text"
+        fail(f"Could not read the passphrase file “{shown(path)}”: {reason}. Nothing was changed.")
+    value = text.splitlines()[0] if text.splitlines() else ""
+    if not value:
+        fail(f"The passphrase file “{shown(path)}” is empty. Nothing was changed.")
+    return value
+
+
+def ask_new_passphrase(prompt: str = "New passphrase") -> str:
+    """Ask for a new passphrase twice on the terminal (never echoed)."""
+    while True:
+        value = click.prompt(
+            prompt, hide_input=True, confirmation_prompt="Repeat it", err=True, default=""
+        )
+        if value:
+            return str(value)
+        warn("The passphrase cannot be empty.")
+
+
+def _ask(prompt: str) -> str:
+    while True:
+        value = click.prompt(prompt, hide_input=True, err=True, default="", show_default=False)
+        if value:
+            return str(value)
+
+
+def _forget_passphrase() -> None:
+    _meta().pop(_PASSPHRASE_KEY, None)
+
+
+def _asked_on_terminal() -> bool:
+    return bool(_meta().get("workbench.passphrase_asked"))
+
+
+def _meta() -> dict[str, Any]:
+    ctx = click.get_current_context(silent=True)
+    return ctx.meta if ctx is not None else {}
+
+
+def _passphrase_file() -> str | None:
+    ctx = click.get_current_context(silent=True)
+    if ctx is None:
+        return None
+    value = ctx.find_root().params.get("passphrase_file")
+    return str(value) if value else None
+
+
+def stdin_is_terminal() -> bool:
+    try:
+        return sys.stdin.isatty()
+    except (AttributeError, ValueError):
+        return False
 
 
 @contextmanager
@@ -207,13 +362,17 @@ def handle_errors() -> Iterator[None]:
         if type(exc).__name__.endswith("Error") and type(exc).__module__.startswith("workbench."):
             fail(str(exc))
         # A broken page met while a report or the window reads the file: one line, no traceback.
-        mapped = from_sqlite(exc, None) if type(exc).__module__ == "sqlite3" else None
+        mapped = from_sqlite(exc, None) if type(exc).__module__.startswith(_SQLITE) else None
         if isinstance(mapped, DatabaseDamagedError):
             mapped.path = _current_db()
             fail(_with_backup_offer(mapped))
         if mapped is not None:
             fail(str(mapped))
         raise
+
+
+#: The modules whose errors are SQLite's (plain files, encrypted files).
+_SQLITE = ("sqlite3", "sqlcipher3")
 
 
 def _current_db() -> Path | None:
@@ -228,7 +387,7 @@ def _with_backup_offer(exc: Exception) -> str:
     from workbench.services.backup import latest_good_backup
 
     path = getattr(exc, "path", None)
-    good = latest_good_backup(path) if path is not None else None
+    good = latest_good_backup(path, passphrase=known_passphrase()) if path is not None else None
     if good is None:
         return str(exc)
     return (

@@ -7,7 +7,9 @@ import click
 from workbench.settings import BACKUP_KEEP
 
 from .common import (
+    backups_passphrase,
     db_option,
+    db_passphrase,
     fail,
     handle_errors,
     json_option,
@@ -90,8 +92,9 @@ def restore_command(backup: str, yes: bool, db: str | None) -> None:
     from workbench.store.backup import inspect_backup
 
     path = resolve_db(db)
+    passphrase = backups_passphrase(path)
     if backup == "latest":
-        found = latest_good_backup(path)
+        found = latest_good_backup(path, passphrase=passphrase)
         if found is None:
             fail(f"No backup of {path.name} passes its checks.")
         source = found.path
@@ -103,7 +106,7 @@ def restore_command(backup: str, yes: bool, db: str | None) -> None:
     else:
         source = Path(backup)
     with handle_errors():
-        info = inspect_backup(source)
+        info = inspect_backup(source, key=passphrase)
     counts = ", ".join(f"{n} {t}" for t, n in info.counts.items())
     if not yes:
         click.confirm(
@@ -111,7 +114,7 @@ def restore_command(backup: str, yes: bool, db: str | None) -> None:
             abort=True,
         )
     with handle_errors():
-        saved = restore_backup(path, source)
+        saved = restore_backup(path, source, passphrase=passphrase)
     click.echo(f"Restored {source.name} ({counts}).")
     if saved is not None:
         click.echo(f"The replaced file was kept as {saved}; restore it to undo.")
@@ -132,7 +135,7 @@ def check_command(as_json: bool, db: str | None) -> None:
         progress_line() as progress,
         handle_errors(),
     ):
-        report = check_database(path, progress)
+        report = check_database(path, progress, passphrase=db_passphrase(path))
     if as_json:
         print_json(
             {
@@ -151,7 +154,7 @@ def check_command(as_json: bool, db: str | None) -> None:
             click.echo(f"{path.name}: {len(report.problems)} problem(s):", err=True)
             for problem in report.problems:
                 click.echo(f"  - {problem}", err=True)
-            good = latest_good_backup(path)
+            good = latest_good_backup(path, passphrase=db_passphrase(path))
             if good is not None:
                 click.echo(
                     f"The backup of {good.label} passes every check: "

@@ -6,7 +6,8 @@ automatic backups through the real Store in a loop and prints ``<kind> <id>`` af
 at a random moment (the writers are forked from one ``--launcher`` process that did the imports
 once, so a round costs milliseconds instead of a Python start-up), and after every kill checks the file (integrity, foreign keys, search
 indexes, every printed id present, the newest printed revision of each updated verdict kept,
-the writer lock free). ``make stress`` runs 500 kills.
+the writer lock free). ``--encrypted`` does the same on an encrypted file (the passphrase
+is :data:`PASSPHRASE`). ``make stress`` runs 500 kills on a plain file, then on an encrypted one.
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ ARTICLE_TEXT = " ".join(
     f"In {2000 + i} the council said spending rose {i}% to {i * 7} million." for i in range(60)
 )
 REVIEWER = "Stress tester"
+#: The passphrase of the encrypted file in ``--encrypted`` runs (a test file, not a secret).
+PASSPHRASE = "stress test passphrase"
 
 
 @dataclass
@@ -47,8 +50,11 @@ class StressResult:
         return sum(len(v) for v in self.printed.values())
 
 
-def child(db_path: Path, seed: int, *, wait: bool = False) -> None:
-    """Write in a loop until killed, printing each id after its commit."""
+def child(db_path: Path, seed: int, *, wait: bool = False, key: object = None) -> None:
+    """Write in a loop until killed, printing each id after its commit.
+
+    ``key``: the passphrase (or its ``CipherKey``) when the file is encrypted.
+    """
     # sqlite-utils imports numpy only for numpy column types, which the workbench never stores;
     # skipping it halves the start-up of each of the hundreds of children.
     sys.modules.setdefault("numpy", None)  # type: ignore[arg-type]
@@ -61,7 +67,7 @@ def child(db_path: Path, seed: int, *, wait: bool = False) -> None:
         # Started ahead of time so its imports overlap the previous round; go on "go".
         sys.stdin.readline()
     rng = random.Random(seed)
-    store = open_store(db_path)
+    store = open_store(db_path, passphrase=key)  # type: ignore[arg-type]
     articles = store.list_articles()
     if articles:
         article_id = articles[0]["id"]
@@ -122,13 +128,16 @@ def _say(kind: str, ident: str) -> None:
     os.write(1, f"{kind} {ident}\n".encode())
 
 
-def run(db_path: Path, kills: int, *, seed: int = 0, log: bool = False) -> StressResult:
+def run(
+    db_path: Path, kills: int, *, seed: int = 0, log: bool = False, encrypted: bool = False
+) -> StressResult:
     """Start and kill a child ``kills`` times, checking the file after each kill."""
     rng = random.Random(seed)
     result = StressResult()
     revisions: dict[str, int] = {}
     began = time.monotonic()
-    launcher = _Launcher(db_path)
+    key = _key(db_path) if encrypted else None
+    launcher = _Launcher(db_path, encrypted=encrypted)
     try:
         for n in range(kills):
             lines = launcher.run_and_kill(rng, seed * 100_000 + n)
@@ -140,7 +149,7 @@ def run(db_path: Path, kills: int, *, seed: int = 0, log: bool = False) -> Stres
                 elif kind in ("claim", "verdict", "source"):
                     result.printed.setdefault(kind, set()).add(ident)
             result.kills += 1
-            found = verify(db_path, result.printed, revisions)
+            found = verify(db_path, result.printed, revisions, key=key)
             result.problems += [f"after kill {n + 1}: {p}" for p in found]
             if log:
                 print(f"kill {n + 1}: {len(lines)} lines, {result.ids} ids, {len(found)} problems")
@@ -152,11 +161,25 @@ def run(db_path: Path, kills: int, *, seed: int = 0, log: bool = False) -> Stres
     return result
 
 
-def launcher(db_path: Path) -> None:
+def _key(db_path: Path) -> object:
+    """The encrypted file's key, the file created first so that its salt (and so the derived
+    key, slow to compute on purpose) stays the same for every writer forked after."""
+    from workbench.store import open_store
+    from workbench.store.cipher import CipherKey
+
+    key = CipherKey(PASSPHRASE)
+    open_store(db_path, passphrase=key).close()
+    key.pragma_value(db_path)
+    return key
+
+
+def launcher(db_path: Path, *, encrypted: bool = False) -> None:
     """Import once, then fork a fresh writer for each ``go SEED`` line and report its end."""
     sys.modules.setdefault("numpy", None)  # type: ignore[arg-type]
     import workbench.services.backup
     import workbench.services.review  # noqa: F401 - loaded once, shared by every fork
+
+    key = _key(db_path) if encrypted else None
 
     for line in sys.stdin:
         seed = int(line.split()[1])
@@ -164,7 +187,7 @@ def launcher(db_path: Path) -> None:
         if pid == 0:
             # The writer opens its own connection: nothing of SQLite crosses the fork.
             try:
-                child(db_path, seed)
+                child(db_path, seed, key=key)
             finally:
                 os._exit(1)
         _say("pid", str(pid))
@@ -175,8 +198,9 @@ def launcher(db_path: Path) -> None:
 class _Launcher:
     """A ``--launcher`` process: each writer is a fork of it, so a round costs no imports."""
 
-    def __init__(self, db_path: Path) -> None:
+    def __init__(self, db_path: Path, *, encrypted: bool = False) -> None:
         cmd = [sys.executable, "-m", "workbench.devtools.stress", "--launcher", str(db_path)]
+        cmd += ["--encrypted"] if encrypted else []
         self.proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE)
         assert self.proc.stdin is not None and self.proc.stdout is not None
         self.stdin, self.stdout = self.proc.stdin, self.proc.stdout
@@ -226,18 +250,23 @@ class _Launcher:
         self.stdout.close()
 
 
-def verify(db_path: Path, printed: dict[str, set[str]], revisions: dict[str, int]) -> list[str]:
+def verify(
+    db_path: Path, printed: dict[str, set[str]], revisions: dict[str, int], *, key: object = None
+) -> list[str]:
     """Everything wrong with the file after a kill (empty when nothing was lost)."""
-    from workbench.store import StoreError, health, open_store
+    from workbench.store import StoreError, health, is_encrypted, open_store
 
     if not db_path.exists():
         return []
+    problems = []
+    if key is not None and not is_encrypted(db_path):
+        problems.append("the file is no longer encrypted")
     try:
-        store = open_store(db_path)  # fails if the dead writer's lock were still held
+        store = open_store(db_path, passphrase=key)  # type: ignore[arg-type]
     except StoreError as exc:
         return [f"could not open the file: {exc}"]
     try:
-        problems = health.problems(store)
+        problems += health.problems(store)
         for kind, ids in printed.items():
             missing = health.missing_ids(store.db, f"{kind}s", ids)
             problems += [f"{kind} {i} was committed but is missing" for i in sorted(missing)]
@@ -258,18 +287,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--wait", action="store_true", help="(child) start writing on a line")
     parser.add_argument("--launcher", action="store_true", help="fork a writer per input line")
     parser.add_argument("--kills", type=int, default=50)
+    parser.add_argument("--encrypted", action="store_true", help="an encrypted file")
     parser.add_argument("--seed", type=int, default=int(time.time()))
     args = parser.parse_args(argv)
     if args.launcher:
-        launcher(Path(args.db))
+        launcher(Path(args.db), encrypted=args.encrypted)
         return 0
     if args.child:
-        child(Path(args.db), args.seed, wait=args.wait)
+        key = PASSPHRASE if args.encrypted else None
+        child(Path(args.db), args.seed, wait=args.wait, key=key)
         return 0
     with tempfile.TemporaryDirectory() as folder:
         db = Path(args.db) if args.db else Path(folder) / "stress.sqlite3"
-        print(f"seed {args.seed}, {args.kills} kills on {db}")
-        result = run(db, args.kills, seed=args.seed, log=True)
+        kind = "encrypted " if args.encrypted else ""
+        print(f"seed {args.seed}, {args.kills} kills on {kind}{db}")
+        result = run(db, args.kills, seed=args.seed, log=True, encrypted=args.encrypted)
     print(
         f"{result.kills} kills survived in {result.elapsed:.0f} s; {result.ids} committed ids "
         f"reported, {len(result.problems)} problems"

@@ -35,20 +35,22 @@ _SCRIPT_SAFE = str.maketrans(
 
 @dataclass(slots=True)
 class ClaimReviews:
-    """The ClaimReview objects, and the claims left out because reviewers disagree."""
+    """The ClaimReview objects, and the claims left out because reviewers disagree (and no
+    editor has given a final verdict)."""
 
     items: list[dict[str, Any]] = field(default_factory=list)
     disputed: list[int] = field(default_factory=list)
 
 
 def claim_reviews(report: Report) -> ClaimReviews:
-    """Build one ClaimReview per claim whose reviewers agree; disputed claims are listed apart."""
+    """Build one ClaimReview per claim whose reviewers agree or that has an editor's final
+    verdict (which then gives the rating); disputed claims are listed apart."""
     require_base_url(report, "ClaimReview")
     result = ClaimReviews()
     for claim in report.claims:
-        if claim.dismissed or not claim.verdicts:
+        if claim.dismissed or not (claim.verdicts or claim.final):
             continue
-        if claim.disagreement:
+        if claim.disputed:
             result.disputed.append(claim.number)
             continue
         result.items.append(_review(report, claim))
@@ -63,13 +65,14 @@ def export_notes(report: Report) -> list[str]:
         numbers = ", ".join(str(n) for n in reviews.disputed)
         notes.append(
             f"ClaimReview leaves out {len(reviews.disputed)} claim(s) on which reviewers "
-            f"disagree ({numbers}); export one reviewer's verdicts to publish them."
+            f"disagree ({numbers}); give each a final verdict (Review ▸ Final verdict…, or "
+            "`workbench final`), or export one reviewer's verdicts, to publish them."
         )
     unsure = [
         c.number
         for c in report.claims
         if c.number not in reviews.disputed
-        and c.verdicts
+        and (c.verdicts or c.final)
         and not c.dismissed
         and c.speaker
         and claimant_of(c) is None
@@ -109,14 +112,15 @@ def to_script_json(data: object) -> str:
 
 
 def _review(report: Report, claim: ReportClaim) -> dict[str, Any]:
-    verdict = claim.verdicts[0]
+    # An editor's final verdict is the claim's verdict; without one, the reviewers agree.
+    verdict = claim.final or claim.verdicts[0]
     scale = report.scale
     rating: dict[str, Any] = {"@type": "Rating", "alternateName": verdict.rating}
     if verdict.rating_value is not None:
         rating["ratingValue"] = verdict.rating_value
     rating["bestRating"] = scale.best
     rating["worstRating"] = scale.worst
-    explanation = "\n\n".join(dict.fromkeys(v.rationale for v in claim.verdicts if v.rationale))
+    explanation = _explanation(claim)
     if explanation:
         rating["ratingExplanation"] = explanation
     review: dict[str, Any] = {
@@ -140,8 +144,24 @@ def _reviewing_author(report: Report, claim: ReportClaim) -> dict[str, Any] | li
         if o.organisation_url and not web_url_problem(o.organisation_url.strip()):
             org["url"] = o.organisation_url.strip()
         return org
+    if claim.final is not None:
+        # The editor who gave the final verdict signs the review.
+        return {"@type": "Person", "name": claim.final.editor}
     people = [{"@type": "Person", "name": v.reviewer} for v in claim.verdicts]
     return people[0] if len(people) == 1 else people
+
+
+def _explanation(claim: ReportClaim) -> str:
+    """Why the rating: the final verdict's note, else the rationales of the reviewers who gave
+    the published rating (without a final verdict, every reviewer gave it)."""
+    if claim.final is not None and claim.final.note:
+        return claim.final.note
+    rating = claim.final.rating if claim.final else None
+    return "\n\n".join(
+        dict.fromkeys(
+            v.rationale for v in claim.verdicts if v.rationale and rating in (None, v.rating)
+        )
+    )
 
 
 def _item(report: Report, claim: ReportClaim) -> dict[str, Any]:

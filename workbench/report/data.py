@@ -10,6 +10,7 @@ from workbench import __version__
 from workbench.model import Article, ClaimOrigin, ClaimState, RatingScale, now_iso
 
 from .errors import ExportError
+from .final import ReportFinal, report_final
 from .options import (  # re-exported: the report's options were first declared here
     PAGE_SIZES,
     SETTING_KEYS,
@@ -105,6 +106,8 @@ class ReportClaim:
     score: float
     pipeline_version: str | None
     verdicts: list[ReportVerdict]
+    #: The editor's final verdict: printed and published as the claim's verdict when given.
+    final: ReportFinal | None = None
 
     @property
     def anchor(self) -> str:
@@ -120,6 +123,11 @@ class ReportClaim:
     def consensus(self) -> ReportVerdict | None:
         """A verdict standing for all, when every reviewer gave the same rating."""
         return self.verdicts[0] if self.verdicts and not self.disagreement else None
+
+    @property
+    def disputed(self) -> bool:
+        """True when reviewers disagree and no editor has given a final verdict."""
+        return self.disagreement and self.final is None
 
     @property
     def said_by(self) -> str:
@@ -177,6 +185,9 @@ class Report:
     claims_left_out: int = 0
     #: Verdicts still in progress (no rating yet): never printed, counted apart.
     drafts: int = 0
+    #: The digest over the newest event of every chain of the history (``workbench audit
+    #: verify --head`` checks a file against it later); empty when built without a store.
+    history_digest: str = ""
     generated_at: str = field(default_factory=now_iso)
     program_version: str = __version__
     schema_version: int = SCHEMA_VERSION
@@ -184,12 +195,17 @@ class Report:
     @property
     def claims_reviewed(self) -> int:
         """Claims in the report with at least one verdict."""
-        return sum(1 for c in self.claims if c.verdicts)
+        return sum(1 for c in self.claims if c.verdicts or c.final)
 
     @property
     def claims_disputed(self) -> int:
         """Claims on which reviewers disagree."""
-        return sum(1 for c in self.claims if c.disagreement)
+        return sum(1 for c in self.claims if c.disputed)
+
+    @property
+    def claims_settled(self) -> int:
+        """Claims with an editor's final verdict."""
+        return sum(1 for c in self.claims if c.final)
 
     @property
     def chart_max(self) -> int:
@@ -209,6 +225,8 @@ class Report:
             line += f", {self.claims_dismissed} dismissed"
         if self.claims_disputed:
             line += f"; reviewers disagree on {self.claims_disputed}"
+        if self.claims_settled:
+            line += f"; {self.claims_settled} carry an editor's final verdict"
         return line + "."
 
     @property
@@ -259,7 +277,7 @@ def build_report(store: Store, article_id: str, options: ReportOptions | None = 
     numbers = claim_numbers([rc.claim for rc in every])
     built = [_claim(numbers[rc.claim.id], rc, article.text, scale, wanted) for rc in considered]
     # Dismissed claims were asked for by name when they are here; open ones need a rating.
-    claims = [c for c in built if c.verdicts or c.dismissed or options.all_claims]
+    claims = [c for c in built if c.verdicts or c.final or c.dismissed or options.all_claims]
     spans = [Span(c.number, c.start, c.end) for c in claims]
     pipelines = sorted(
         {c.pipeline_version for c in claims if c.pipeline_version and c.origin == "auto"}
@@ -278,6 +296,7 @@ def build_report(store: Store, article_id: str, options: ReportOptions | None = 
         manual_claims=sum(1 for c in claims if c.origin == ClaimOrigin.MANUAL.value),
         appendix=appendix_paragraphs(article.text, spans),
         claims_left_out=len(built) - len(claims),
+        history_digest=store.history_digest(),
         drafts=sum(
             1
             for rc in every
@@ -348,6 +367,7 @@ def _claim(
         score=c.score,
         pipeline_version=c.pipeline_version,
         verdicts=verdicts,
+        final=report_final(rc.final, tone_for(scale, rc.final.rating_value if rc.final else None)),
     )
 
 
@@ -410,11 +430,15 @@ def _rating_counts(
     claims: list[ReportClaim], scale: RatingScale, *, unreviewed: bool
 ) -> list[RatingCount]:
     """Claims per agreed rating, in scale order, then disputed and (when listed) unreviewed."""
-    agreed = Counter(c.consensus.rating for c in claims if c.consensus)
+    agreed = Counter(
+        c.final.rating if c.final else c.consensus.rating  # type: ignore[union-attr]
+        for c in claims
+        if c.final or c.consensus
+    )
     counts = [
         RatingCount(r.label, agreed[r.label], tone_for(scale, r.value)) for r in scale.ratings
     ]
-    counts.append(RatingCount(DISAGREE_LABEL, sum(1 for c in claims if c.disagreement), "tx"))
+    counts.append(RatingCount(DISAGREE_LABEL, sum(1 for c in claims if c.disputed), "tx"))
     if unreviewed:
         counts.append(RatingCount(UNREVIEWED_LABEL, sum(1 for c in claims if not c.verdicts), "tu"))
     return counts

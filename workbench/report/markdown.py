@@ -105,7 +105,9 @@ def _methods(report: Report) -> list[str]:
 
 def _claim(c: ReportClaim) -> list[str]:
     head = f"### {c.number}. "
-    if c.consensus:
+    if c.final:
+        head += f"{md_escape(c.final.rating).upper()}"
+    elif c.consensus:
         head += f"{md_escape(c.consensus.rating).upper()}"
     elif c.disagreement:
         head += "REVIEWERS DISAGREE"
@@ -125,11 +127,18 @@ def _claim(c: ReportClaim) -> list[str]:
     lines.append("")
     if c.reworded:
         lines += [f"Claim as checked: {md_escape(c.wording)}", ""]
+    if c.final:
+        lines += [f"**{md_escape(c.final.by_line)}: {md_escape(c.final.rating).upper()}**", ""]
+        lines += [md_line(line) + "  " for line in c.final.note.splitlines() if line.strip()]
+        lines += [""] if c.final.note.strip() else []
     if c.disagreement:
         who = "; ".join(
             f"{md_escape(v.reviewer)} rated it {md_escape(v.rating)}" for v in c.verdicts
         )
-        lines += [f"**⚑ Reviewers disagree:** {who}.", ""]
+        settled = " The final verdict settles it." if c.final else ""
+        lines += [f"**⚑ Reviewers disagree:** {who}.{settled}", ""]
+    if c.final and c.verdicts:
+        lines += ["*Reviewers' verdicts:*", ""]
     for verdict in c.verdicts:
         lines += _verdict(verdict)
     return lines

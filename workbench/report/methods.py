@@ -70,8 +70,68 @@ def reviewing(report: Report) -> str | None:
 
 
 def blind_review(report: Report) -> str | None:
-    """Whether reviewers saw one another's verdicts (the desk shows them: no blind review)."""
+    """Whether reviewers saw one another's verdicts (the database's blind review setting)."""
+    if report.options.blind_review:
+        return (
+            "Blind review was on: each reviewer saw the others' ratings of a claim only after "
+            "saving their own."
+        )
     return "Blind review was not used: reviewers could see one another's verdicts."
+
+
+def agreement(report: Report) -> str | None:
+    """How far the reviewers agree, when two or more of them rated the same claims.
+
+    Over the claims in the report that were not dismissed (drafts never count); see
+    :mod:`workbench.agreement` for the figures and for how "Unproven" is handled.
+    """
+    from workbench.agreement import ClaimRatings, measure
+
+    found = measure(
+        [
+            ClaimRatings(c.id, {v.reviewer: v.rating for v in c.verdicts})
+            for c in report.claims
+            if not c.dismissed
+        ],
+        report.scale,
+    )
+    if not found.claims_compared or found.percent_agreement is None:
+        return None
+    line = (
+        f"{_plural(found.claims_compared, 'claim was', 'claims were')} rated by two or more "
+        f"reviewers, who gave the same rating {found.percent_agreement:.0f}% of the time"
+    )
+    figures = []
+    if found.cohen_kappa is not None:
+        figures.append(f"Cohen's kappa {found.cohen_kappa:.2f}")
+    if found.krippendorff_alpha_ordinal is not None:
+        figures.append(
+            f"Krippendorff's alpha {found.krippendorff_alpha_ordinal:.2f} over the scale's "
+            "order from false to true"
+        )
+    elif found.krippendorff_alpha_nominal is not None:
+        figures.append(f"Krippendorff's alpha {found.krippendorff_alpha_nominal:.2f}")
+    line += f" ({'; '.join(figures)})." if figures else "."
+    if found.unproven_ratings and found.krippendorff_alpha_ordinal is not None:
+        outside = " or ".join(r.label for r in report.scale.ratings if r.value is None)
+        outside = outside or "unordered"
+        unproven = _plural(found.unproven_ratings, f"{outside} rating")
+        line += f" Alpha leaves out the {unproven}, as {outside} has no place on that order."
+    return line
+
+
+def settling(report: Report) -> str | None:
+    """Which claims an editor settled, and by whom: the rating published for them."""
+    settled = [c.final for c in report.claims if c.final is not None]
+    if not settled:
+        return None
+    editors = sorted({f.editor for f in settled if f.editor})
+    by = f" ({', '.join(editors)})" if editors else ""
+    return (
+        f"{_plural(len(settled), 'claim carries', 'claims carry')} an editor's final "
+        f"verdict{by}: the rating published for "
+        f"{'it' if len(settled) == 1 else 'them'}, the reviewers' verdicts listed beneath."
+    )
 
 
 def in_progress(report: Report) -> str | None:
@@ -98,14 +158,28 @@ def made_with(report: Report) -> str | None:
     return f"Made with Factcheck Workbench {report.program_version}."
 
 
+def history(report: Report) -> str | None:
+    """The history's digest, so that anyone holding the file can check it was not rewritten."""
+    if not report.history_digest:
+        return None
+    return (
+        f"History digest (SHA-256) when the report was made: {report.history_digest}. "
+        "“workbench audit verify --head” with it checks that no recorded change was "
+        "altered or removed since."
+    )
+
+
 #: The methods paragraphs in the order they are printed; a function returns None to say nothing.
 PARAGRAPHS: list[Callable[[Report], str | None]] = [
     finding,
     reviewing,
     blind_review,
+    agreement,
+    settling,
     in_progress,
     organisation,
     made_with,
+    history,
 ]
 
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from workbench.model import web_url_problem
-from workbench.settings import REPORT_ALL_CLAIMS, REPORT_PAGE_SIZE, REPORT_SETTINGS
+from workbench.settings import BLIND_REVIEW, REPORT_ALL_CLAIMS, REPORT_PAGE_SIZE, REPORT_SETTINGS
 
 from .errors import ExportError
 
@@ -32,6 +32,8 @@ class ReportOptions:
     organisation_url: str | None = None
     base_url: str | None = None
     page_size: str = REPORT_PAGE_SIZE.default
+    #: Whether the database had blind review on (the methods section says so).
+    blind_review: bool = BLIND_REVIEW.default
 
     @classmethod
     def from_store(cls, store: Store, **overrides: Any) -> ReportOptions:
@@ -42,6 +44,7 @@ class ReportOptions:
             if isinstance(stored, str) and stored.strip():
                 values[name] = stored.strip()
         values[REPORT_ALL_CLAIMS.name] = REPORT_ALL_CLAIMS.read(store.get_setting)
+        values[BLIND_REVIEW.name] = BLIND_REVIEW.read(store.get_setting)
         values.update({k: v for k, v in overrides.items() if v is not None})
         options = cls(**values)
         check_addresses(options)

@@ -34,6 +34,12 @@ CSV_COLUMNS = (
     "claimant_type",
     "said_on",
     "said_where",
+    # An editor's final verdict on the claim (the same on each of the claim's rows).
+    "final_rating",
+    "final_rating_value",
+    "final_note",
+    "final_editor",
+    "final_updated_at",
 )
 
 # Spreadsheets run a cell that starts with one of these as a formula; a leading ' stops that.
@@ -77,6 +83,7 @@ def report_to_dict(report: Report) -> dict[str, Any]:
             "claims_reviewed": report.claims_reviewed,
             "claims_dismissed": report.claims_dismissed,
             "claims_disputed": report.claims_disputed,
+            "claims_with_final_verdict": report.claims_settled,
             "claims_not_reviewed_left_out": report.claims_left_out,
             "verdicts_in_progress": report.drafts,
             "claims_by_rating": {r.label: r.count for r in report.rating_counts},
@@ -124,6 +131,7 @@ def _claim(c: ReportClaim) -> dict[str, Any]:
         "pipeline_version": c.pipeline_version,
         "disagreement": c.disagreement,
         "agreed_rating": c.consensus.rating if c.consensus else None,
+        "final_verdict": c.final.to_dict() if c.final else None,
         "verdicts": [_verdict(v) for v in c.verdicts],
     }
 
@@ -178,6 +186,14 @@ def csv_rows(report: Report) -> list[dict[str, str]]:
             "said_on": c.said_on,
             "said_where": c.said_where,
         }
+        if c.final is not None:
+            base.update(
+                final_rating=c.final.rating,
+                final_rating_value=c.final.rating_value,
+                final_note=c.final.note,
+                final_editor=c.final.editor,
+                final_updated_at=c.final.updated_at,
+            )
         verdicts: list[ReportVerdict | None] = [*c.verdicts] or [None]
         for v in verdicts:
             row: dict[str, object] = dict(base)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -21,6 +21,7 @@ from workbench.store.backup import (
     restore_file,
     unique_path,
 )
+from workbench.store.cipher import CipherKey
 from workbench.store.errors import BackupError
 
 __all__ = [
@@ -50,6 +51,8 @@ class AutoBackup:
     keep: int
     #: The newest audit-log row of the open file when the backup was planned.
     last_event: tuple[int, str] | None
+    #: The key of an encrypted file (its backups are encrypted alike); None for a plain file.
+    key: CipherKey | None = field(default=None, repr=False, compare=False)
 
     def run(self, is_cancelled: Callable[[], bool] | None = None) -> Path | None:
         """Copy the file unless the newest backup already holds this state; prune old ones.
@@ -58,9 +61,9 @@ class AutoBackup:
         """
         remove_partial_backups(self.path)
         existing = list_backups(self.path)
-        if existing and _same_state(self.last_event, existing[0]):
+        if existing and _same_state(self.last_event, existing[0], self.key):
             return None
-        made = copy_database(self.path, new_backup_path(self.path, "auto"), is_cancelled)
+        made = copy_database(self.path, new_backup_path(self.path, "auto"), is_cancelled, self.key)
         autos = [b for b in list_backups(self.path) if b.kind == "auto"]
         for old in autos[self.keep :]:
             old.path.unlink(missing_ok=True)
@@ -78,7 +81,7 @@ def plan_backup_on_open(store: Store, keep: int | None = None) -> AutoBackup | N
     keep = keep if keep is not None else BACKUP_KEEP.read(store.get_setting)
     if keep < 1:
         raise BackupError("Keep at least one automatic backup.")
-    return AutoBackup(store.path, keep, store.last_event())
+    return AutoBackup(store.path, keep, store.last_event(), store.cipher_key)
 
 
 def backup_on_open(store: Store, keep: int | None = None) -> Path | None:
@@ -92,11 +95,13 @@ def backup_on_open(store: Store, keep: int | None = None) -> Path | None:
     return plan.run() if plan is not None else None
 
 
-def _same_state(last_event: tuple[int, str] | None, newest: BackupFile) -> bool:
+def _same_state(
+    last_event: tuple[int, str] | None, newest: BackupFile, key: CipherKey | None = None
+) -> bool:
     # Every saved edit appends to the audit log, so (id, time) of its last row names the state;
     # the time tells apart two files whose logs reached the same id after a restore.
     try:
-        info = inspect_backup(newest.path, full_check=False)
+        info = inspect_backup(newest.path, full_check=False, key=key)
     except StoreError:
         return False
     return info.last_event == last_event
@@ -115,28 +120,38 @@ def backup_now(store: Store, out: str | Path | None = None, *, kind: str = "manu
     return store.backup(dest)
 
 
-def latest_good_backup(db_path: str | Path) -> BackupFile | None:
-    """The newest backup of this database that passes every check, if any."""
+def latest_good_backup(
+    db_path: str | Path, *, passphrase: str | CipherKey | None = None
+) -> BackupFile | None:
+    """The newest backup of this database that passes every check, if any.
+
+    Encrypted backups count only when ``passphrase`` unlocks them.
+    """
+    key = _key(passphrase)
     for backup in list_backups(Path(db_path)):
         try:
-            inspect_backup(backup.path)
+            inspect_backup(backup.path, key=key)
         except StoreError:
             continue
         return backup
     return None
 
 
-def restore_backup(db_path: str | Path, backup_path: str | Path) -> Path | None:
+def restore_backup(
+    db_path: str | Path, backup_path: str | Path, *, passphrase: str | CipherKey | None = None
+) -> Path | None:
     """Replace the database with a checked backup; returns the copy kept of the replaced file.
 
     The database must be closed (``DatabaseInUseError`` if it is open for writing anywhere).
-    Restoring that returned copy undoes the restore.
+    Restoring that returned copy undoes the restore. An encrypted backup (or database) needs
+    its ``passphrase``.
     """
     db_path, backup_path = Path(db_path), Path(backup_path)
-    saved = restore_file(db_path, backup_path)
+    key = _key(passphrase)
+    saved = restore_file(db_path, backup_path, key)
     from workbench.store import open_store
 
-    with open_store(db_path) as store, store.write():
+    with open_store(db_path, passphrase=key) as store, store.write():
         store.log(
             "restore",
             "database",
@@ -148,3 +163,9 @@ def restore_backup(db_path: str | Path, backup_path: str | Path) -> Path | None:
             },
         )
     return saved
+
+
+def _key(passphrase: str | CipherKey | None) -> CipherKey | None:
+    if not passphrase:
+        return None
+    return passphrase if isinstance(passphrase, CipherKey) else CipherKey(passphrase)

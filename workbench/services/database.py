@@ -7,25 +7,40 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workbench.store import NotFoundError, Store, open_store
-from workbench.store.errors import NotWritableError, StoreError
+from workbench.store.errors import (
+    NotWritableError,
+    PassphraseNeededError,
+    StoreError,
+    WrongPassphraseError,
+)
 
 if TYPE_CHECKING:
+    from workbench.store.cipher import CipherKey
     from workbench.store.health import Progress
 
 
-def open_database(path: str | Path | None, *, scale: str | None = None) -> Store:
+def open_database(
+    path: str | Path | None,
+    *,
+    passphrase: str | CipherKey | None = None,
+    scale: str | None = None,
+) -> Store:
     """Open for editing; a file that cannot be written opens read-only instead.
+
+    An encrypted file needs its ``passphrase`` (``PassphraseNeededError`` without it,
+    ``WrongPassphraseError`` when it is wrong; nothing is changed either way). A new file
+    created with a passphrase is encrypted.
 
     ``store.read_only`` and ``store.read_only_reason`` tell the window to say so; any edit then
     raises ``ReadOnlyError``. A damaged, foreign or newer file raises a ``StoreError`` and stays
     untouched (offer :func:`workbench.services.backup.latest_good_backup`).
     """
     try:
-        return open_store(path, scale=scale)
+        return open_store(path, scale=scale, passphrase=passphrase)
     except NotWritableError:
         if path is None or not Path(path).exists():
             raise
-        return open_store(path, read_only=True)
+        return open_store(path, read_only=True, passphrase=passphrase)
 
 
 @dataclass
@@ -42,8 +57,13 @@ class CheckReport:
         return not self.problems
 
 
-def check_database(path: str | Path, progress: Progress | None = None) -> CheckReport:
+def check_database(
+    path: str | Path, progress: Progress | None = None, *, passphrase: str | None = None
+) -> CheckReport:
     """Run every health check on a database file without changing it.
+
+    An encrypted file needs its ``passphrase``; without it (or with a wrong one) the
+    ``PassphraseNeededError`` / ``WrongPassphraseError`` is raised, not reported as damage.
 
     ``progress`` is told what is being checked (a description, steps done, steps in all).
     """
@@ -57,7 +77,9 @@ def check_database(path: str | Path, progress: Progress | None = None) -> CheckR
     lost = health.wal_problems(path)
     try:
         # With its log gone, leave the index as it is: it shows what was lost to the next look too.
-        store = open_store(path, read_only=True, main_file_only=bool(lost))
+        store = open_store(path, read_only=True, main_file_only=bool(lost), passphrase=passphrase)
+    except (PassphraseNeededError, WrongPassphraseError):
+        raise
     except StoreError as exc:
         report.problems = [*lost, str(exc)]
         return report

@@ -25,8 +25,11 @@ from workbench.store import InvalidInputError, Store
 if TYPE_CHECKING:
     from workbench.report import Report
     from workbench.services.backup import AutoBackup
+    from workbench.services.blind import BlindReview
+    from workbench.services.final_verdicts import FinalVerdicts
     from workbench.services.history import History
     from workbench.services.verdicts import Verdicts
+    from workbench.store.cipher import CipherKey
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
@@ -155,6 +158,27 @@ class Desk:
         """True when nothing may be changed."""
         return self.store.read_only
 
+    # -- an encrypted file -------------------------------------------------------------------
+    @property
+    def encrypted(self) -> bool:
+        """True when the file is encrypted: it opens only with its passphrase."""
+        return self.store.encrypted
+
+    @property
+    def key(self) -> CipherKey | None:
+        """An encrypted file's key (in memory only), to open it or its backups again."""
+        return self.store.cipher_key
+
+    def passphrase_matches(self, passphrase: str) -> bool:
+        """True when ``passphrase`` is the one the encrypted file was opened with."""
+        key = self.store.cipher_key
+        return key is not None and key.matches(passphrase)
+
+    def lock(self) -> None:
+        """Close the file and forget its key: only the passphrase opens it again."""
+        self.store.close()
+        self.store.cipher_key = None
+
     def scale(self) -> RatingScale:
         """The database's rating scale."""
         if self._scale is None:
@@ -226,8 +250,15 @@ class Desk:
         return put_article_details(self.store, article_id, values, reviewer_id=self.reviewer_id)
 
     def claims(self, article_id: str) -> list[ReviewedClaim]:
-        """An article's claims in article order, with every verdict."""
-        return self.store.claims_for(article_id)
+        """An article's claims in article order, with every verdict the reviewer may see
+        (blind review hides the others' until they rated: :mod:`workbench.services.blind`)."""
+        return self.blind_review().shown_all(self.store.claims_for(article_id))
+
+    def blind_review(self) -> BlindReview:
+        """Whether, and for the current reviewer, the others' ratings are hidden."""
+        from workbench.services.blind import BlindReview
+
+        return BlindReview.of(self.store, self.reviewer)
 
     def claim_history(self, claim_id: str) -> History:
         """Every recorded change to a claim, its verdicts and sources, oldest first."""
@@ -406,6 +437,13 @@ class Desk:
         from workbench.services.verdicts import Verdicts
 
         return Verdicts(self.store)
+
+    @cached_property
+    def final_verdicts(self) -> FinalVerdicts:
+        """Editors' final verdicts, the queue of claims needing one, and reasoned dismissals."""
+        from workbench.services.final_verdicts import FinalVerdicts
+
+        return FinalVerdicts(self.store)
 
     # -- reports ---------------------------------------------------------------------------
     def report(

@@ -15,6 +15,8 @@ if TYPE_CHECKING:
 
 #: The most items a library view lists at once.
 SHOWN_AT_MOST = 500
+#: The rating shown for the team's row of a claim blind review keeps from the reviewer.
+HIDDEN_RATING = "hidden until you rate"
 #: What each origin is called in the desk.
 ORIGIN_NAMES = {"import": "imported", "team": "our team"}
 
@@ -69,16 +71,20 @@ def library_page(
     ``origin`` is ``import`` or ``team``; None lists both.
     """
     rows, total = desk.store.list_factchecks(text=text or None, origin=origin or None, limit=limit)
-    return LibraryPage([_item(row) for row in rows], total)
+    # Blind review (services.blind): the team's rating of a claim the reviewer has not rated
+    # yet is masked, not left out, so that the counts and pages stay right.
+    blind = desk.blind_review()
+    hidden = blind.hidden_team_claims(desk.store.claim_ratings()) if blind.on else frozenset()
+    return LibraryPage([_item(row, hidden) for row in rows], total)
 
 
-def _item(row: dict[str, Any]) -> LibraryItem:
+def _item(row: dict[str, Any], hidden: frozenset[str] = frozenset()) -> LibraryItem:
     date = str(row.get("published") or row.get("review_date") or "")[:10] or None
     return LibraryItem(
         id=str(row["id"]),
         claim=row.get("claim") or "",
         title=row.get("title"),
-        rating=row.get("rating"),
+        rating=HIDDEN_RATING if row.get("claim_id") in hidden else row.get("rating"),
         publisher=row.get("publisher"),
         date=date,
         origin=str(row.get("origin") or ""),

@@ -218,13 +218,25 @@ _SIGNATURE = re.compile(
 )
 
 
+# A hashtag or a handle, and where its run-together words part ("realDonaldTrump", "COVID19").
+_TAG = re.compile(r"[#@](\w+)")
+_WORD_JOIN = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Za-z])(?=[0-9])")
+# Pictographs, dingbats and the emoji variation selector: no words to match.
+_PICTOGRAPHS = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\ufe0f]")
+
+
 def query_text(text: str) -> str:
     """Pasted text as matched: web addresses, picture links and a tweet's closing signature
-    ("— Name (@handle) Month D, YYYY") left out, HTML entities decoded, spaces tidied.
+    ("— Name (@handle) Month D, YYYY") left out, HTML entities decoded, hashtags and handles
+    split into their words ("#FakeNews" → "Fake News", "@realDonaldTrump" → "real Donald
+    Trump": a fact-check names the person, not the account), emoji left out, spaces tidied.
+    On the CheckThat! 2020 queries the split lifts MAP@5 on both the train and the dev tweets.
     """
     text = html.unescape(text)
     text = _SIGNATURE.sub("", text)
     text = _URL.sub(" ", text)
+    text = _TAG.sub(lambda tag: _WORD_JOIN.sub(" ", tag.group(1)), text)
+    text = _PICTOGRAPHS.sub(" ", text)
     return " ".join(text.split())
 
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from workbench.dates import short_date
 from workbench.model import ClaimKind
+from workbench.services.final_verdicts import HISTORY_WORDINGS
 
 Event = dict[str, Any]
 #: Turns one event into the words that follow the name of who made the change.
@@ -26,6 +27,8 @@ IN_PROGRESS = "in progress"
 def describe(event: Event) -> str:
     """What the change did, as the rest of a sentence that starts with who made it."""
     wording = WORDINGS.get((event["action"], event["entity"]))
+    if wording is None and event["action"] == "merge":
+        return _merged(event)
     if wording is None:
         return f"made a change to the {event['entity']} ({event['action']})"
     return wording(event)
@@ -139,9 +142,14 @@ def _claim_updated(event: Event) -> str:
     before, after = _record(event, "before"), _record(event, "after")
     parts: list[str] = []
     if _changed(before, after, "state"):
+        why = after.get("dismissed_reason")
         parts.append(
-            "dismissed it" if after["state"] == "dismissed" else "restored it (it was dismissed)"
+            (f"dismissed it ({why})" if why else "dismissed it")
+            if after["state"] == "dismissed"
+            else "restored it (it was dismissed)"
         )
+    elif after.get("state") == "dismissed" and _changed(before, after, "dismissed_reason"):
+        parts.append(f"gave as the reason for dismissing it: {after.get('dismissed_reason')}")
     if _changed(before, after, "claim"):
         parts.append(
             f"reworded it to {quoted(after['claim'])} (was: {quoted(before.get('claim'))})"
@@ -286,6 +294,18 @@ def _backup_restored(event: Event) -> str:
     return f"put back the backup {quoted(backup)}" if backup else "put back a backup"
 
 
+def _merged(event: Event) -> str:
+    """Merging found this changed on two computers since they last met: the newer stood."""
+    what = {"final_verdict": "final verdict"}.get(event["entity"], event["entity"])
+    before, after = _record(event, "before"), _record(event, "after")
+    changed = sorted(k for k in set(before) | set(after) if before.get(k) != after.get(k))
+    fields = f" ({', '.join(changed[:4])}{', …' if len(changed) > 4 else ''} differed)"
+    return (
+        f"merged two versions of the {what} edited on different computers: the newer one "
+        f"stands, the other is kept in this history{fields if changed else ''}"
+    )
+
+
 #: The wording of each (action, entity) pair the store logs.
 WORDINGS: dict[tuple[str, str], Wording] = {
     ("import", "article"): _article_imported,
@@ -307,4 +327,5 @@ WORDINGS: dict[tuple[str, str], Wording] = {
     ("add", "reviewer"): _reviewer_added,
     ("set", "setting"): _setting_changed,
     ("restore", "database"): _backup_restored,
+    **HISTORY_WORDINGS,  # final verdicts
 }

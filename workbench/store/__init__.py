@@ -1,5 +1,6 @@
 """The only code that touches SQLite: open a database with :func:`open_store`."""
 
+from .cipher import is_encrypted
 from .errors import (
     BackupError,
     DatabaseDamagedError,
@@ -7,9 +8,11 @@ from .errors import (
     InvalidInputError,
     NotFoundError,
     NotWritableError,
+    PassphraseNeededError,
     ReadOnlyError,
     SchemaTooNewError,
     StoreError,
+    WrongPassphraseError,
 )
 from .paths import default_db_path
 from .search import SearchHit
@@ -22,11 +25,14 @@ __all__ = [
     "InvalidInputError",
     "NotFoundError",
     "NotWritableError",
+    "PassphraseNeededError",
     "ReadOnlyError",
     "SchemaTooNewError",
     "SearchHit",
     "Store",
     "StoreError",
+    "WrongPassphraseError",
     "default_db_path",
+    "is_encrypted",
     "open_store",
 ]

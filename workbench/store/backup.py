@@ -2,9 +2,12 @@
 
 Backups live in a ``backups`` folder next to the database, named
 ``<db stem>-<UTC yyyymmdd-hhmmss-mmm>[-n]-<kind>.sqlite3``; ``kind`` is ``auto`` (made when the
-app opens the file; only these are pruned), ``manual``, ``before-restore`` or
-``before-upgrade``. Each is written under a ``.partial`` name and renamed only after it passed
+app opens the file; only these are pruned), ``manual``, ``before-restore``,
+``before-upgrade`` or ``before-merge``. Each is written under a ``.partial`` name and renamed only after it passed
 ``PRAGMA integrity_check``, so a listed backup is always complete.
+
+A backup of an encrypted file is encrypted with the same key (``VACUUM INTO`` on a keyed
+connection writes an encrypted copy); reading or restoring it needs that key.
 """
 
 from __future__ import annotations
@@ -18,12 +21,13 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from .cipher import CipherKey, as_key, key_for_file, key_of
 from .connection import WriterLock, check_header, connect
 from .errors import BackupError, DamagedSourceError, StoreError, is_damage, is_disk_full
 from .schema import check_schema
 
 BACKUP_FOLDER = "backups"
-KINDS = ("auto", "manual", "before-restore", "before-upgrade")
+KINDS = ("auto", "manual", "before-restore", "before-upgrade", "before-merge")
 PARTIAL_SUFFIX = ".partial"
 COUNTED = ("articles", "claims", "verdicts", "sources")
 
@@ -153,7 +157,7 @@ def write_backup(
             conn.execute("VACUUM INTO ?", [str(partial)])
         finally:
             _stop_when(conn, None)
-        problem = _integrity(partial, is_cancelled)
+        problem = _integrity(partial, is_cancelled, key_of(conn))
         if problem:
             raise BackupError(f"The backup copy failed its check ({problem}); it was not kept.")
         # VACUUM INTO does not sync; a backup must survive a power cut like the file it copies.
@@ -209,17 +213,22 @@ def _source_sound(conn: sqlite3.Connection) -> bool:
 
 
 def copy_database(
-    db_path: Path, dest: Path, is_cancelled: Callable[[], bool] | None = None
+    db_path: Path,
+    dest: Path,
+    is_cancelled: Callable[[], bool] | None = None,
+    key: CipherKey | str | None = None,
 ) -> Path:
     """Write a checked backup of the file at ``db_path`` through a connection of its own.
 
     Any thread may call it while the program has the file open for writing: the copy reads one
     consistent state of the file (write-ahead logging lets a reader and the writer work at once).
+    An encrypted file needs its ``key``; the copy is encrypted with it.
     """
-    check_header(db_path)
+    key = key_for_file(db_path, key)
+    check_header(db_path, key)
     try:
         # Never "immutable": the file may be changing while it is copied.
-        conn = connect(db_path, read_only=True, allow_immutable=False)
+        conn = connect(db_path, read_only=True, allow_immutable=False, key=key)
     except StoreError as exc:
         raise BackupError(f"Could not read “{db_path.name}” to back it up: {exc}") from exc
     try:
@@ -233,8 +242,13 @@ def _stop_when(conn: sqlite3.Connection, is_cancelled: Callable[[], bool] | None
     conn.set_progress_handler(is_cancelled, 10_000 if is_cancelled else 0)
 
 
-def _integrity(path: Path, is_cancelled: Callable[[], bool] | None = None) -> str | None:
-    conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+def _integrity(
+    path: Path, is_cancelled: Callable[[], bool] | None = None, key: CipherKey | None = None
+) -> str | None:
+    if key is None:
+        conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+    else:
+        conn = connect(path, read_only=True, immutable=True, key=key)
     try:
         _stop_when(conn, is_cancelled)
         rows = [r[0] for r in conn.execute("PRAGMA integrity_check")]
@@ -253,12 +267,19 @@ def _fsync(path: Path) -> None:
         os.close(fd)
 
 
-def inspect_backup(path: Path, *, full_check: bool = True) -> BackupInfo:
-    """Check that ``path`` is a sound workbench database and say what it holds."""
+def inspect_backup(
+    path: Path, *, full_check: bool = True, key: CipherKey | str | None = None
+) -> BackupInfo:
+    """Check that ``path`` is a sound workbench database and say what it holds.
+
+    An encrypted backup needs ``key`` (:class:`PassphraseNeededError` or
+    :class:`WrongPassphraseError` otherwise); a plain one is read without it.
+    """
     if not path.is_file():
         raise BackupError(f"There is no backup “{path.name}”.")
-    check_header(path)
-    conn = connect(path, read_only=True)
+    key = key_for_file(path, key)
+    check_header(path, key)
+    conn = connect(path, read_only=True, key=key)
     try:
         check_schema(conn, path)
         if full_check:
@@ -276,20 +297,24 @@ def inspect_backup(path: Path, *, full_check: bool = True) -> BackupInfo:
     return BackupInfo(path, counts, (last[0], last[1]) if last else None)
 
 
-def restore_file(db_path: Path, backup_path: Path) -> Path | None:
+def restore_file(
+    db_path: Path, backup_path: Path, key: CipherKey | str | None = None
+) -> Path | None:
     """Put a checked backup in place of ``db_path``; returns where the replaced file was kept.
 
     The database must not be open for writing anywhere (the writer lock is taken). The current
     file is first saved as a ``before-restore`` backup (a raw copy when it is too damaged to
-    read), so a restore can itself be undone.
+    read), so a restore can itself be undone. ``key`` unlocks encrypted files (the backup,
+    the current file, or both).
     """
-    inspect_backup(backup_path)
+    key = as_key(key)
+    inspect_backup(backup_path, key=key)
     if db_path.exists() and backup_path.resolve() == db_path.resolve():
         raise BackupError("That backup is the database itself; choose a backup file.")
     lock = WriterLock(db_path)
     lock.acquire()
     try:
-        saved = _set_current_aside(db_path) if db_path.exists() else None
+        saved = _set_current_aside(db_path, key) if db_path.exists() else None
         partial = db_path.with_name(db_path.name + PARTIAL_SUFFIX)
         try:
             shutil.copyfile(backup_path, partial)
@@ -304,15 +329,16 @@ def restore_file(db_path: Path, backup_path: Path) -> Path | None:
         lock.release()
 
 
-def _set_current_aside(db_path: Path) -> Path | None:
+def _set_current_aside(db_path: Path, key: CipherKey | str | None = None) -> Path | None:
     if db_path.stat().st_size == 0:
         return None
     dest = new_backup_path(db_path, "before-restore")
     wal = db_path.with_name(db_path.name + "-wal")
     shm = db_path.with_name(db_path.name + "-shm")
     try:
-        check_header(db_path)
-        conn = connect(db_path, read_only=False)
+        key = key_for_file(db_path, key)
+        check_header(db_path, key)
+        conn = connect(db_path, read_only=False, key=key)
         try:
             write_backup(conn, dest)
             # Fold the log into the file so no stale log is ever replayed onto the restored copy.

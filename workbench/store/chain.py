@@ -103,10 +103,14 @@ def verify_events(events: Iterable[Mapping[str, Any]]) -> ChainReport:
                         f"{_where(event)} does not follow the event before it: "
                         "an earlier event was changed or removed."
                     )
-        # A fork (a file copied by hand) has several newest events: the digest covers all.
-        tops = sorted(e["hash"] for e in chain[top])
-        report.heads[device] = tops[0] if len(tops) == 1 else heads_digest(tops)
+        report.heads[device] = device_head([e["hash"] for e in chain[top]])
     return report
+
+
+def device_head(newest: Iterable[str]) -> str:
+    """A device's head: its newest event's digest, or one digest over several (a fork)."""
+    tops = sorted(newest)
+    return tops[0] if len(tops) == 1 else heads_digest(tops)
 
 
 def _where(event: Mapping[str, Any]) -> str:

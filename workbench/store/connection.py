@@ -7,16 +7,21 @@ import sqlite3
 import stat
 import sys
 from pathlib import Path
-from typing import IO, TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, Any
 
+from .cipher import CipherKey, is_encrypted, key_of, keyed_connect
 from .errors import (
     DatabaseDamagedError,
     DatabaseInUseError,
     DiskFullError,
     NotWritableError,
+    PassphraseNeededError,
     StoreError,
+    WrongPassphraseError,
     disk_full_message,
     is_disk_full,
+    passphrase_needed_message,
+    wrong_passphrase_message,
 )
 
 if TYPE_CHECKING:
@@ -109,8 +114,12 @@ def _wal_has_frames(path: Path) -> bool:
         return False
 
 
-def check_header(path: Path) -> None:
-    """Refuse a file that is not an SQLite database, or is cut short, before SQLite touches it."""
+def check_header(path: Path, key: CipherKey | None = None) -> None:
+    """Refuse a file that is not an SQLite database, or is cut short, before SQLite touches it.
+
+    An encrypted file raises :class:`PassphraseNeededError` unless ``key`` is given (its header
+    is encrypted too: SQLCipher itself finds a cut or damaged page).
+    """
     try:
         info = path.stat()
     except FileNotFoundError:
@@ -127,6 +136,10 @@ def check_header(path: Path) -> None:
     except OSError as exc:
         raise StoreError(f"Could not read “{path.name}”: {exc.strerror or exc}.") from exc
     if head[: len(SQLITE_MAGIC)] != SQLITE_MAGIC:
+        if is_encrypted(path):
+            if key is not None:
+                return
+            raise PassphraseNeededError(passphrase_needed_message(path.name), path)
         raise DatabaseDamagedError(
             f"“{path.name}” is not a Factcheck Workbench database (or it is badly damaged). "
             "The file was left untouched."
@@ -201,7 +214,12 @@ def refuse_if_not_writable(path: Path) -> None:
 
 
 def connect(
-    path: Path | None, *, read_only: bool, allow_immutable: bool = True, immutable: bool = False
+    path: Path | None,
+    *,
+    read_only: bool,
+    allow_immutable: bool = True,
+    immutable: bool = False,
+    key: CipherKey | None = None,
 ) -> sqlite3.Connection:
     """Open a connection with the workbench's pragmas; ``None`` means a private in-memory file.
 
@@ -211,27 +229,38 @@ def connect(
     normally is read as "immutable" unless ``allow_immutable`` is False (pass False when another
     connection may be writing the file meanwhile). ``immutable`` reads the main file alone,
     leaving the "-wal" and "-shm" files beside it exactly as they are.
+
+    ``key`` opens (or creates) an encrypted file; a key that does not unlock the file raises
+    :class:`WrongPassphraseError` before anything is written.
     """
+    if path is None:
+        key = None
+    elif key is not None:
+        verify_key(path, key)
     try:
         if path is None:
             conn = sqlite3.connect(":memory:", check_same_thread=False)
         elif read_only and immutable:
             uri = path.resolve().as_uri() + "?mode=ro&immutable=1"
-            conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+            conn = _sqlite_connect(uri, key, path, uri=True)
         elif read_only:
-            conn = _connect_read_only(path, allow_immutable=allow_immutable)
+            conn = _connect_read_only(path, allow_immutable=allow_immutable, key=key)
         else:
-            conn = sqlite3.connect(
-                str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False
-            )
+            conn = _sqlite_connect(str(path), key, path, timeout=BUSY_TIMEOUT_MS / 1000)
+        if key is not None:
+            _check_key(conn, path)
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         # sqlite-utils turns this on when it wraps a connection (an upsert that replaces a row
         # must fire the search index's delete trigger); on from the start, so every statement
         # sees the same connection whether or not the wrapper exists yet.
         conn.execute("PRAGMA recursive_triggers = ON")
+    except WrongPassphraseError:
+        raise
     except sqlite3.DatabaseError as exc:
         name = path.name if path else "database"
+        if key is not None and _is_not_a_database(exc):
+            raise WrongPassphraseError(wrong_passphrase_message(name), path) from exc
         if is_disk_full(exc):
             raise DiskFullError(disk_full_message(name)) from exc
         raise DatabaseDamagedError(
@@ -268,11 +297,61 @@ def wrap(conn: sqlite3.Connection, *, without_numpy: bool = False) -> Database:
     return Database(conn, execute_plugins=False)
 
 
-def _connect_read_only(path: Path, *, allow_immutable: bool) -> sqlite3.Connection:
+def _sqlite_connect(
+    target: str, key: CipherKey | None, path: Path, **kwargs: Any
+) -> sqlite3.Connection:
+    """A connection to a plain file (the standard module) or an encrypted one (SQLCipher)."""
+    if key is None:
+        return sqlite3.connect(target, check_same_thread=False, **kwargs)
+    conn: sqlite3.Connection = keyed_connect(target, key, path, check_same_thread=False, **kwargs)
+    return conn
+
+
+def _is_not_a_database(exc: BaseException) -> bool:
+    return "not a database" in str(exc) or (getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF == 26
+
+
+def _check_key(conn: sqlite3.Connection, path: Path | None) -> None:
+    """Read the first page: a wrong key fails here, before anything could be written."""
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.DatabaseError as exc:
+        if not _is_not_a_database(exc):
+            raise
+        conn.close()
+        name = path.name if path else "database"
+        raise WrongPassphraseError(wrong_passphrase_message(name), path) from exc
+
+
+def verify_key(path: Path, key: CipherKey) -> None:
+    """Try ``key`` on the main file alone, through a connection that can change nothing.
+
+    An ordinary connection that fails to read would still, when closed, fold the log into the
+    file and delete it: a mistyped passphrase must leave every file beside the database alone.
+    """
+    try:
+        if path.stat().st_size == 0:
+            return
+    except OSError:
+        return
+    uri = path.resolve().as_uri() + "?mode=ro&immutable=1"
+    try:
+        probe = _sqlite_connect(uri, key, path, uri=True)
+    except sqlite3.DatabaseError as exc:
+        if _is_not_a_database(exc):
+            raise WrongPassphraseError(wrong_passphrase_message(path.name), path) from exc
+        raise
+    try:
+        _check_key(probe, path)
+    finally:
+        probe.close()
+
+
+def _connect_read_only(
+    path: Path, *, allow_immutable: bool, key: CipherKey | None = None
+) -> sqlite3.Connection:
     uri = path.resolve().as_uri()
-    conn = sqlite3.connect(
-        uri + "?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False
-    )
+    conn = _sqlite_connect(uri + "?mode=ro", key, path, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         return conn
@@ -291,6 +370,16 @@ def _connect_read_only(path: Path, *, allow_immutable: bool) -> sqlite3.Connecti
                 f"“{path.name}” has changes that were never folded into the file (“{wal.name}”), "
                 "and its folder is read-only. Copy both files to a writable folder and open the copy."
             ) from None
-    conn = sqlite3.connect(uri + "?mode=ro&immutable=1", uri=True, check_same_thread=False)
+    conn = _sqlite_connect(uri + "?mode=ro&immutable=1", key, path, uri=True)
     conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     return conn
+
+
+def scratch_copy_target(conn: sqlite3.Connection, file: Path) -> sqlite3.Connection:
+    """A new file to copy ``conn``'s database into with the backup API: encrypted with the same
+    key when ``conn`` is, so that a private working copy never holds plaintext."""
+    key = key_of(conn)
+    if key is None:
+        return sqlite3.connect(file)
+    copy: sqlite3.Connection = keyed_connect(str(file), key, file)
+    return copy

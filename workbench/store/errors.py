@@ -61,6 +61,38 @@ class NotWritableError(ReadOnlyError):
         self.reason = reason
 
 
+class PassphraseNeededError(StoreError):
+    """The file is encrypted and no passphrase was given; nothing was read or changed."""
+
+    def __init__(self, message: str, path: Path | None = None) -> None:
+        super().__init__(message)
+        self.path = path
+
+
+class WrongPassphraseError(StoreError):
+    """The passphrase does not unlock the file (or it is not a workbench file); nothing changed."""
+
+    def __init__(self, message: str, path: Path | None = None) -> None:
+        super().__init__(message)
+        self.path = path
+
+
+def passphrase_needed_message(name: str) -> str:
+    """What to say when an encrypted file is opened without its passphrase."""
+    return (
+        f"“{name}” is encrypted (or it is not a Factcheck Workbench database): its passphrase "
+        "is needed to open it. The file was left untouched."
+    )
+
+
+def wrong_passphrase_message(name: str) -> str:
+    """What to say when a passphrase does not unlock a file."""
+    return (
+        f"That passphrase does not unlock “{name}” (or the file is not a Factcheck Workbench "
+        "database). Nothing was opened; the file was left untouched."
+    )
+
+
 class BackupError(StoreError):
     """A backup could not be written, read or restored."""
 
@@ -90,7 +122,8 @@ def is_damage(exc: BaseException) -> bool:
         or "malformed" in text
         or "not a database" in text
         or "Could not decode to UTF-8" in text  # a text value whose bytes were overwritten
-        or type(exc) is sqlite3.DatabaseError
+        # The plain class, not a subclass; an encrypted file's library has its own class.
+        or (type(exc) is sqlite3.DatabaseError or type(exc).__qualname__ == "DatabaseError")
     )
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .backup import COUNTED
-from .connection import wrap
+from .connection import scratch_copy_target, wrap
 from .schema import FTS_COLUMNS
 
 if TYPE_CHECKING:
@@ -177,7 +177,7 @@ def _fts_integrity(db: Database) -> list[str]:
             raise
     # FTS5's check is phrased as a write: run it on a private copy of a read-only file.
     with tempfile.TemporaryDirectory() as folder:
-        copy = sqlite3.connect(Path(folder) / "copy.sqlite3")
+        copy = scratch_copy_target(db.conn, Path(folder) / "copy.sqlite3")
         try:
             db.conn.backup(copy)
             return _fts_integrity_on(wrap(copy))

@@ -10,8 +10,10 @@ history.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import Any
 
+from .chain import device_head, heads_digest
 from .core import CoreStore
 
 #: The JSON value an event recorded under ``key``, from its ``after`` or else its ``before``
@@ -21,11 +23,15 @@ _FROM_EVENT = (
     " json_extract(CASE WHEN json_valid(before) THEN before END, '$.{key}'))"
 )
 
-_CLAIM_SCOPE = "SELECT :claim AS id"
+#: The ids a thing had before merging found it under two ids (``merged_ids``), and its own.
+_ARTICLE_IDS = "SELECT :article UNION SELECT old_id FROM merged_ids WHERE new_id = :article"
+_CLAIM_SCOPE = "SELECT :claim AS id UNION SELECT old_id FROM merged_ids WHERE new_id = :claim"
 _ARTICLE_SCOPE = f"""
     SELECT id FROM claims WHERE article_id = :article
     UNION SELECT entity_id FROM events
-    WHERE entity = 'claim' AND {_FROM_EVENT.format(key="article_id")} = :article
+    WHERE entity = 'claim' AND {_FROM_EVENT.format(key="article_id")} IN ({_ARTICLE_IDS})
+    UNION SELECT old_id FROM merged_ids WHERE new_id IN (
+        SELECT id FROM claims WHERE article_id = :article)
 """
 
 _HISTORY = """
@@ -58,6 +64,9 @@ found AS (
     JOIN (SELECT id, claim_id, reviewer_id FROM scope_verdicts GROUP BY id) v
         ON v.id = s.verdict_id
     WHERE e.entity = 'source'
+    UNION ALL
+    SELECT e.*, {verdict_claim}, NULL FROM events e
+    WHERE e.entity = 'final_verdict' AND {verdict_claim} IN (SELECT id FROM scope_claims)
     {article_events}
 )
 SELECT f.*, r.name AS reviewer, o.name AS owner, c.number AS claim_number
@@ -68,10 +77,10 @@ LEFT JOIN claims c ON c.id = f.claim_id
 ORDER BY f.id
 """
 
-_ARTICLE_EVENTS = """
+_ARTICLE_EVENTS = f"""
     UNION ALL
     SELECT e.*, NULL, NULL FROM events e
-    WHERE e.entity = 'article' AND e.entity_id = :article
+    WHERE e.entity = 'article' AND e.entity_id IN ({_ARTICLE_IDS})
 """
 
 
@@ -108,6 +117,32 @@ class HistoryStore(CoreStore):
             if isinstance(recorded, dict):
                 return recorded
         return None
+
+    def chained_events(self) -> Iterator[dict[str, Any]]:
+        """Every event with its place in the hash chains (for checking them), oldest first."""
+        cursor = self.conn.execute(
+            "SELECT uid, device, seq, at, reviewer_id, action, entity, entity_id, before, after,"
+            " prev, hash FROM events ORDER BY id"
+        )
+        names = [d[0] for d in cursor.description]
+        while batch := cursor.fetchmany(2000):
+            for values in batch:
+                yield dict(zip(names, values, strict=True))
+
+    def chain_heads(self) -> dict[str, list[str]]:
+        """The digests of the newest event of every device's chain (several for a fork)."""
+        heads: dict[str, list[str]] = {}
+        for row in self.query(
+            "SELECT e.device, e.hash FROM events e JOIN (SELECT device, max(seq) AS top"
+            " FROM events WHERE device IS NOT NULL GROUP BY device) t"
+            " ON e.device = t.device AND e.seq = t.top ORDER BY e.hash"
+        ):
+            heads.setdefault(row["device"], []).append(row["hash"])
+        return heads
+
+    def history_digest(self) -> str:
+        """One digest over the newest event of every chain (what a report prints)."""
+        return heads_digest(device_head(newest) for newest in self.chain_heads().values())
 
     def _history(
         self, claims: str, article_events: str, params: dict[str, str]

@@ -323,6 +323,30 @@ class ReviewStore(CoreStore):
             [entity, entity_id],
         )
 
+    # -- agreement between reviewers ---------------------------------------------------------
+    def claim_ratings(self, article_id: str | None = None) -> dict[str, dict[str, str | None]]:
+        """Each open claim's ratings by reviewer id (None: a draft), for one article or all.
+
+        Claims set aside (dismissed) and claims nobody has a verdict on are left out.
+        """
+        where = "c.state = 'open'"
+        params: list[str] = []
+        if article_id is not None:
+            self.get_article(article_id)
+            where += " AND c.article_id = ?"
+            params.append(article_id)
+        found: dict[str, dict[str, str | None]] = defaultdict(dict)
+        for row in self.query(
+            f"""
+            SELECT v.claim_id, v.reviewer_id, v.rating FROM verdicts v
+            JOIN claims c ON c.id = v.claim_id WHERE {where}
+            ORDER BY c.article_id, c.start, c.[end], v.claim_id, v.reviewer_id
+            """,
+            params,
+        ):
+            found[row["claim_id"]][row["reviewer_id"]] = row["rating"]
+        return dict(found)
+
 
 def _source_fields(fields: dict[str, Any]) -> dict[str, Any]:
     unknown = set(fields) - set(SOURCE_FIELDS)

@@ -8,6 +8,7 @@ from pathlib import Path
 from workbench.scales import DEFAULT_SCALE, load_scale
 
 from .backup import backup_name, backups_dir
+from .cipher import CipherKey, key_for_file
 from .connection import (
     WriterLock,
     check_header,
@@ -15,6 +16,7 @@ from .connection import (
     enable_wal,
     not_writable_reason,
     refuse_if_not_writable,
+    verify_key,
 )
 from .errors import (
     DatabaseDamagedError,
@@ -24,14 +26,23 @@ from .errors import (
     is_disk_full,
 )
 from .factchecks import FactCheckStore
+from .final import FinalVerdictStore
 from .history import HistoryStore
 from .review import ReviewStore
 from .schema import build_migrations, check_schema, table_names
 from .search import SearchMixin
 
 
-class Store(ReviewStore, SearchMixin, HistoryStore, FactCheckStore):
+class Store(FinalVerdictStore, ReviewStore, SearchMixin, HistoryStore, FactCheckStore):
     """Named operations on one database file; each write is one transaction with its event row."""
+
+    #: The key of an encrypted file (in memory only), None for a plain one.
+    cipher_key: CipherKey | None = None
+
+    @property
+    def encrypted(self) -> bool:
+        """True when the file is encrypted (SQLCipher)."""
+        return self.cipher_key is not None
 
 
 def open_store(
@@ -40,6 +51,7 @@ def open_store(
     read_only: bool = False,
     scale: str | None = None,
     main_file_only: bool = False,
+    passphrase: str | CipherKey | None = None,
 ) -> Store:
     """Open (creating and migrating if needed) a workbench database; ``None`` or ":memory:" for a private in-memory one.
 
@@ -47,11 +59,19 @@ def open_store(
     without touching it; open it again with ``read_only=True`` (``services.database`` does).
     A damaged, foreign or newer file raises a :class:`StoreError` and is left byte-for-byte alone.
     ``main_file_only`` (read-only) reads the main file and leaves its "-wal" and "-shm" untouched.
+
+    Plain and encrypted files open alike. An encrypted file needs ``passphrase``
+    (:class:`PassphraseNeededError` without it, :class:`WrongPassphraseError` for a wrong one;
+    either way nothing is changed); a new file created with a passphrase is encrypted. A
+    passphrase given for an existing plain file is not used (``store.encrypted`` tells).
     """
     file = None if path is None or str(path) == ":memory:" else Path(path)
+    key = _key_for(file, passphrase)
     lock = None
     if file is not None:
-        check_header(file)
+        check_header(file, key)
+        if key is not None:
+            verify_key(file, key)  # a wrong passphrase touches nothing, not even the lock file
         if read_only and not file.exists():
             raise NotFoundError(f"“{file.name}” does not exist.")
         if not read_only:
@@ -61,10 +81,11 @@ def open_store(
             lock.acquire()
     conn = None
     try:
-        conn = connect(file, read_only=read_only, immutable=read_only and main_file_only)
+        conn = connect(file, read_only=read_only, immutable=read_only and main_file_only, key=key)
         pending = check_schema(conn, file, read_only=read_only)
         reason = (not_writable_reason(file) if file else None) if read_only else None
         store = Store(conn, file, read_only=read_only, lock=lock, read_only_reason=reason)
+        store.cipher_key = key
         if not read_only:
             if file is not None:
                 enable_wal(conn)
@@ -76,6 +97,14 @@ def open_store(
         if lock is not None:
             lock.release()
         raise
+
+
+def _key_for(file: Path | None, passphrase: str | CipherKey | None) -> CipherKey | None:
+    """The key to open ``file`` with: None for an in-memory or existing plain file."""
+    if file is None or not passphrase:
+        return None
+    key = passphrase if isinstance(passphrase, CipherKey) else CipherKey(passphrase)
+    return key_for_file(file, key)
 
 
 def _migrate(store: Store, scale: str | None, pending: list[str]) -> None:

@@ -55,8 +55,8 @@ def fill_and_save(monkeypatch, **fields) -> list[ClaimDialog]:
     """Replace the modal dialog: the real one is built, filled as a reviewer would, and saved."""
     opened: list[ClaimDialog] = []
 
-    def ask(parent, claim, choices):
-        dialog = ClaimDialog(claim, choices, parent)
+    def ask(parent, claim, choices, dismissal=None):
+        dialog = ClaimDialog(claim, choices, parent, dismissal=dismissal)
         opened.append(dialog)
         if "claimant" in fields:
             names = [dialog.claimant.itemText(i) for i in range(dialog.claimant.count())]

@@ -122,7 +122,13 @@ def test_query_text_strips_links_and_a_tweet_signature() -> None:
         "Butterflies survive the fires &amp; more pic.twitter.com/0eJtwJyS1J https://t.co/x "
         "#DefundTheCBChttps://t.co/CsHG8R9cHp — Center for Bio Div (@CenterForBioDiv) January 14, 2020"
     )
-    assert query_text(tweet) == "Butterflies survive the fires & more #DefundTheCBC"
+    assert query_text(tweet) == "Butterflies survive the fires & more Defund The CBC"
+
+
+def test_query_text_gives_hashtags_and_handles_as_words() -> None:
+    """A fact-check names the person and the subject, never the account or the hashtag."""
+    tweet = "@realDonaldTrump says #COVID19 is gone 🎉🇺🇸 #FakeNews"
+    assert query_text(tweet) == "real Donald Trump says COVID 19 is gone Fake News"
 
 
 class FakeEncoder:

@@ -22,6 +22,7 @@ from workbench.store import NotFoundError
 
 ROOT = Path(__file__).resolve().parents[3]
 SOURCE = {"title": "CPI table", "url": "https://example.org/cpi", "verdict_id": "v1"}
+FINAL = {"claim_id": "c1", "rating": "False", "note": "", "editor": "Ana Lima"}
 CLAIM = {"claim": "Crime fell", "quote": "Crime fell", "speaker": None, "state": "open"}
 CLAIM |= {"kind": "quantity", "origin": "auto", "start": 0, "end": 10, "number": 6}
 
@@ -136,6 +137,13 @@ CASES = [
         event("restore", "database", after={"backup": "desk-2026-03-12.sqlite3"}),
         "put back the backup “desk-2026-03-12.sqlite3”",
     ),
+    (event("add", "final_verdict", after=FINAL), "gave the final verdict False"),
+    (
+        event("update", "final_verdict", FINAL, FINAL | {"rating": "Half true"}),
+        "changed the final verdict to Half true (was: False)",
+    ),
+    (event("delete", "final_verdict", before=FINAL), "removed the final verdict False"),
+    (event("restore", "final_verdict", after=FINAL), "put back the final verdict False"),
 ]
 
 
@@ -148,7 +156,20 @@ def test_each_logged_change_reads_as_a_sentence(logged: dict, words: str) -> Non
 
 def test_every_pair_has_a_case_and_an_unknown_one_still_reads() -> None:
     assert {(c[0]["action"], c[0]["entity"]) for c in CASES} == set(WORDINGS)
-    assert describe(event("merge", "claim")) == "made a change to the claim (merge)"
+    assert describe(event("frobnicate", "claim")) == "made a change to the claim (frobnicate)"
+
+
+def test_a_merge_conflict_says_which_version_stands_and_what_differed() -> None:
+    merged = event("merge", "verdict", {"rating": "False"}, {"rating": "True"})
+    assert describe(merged) == (
+        "merged two versions of the verdict edited on different computers: the newer one "
+        "stands, the other is kept in this history (rating differed)"
+    )
+
+
+def test_a_dismissal_says_why() -> None:
+    dismissed = CLAIM | {"state": "dismissed", "dismissed_reason": "An opinion"}
+    assert describe(event("update", "claim", CLAIM, dismissed)) == "dismissed it (An opinion)"
 
 
 def test_every_change_the_program_logs_has_its_wording() -> None:

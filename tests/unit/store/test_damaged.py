@@ -13,7 +13,13 @@ from click.testing import CliRunner
 from workbench.cli import main
 from workbench.services.backup import backup_now, latest_good_backup
 from workbench.services.database import open_database
-from workbench.store import DatabaseDamagedError, SchemaTooNewError, StoreError, open_store
+from workbench.store import (
+    DatabaseDamagedError,
+    PassphraseNeededError,
+    SchemaTooNewError,
+    StoreError,
+    open_store,
+)
 
 
 def _good(path: Path) -> Path:
@@ -63,7 +69,8 @@ def _middle_page_wrecked(path: Path) -> None:
 
 CASES = {
     "truncated": (_truncated, DatabaseDamagedError, "incomplete"),
-    "random bytes": (_random_bytes, DatabaseDamagedError, "not a Factcheck Workbench database"),
+    # Random bytes cannot be told from an encrypted file (that is what encryption is for).
+    "random bytes": (_random_bytes, PassphraseNeededError, "encrypted"),
     "not sqlite": (_not_sqlite, DatabaseDamagedError, "not a Factcheck Workbench database"),
     "foreign sqlite": (_foreign_sqlite, DatabaseDamagedError, "SQLite file but not"),
     "newer schema": (_newer_schema, SchemaTooNewError, "newer version"),

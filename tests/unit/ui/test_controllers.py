@@ -23,6 +23,7 @@ class FakeSettings:
     sensitivity = 0.45
     new_database_scale = "default"
     ask_reviewer = "shared"
+    idle_lock_minutes = 15
 
 
 class FakeView:

@@ -94,6 +94,7 @@ class BackupController:
     def restore_from_backup(self) -> None:
         """Replace the database with a backup, then open it again."""
         from workbench.services.backup import list_backups, restore_backup
+        from workbench.services.database import open_database
         from workbench.services.desk import Desk
 
         view = self.view
@@ -111,14 +112,16 @@ class BackupController:
         self.runner.shut_down()  # an automatic backup still running must not prune meanwhile
         view.flush_editor()
         reviewer = view.desk.reviewer.name if view.desk.reviewer else None
+        # An encrypted file's key (in memory only): its backups and the file reopen with it.
+        key = view.desk.key
         view.desk.close()
         try:
-            saved = restore_backup(path, chosen)
+            saved = restore_backup(path, chosen, passphrase=key)
         except Exception as exc:
             view.report_error(exc, "Restore from backup")
             saved = None
         try:
-            desk = Desk.open(path)
+            desk = Desk(open_database(path, passphrase=key))
         except Exception as exc:
             view.report_error(exc, "Reopen the database")
             return

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
 
     from workbench.model import ReviewedClaim
+    from workbench.services.blind import BlindReview
     from workbench.services.desk import Desk
 
 
@@ -64,6 +65,8 @@ class CheckedCountsController(QObject):
         self._asked: dict[int, tuple[int, list[str]]] = {}
         self._asking: set[str] = set()
         self._age = 0
+        #: Blind review as last counted: the team's rows it hides are not counted.
+        self._blind: BlindReview | None = None
         # Counting starts once the article has been on screen a moment: opening it, and the
         # first clicks in it, do not share the interpreter with the matching.
         self._later = QTimer(self, singleShot=True, interval=self.DELAY_MS)
@@ -76,8 +79,12 @@ class CheckedCountsController(QObject):
     def claims_shown(self) -> None:
         """Show the counts known, and count the rest a moment later (never waits)."""
         path = self.view.desk.path
-        if path != self._path:
-            self._path = path
+        # Blind review: the team's rows of this article's claims not rated yet are not counted.
+        rule = self.view.desk.blind_review()
+        article = next((rc.claim.article_id for rc in self.view.claims.values()), None)
+        blind = rule.within(article) if rule.on else None
+        if path != self._path or blind != self._blind:
+            self._path, self._blind = path, blind
             self._forget()
         self._show()
         self._later.start()
@@ -108,7 +115,9 @@ class CheckedCountsController(QObject):
         self._asking.update(wanted)
         for start in range(0, len(wanted), self.BATCH):
             batch = wanted[start : start + self.BATCH]
-            serial = self.matcher.request(self._path, batch, replace=False)
+            serial = self.matcher.request(
+                self._path, batch, replace=False, blind=self._blind, key=self.view.desk.key
+            )
             self._asked[serial] = (self._age, batch)
 
     def _on_found(self, serial: int, found: Found) -> None:

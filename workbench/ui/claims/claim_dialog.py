@@ -34,7 +34,14 @@ Choices = list[tuple[str, ClaimantType | None]]
 class ClaimDialog(ValidatedDialog):
     """The claim record as a form; Save keeps it only when every field can be saved."""
 
-    def __init__(self, claim: Claim, choices: Choices, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        claim: Claim,
+        choices: Choices,
+        parent: QWidget | None = None,
+        *,
+        dismissal: str | None = None,
+    ) -> None:
         super().__init__(parent)
         self.claim = claim
         self.setWindowTitle("Edit claim record")
@@ -104,6 +111,13 @@ class ClaimDialog(ValidatedDialog):
         if claim.guess and differs_from_guess(claim):
             self.found_as.setText(f"Found as: {describe_guess(claim.guess)}")
         self.found_as.setVisible(bool(self.found_as.text()))
+        # Who dismissed the claim and why ("Dismissed by Ana Lima: not worth checking").
+        self.dismissal = QLabel(dismissal or "")
+        self.dismissal.setObjectName("dismissalLine")
+        self.dismissal.setWordWrap(True)
+        self.dismissal.setTextFormat(Qt.TextFormat.PlainText)
+        self.dismissal.setStyleSheet(NOTE_STYLE)
+        self.dismissal.setVisible(bool(dismissal))
 
         self.error_line = ErrorLine()
         buttons = QDialogButtonBox(
@@ -115,6 +129,7 @@ class ClaimDialog(ValidatedDialog):
         layout.addWidget(self.quote)
         layout.addLayout(form)
         layout.addWidget(self.found_as)
+        layout.addWidget(self.dismissal)
         layout.addWidget(self.error_line)
         layout.addWidget(buttons)
         self.wording.setFocus()
@@ -154,7 +169,9 @@ class ClaimDialog(ValidatedDialog):
             self._set_type(kind)
 
     @classmethod
-    def ask(cls, parent: QWidget | None, claim: Claim, choices: Choices) -> dict[str, Any] | None:
+    def ask(
+        cls, parent: QWidget | None, claim: Claim, choices: Choices, dismissal: str | None = None
+    ) -> dict[str, Any] | None:
         """Show the dialog; the changes to save (possibly none), or None when cancelled."""
-        dialog = cls(claim, choices, parent)
+        dialog = cls(claim, choices, parent, dismissal=dismissal)
         return answer_of(dialog, dialog.changes)

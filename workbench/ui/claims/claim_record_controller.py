@@ -48,9 +48,11 @@ class ClaimRecordController:
         # Wording typed in the verdict editor is saved first, so the dialog shows it.
         view.flush_editor()
         claim = view.desk.claim(reviewed.claim.id)
+        from workbench.services.final_verdicts import dismissal_text
         from workbench.ui.claims.claim_dialog import ClaimDialog  # built on first use
 
-        changes = ClaimDialog.ask(view.dialog_parent, claim, self._choices(claim))
+        dismissal = dismissal_text(reviewed)
+        changes = ClaimDialog.ask(view.dialog_parent, claim, self._choices(claim), dismissal)
         if changes is None:
             return
         if not changes:

@@ -17,7 +17,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from workbench.model import ClaimKind, ClaimOrigin, ReviewedClaim, Verdict
+from workbench.services.blind import blind_hint, hidden_cell, hidden_count
 from workbench.ui.claims.claim_state import ReviewState, review_state
+from workbench.ui.claims.settling import FINAL_MARK, team_lines
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -38,6 +40,7 @@ class Column(IntEnum):
     MINE = 5
     OTHERS = 6
     CHECKED = 7
+    FINAL = 8
 
 
 HEADERS = {
@@ -49,6 +52,7 @@ HEADERS = {
     Column.MINE: "My verdict",
     Column.OTHERS: "Others' verdicts",
     Column.CHECKED: "Checked",
+    Column.FINAL: "Final verdict",
 }
 
 _DIM = QBrush(QColor("#6b6b6b"))
@@ -112,7 +116,8 @@ def make_rows(
                 reviewed=rc,
                 state=review_state(rc, reviewer_id),
                 mine=verdict_text(mine_verdict),
-                others="; ".join(_other_text(v, short) for v in others),
+                # Blind review: the others' verdicts are not here, only how many (services.blind).
+                others="; ".join(_other_text(v, short) for v in others) or hidden_cell(rc),
                 haystack=" ".join(
                     (claim.claim, claim.quote, claim.speaker or "", claim.kind.label)
                 ).casefold(),
@@ -193,7 +198,8 @@ class ClaimsTableModel(QAbstractTableModel):
                 continue
             row = self._rows[index]
             row.checked = count
-            row.cells = (*row.cells[:_CHECKED], self._display(row, _CHECKED))
+            cells = row.cells
+            row.cells = (*cells[:_CHECKED], self._display(row, _CHECKED), *cells[_CHECKED + 1 :])
             cell = self.index(index, _CHECKED)
             self.dataChanged.emit(cell, cell)
 
@@ -224,6 +230,8 @@ class ClaimsTableModel(QAbstractTableModel):
                 return HEADERS[Column(section)]
             if role == Qt.ItemDataRole.ToolTipRole and section == Column.NUMBER:
                 return "The claim's number (as in the report); the mark shows the review state"
+            if role == Qt.ItemDataRole.ToolTipRole and section == Column.FINAL:
+                return "An editor's final verdict: the rating the report publishes for the claim"
             if role == Qt.ItemDataRole.ToolTipRole and section == Column.CHECKED:
                 return "Checked before: how many earlier fact-checks in the library look like the claim"
         return None
@@ -292,6 +300,9 @@ class ClaimsTableModel(QAbstractTableModel):
                 return row.mine
             case Column.CHECKED:
                 return "" if row.checked is None else str(row.checked) if row.checked else "–"
+            case Column.FINAL:
+                final = row.reviewed.final
+                return f"{FINAL_MARK} {final.rating}" if final else ""
             case _:
                 return row.others
 
@@ -313,6 +324,8 @@ class ClaimsTableModel(QAbstractTableModel):
                 return row.mine
             case Column.CHECKED:
                 return -1 if row.checked is None else row.checked
+            case Column.FINAL:
+                return row.reviewed.final.rating if row.reviewed.final else ""
             case _:
                 return row.others
 
@@ -331,7 +344,9 @@ def _tooltip(row: ClaimRow) -> str:
     lines += [
         f"{v.reviewer_name or 'Another reviewer'}: {verdict_text(v)}" for v in row.reviewed.verdicts
     ]
-    return "\n".join(lines)
+    if hidden_count(row.reviewed):
+        lines.append(blind_hint(hidden_count(row.reviewed)))
+    return "\n".join(lines + team_lines(row.reviewed))
 
 
 class ClaimsFilterModel(QSortFilterProxyModel):
@@ -345,6 +360,8 @@ class ClaimsFilterModel(QSortFilterProxyModel):
         self.kind: ClaimKind | None = None
         self.state: ReviewState | None = None
         self.only_unreviewed = False
+        #: Only claims waiting for a final verdict (reviewers disagree, nobody settled it).
+        self.needs_final = False
         self.threshold = 0.0
 
     def set_filters(
@@ -354,6 +371,7 @@ class ClaimsFilterModel(QSortFilterProxyModel):
         kind: ClaimKind | bool | None = False,
         state: ReviewState | bool | None = False,
         only_unreviewed: bool | None = None,
+        needs_final: bool | None = None,
         threshold: float | None = None,
     ) -> None:
         """Change some filters (``False`` leaves kind and state as they are) and refilter once."""
@@ -366,6 +384,8 @@ class ClaimsFilterModel(QSortFilterProxyModel):
             self.state = state  # type: ignore[assignment]
         if only_unreviewed is not None:
             self.only_unreviewed = only_unreviewed
+        if needs_final is not None:
+            self.needs_final = needs_final
         if threshold is not None:
             self.threshold = threshold
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
@@ -394,6 +414,8 @@ class ClaimsFilterModel(QSortFilterProxyModel):
         if self.kind is not None and row.reviewed.claim.kind is not self.kind:
             return False
         if self.state is not None and row.state is not self.state:
+            return False
+        if self.needs_final and not row.reviewed.needs_final:
             return False
         if self.only_unreviewed and (row.rated_by_me or row.state is ReviewState.DISMISSED):
             return False

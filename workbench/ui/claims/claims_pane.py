@@ -28,6 +28,9 @@ from workbench.ui.claims.claims_model import (
 )
 from workbench.ui.common.theme import TABLE_STYLE, heading, tinted
 
+#: The queue filter's label; the number of claims waiting follows it.
+NEEDS_FINAL = "Needs a final verdict"
+
 
 class ClaimsTable(QTableView):
     """The claims table: a letter typed here is a key of the desk (or nothing), never a jump
@@ -61,6 +64,13 @@ class ClaimsPane(QWidget):
         for state, look in LOOKS.items():
             self.state_box.addItem(f"{look.marker} {look.label}", state)
         self.unreviewed_box = QCheckBox("Not yet reviewed by me")
+        # The queue: claims whose reviewers disagree and that no editor has settled yet.
+        self.needs_final_box = QCheckBox(NEEDS_FINAL)
+        self.needs_final_box.setObjectName("needsFinalBox")
+        self.needs_final_box.setToolTip(
+            "Only claims whose reviewers disagree and that have no final verdict yet "
+            "(Review ▸ Final verdict…)"
+        )
         self.threshold_box = QDoubleSpinBox(decimals=2, minimum=0.0, maximum=1.0, singleStep=0.05)
         self.threshold_box.setToolTip(
             "Sensitivity: found claims scoring below this are hidden (claims you marked always show)"
@@ -95,6 +105,7 @@ class ClaimsPane(QWidget):
             (Column.MINE, 96),
             (Column.OTHERS, 124),
             (Column.CHECKED, 70),
+            (Column.FINAL, 110),
         ):
             self.table.setColumnWidth(column, width)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_row)
@@ -107,6 +118,9 @@ class ClaimsPane(QWidget):
             lambda _: self._refilter(state=self.state_box.currentData())
         )
         self.unreviewed_box.toggled.connect(lambda on: self._refilter(only_unreviewed=on))
+        self.needs_final_box.toggled.connect(lambda on: self._refilter(needs_final=on))
+        # A rating saved in the editor updates one row: the queue's count follows it.
+        self.model.dataChanged.connect(lambda *_: self._update_count())
         self.threshold_box.valueChanged.connect(self._on_threshold)
 
         bar = QHBoxLayout()
@@ -116,6 +130,7 @@ class ClaimsPane(QWidget):
         bar.addWidget(self.state_box)
         bar2 = QHBoxLayout()
         bar2.addWidget(self.unreviewed_box)
+        bar2.addWidget(self.needs_final_box)
         bar2.addStretch(1)
         bar2.addWidget(QLabel("Minimum score"))
         bar2.addWidget(self.threshold_box)
@@ -263,15 +278,25 @@ class ClaimsPane(QWidget):
 
     def clear_filters(self, *, keep_threshold: bool = True) -> None:
         """Show every claim (above the threshold unless ``keep_threshold`` is False)."""
-        for widget in (self.filter_box, self.kind_box, self.state_box, self.unreviewed_box):
+        boxes = (
+            self.filter_box,
+            self.kind_box,
+            self.state_box,
+            self.unreviewed_box,
+            self.needs_final_box,
+        )
+        for widget in boxes:
             widget.blockSignals(True)
         self.filter_box.clear()
         self.kind_box.setCurrentIndex(0)
         self.state_box.setCurrentIndex(0)
         self.unreviewed_box.setChecked(False)
-        for widget in (self.filter_box, self.kind_box, self.state_box, self.unreviewed_box):
+        self.needs_final_box.setChecked(False)
+        for widget in boxes:
             widget.blockSignals(False)
-        self.proxy.set_filters(text="", kind=None, state=None, only_unreviewed=False)
+        self.proxy.set_filters(
+            text="", kind=None, state=None, only_unreviewed=False, needs_final=False
+        )
         if not keep_threshold:
             self.set_threshold(0.0)
             self.threshold_changed.emit(0.0)
@@ -294,6 +319,8 @@ class ClaimsPane(QWidget):
 
     def _update_count(self) -> None:
         self.count_label.setText(f"{self.proxy.rowCount()} of {self.model.rowCount()} shown")
+        waiting = sum(1 for r in self.visible_rows() if r.reviewed.needs_final)
+        self.needs_final_box.setText(f"{NEEDS_FINAL} ({waiting})")
 
     def _on_current_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Protocol
 
 from workbench.ui.common.views import DeskView
@@ -25,6 +25,11 @@ class HistoryView(DeskView, Protocol):
 
     def current_claim(self) -> ReviewedClaim | None:
         """The selected claim."""
+        ...
+
+    @property
+    def claims(self) -> Mapping[str, ReviewedClaim]:
+        """The open article's claims by id, as the reviewer may see them."""
         ...
 
     def report_error(self, exc: Exception, action: str) -> None:
@@ -94,12 +99,12 @@ class HistoryController:
             dialog.show_history(None, empty)
             return
         try:
-            history = self._read(kind, target)
+            history, hidden = self._read(kind, target)
         except Exception as exc:
             self._shown.pop(kind, None)
             self.view.report_error(exc, "Show history")
             return
-        dialog.show_history(history)
+        dialog.show_history(history, hidden=hidden)
 
     def _target(self, kind: str) -> str | None:
         if kind == "claim":
@@ -108,6 +113,17 @@ class HistoryController:
         article = self.view.article
         return article.id if article is not None else None
 
-    def _read(self, kind: str, target: str) -> History:
+    def _read(self, kind: str, target: str) -> tuple[History, int]:
+        """The history, without what blind review keeps back, and how many lines that is."""
         desk = self.view.desk
-        return desk.claim_history(target) if kind == "claim" else desk.article_history(target)
+        blind = desk.blind_review()
+        if kind == "claim":
+            claim = self.view.current_claim()
+            rated = claim is not None and blind.reveals(claim)
+            return blind.shown_history(desk.claim_history(target), rated=rated)
+        numbers = {
+            rc.claim.number
+            for rc in self.view.claims.values()
+            if rc.claim.number is not None and blind.reveals(rc)
+        }
+        return blind.shown_history(desk.article_history(target), rated_numbers=numbers)

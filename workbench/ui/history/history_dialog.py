@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workbench.services.blind import blind_hint
 from workbench.services.history import History
 from workbench.ui.common.dialogs import NOTE_STYLE
 from workbench.ui.common.theme import TABLE_STYLE, heading
@@ -62,8 +63,11 @@ class HistoryDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(820, 440)
 
-    def show_history(self, history: History | None, empty: str = "") -> None:
-        """Show ``history``; with None, only the ``empty`` message (no claim selected…)."""
+    def show_history(self, history: History | None, empty: str = "", *, hidden: int = 0) -> None:
+        """Show ``history``; with None, only the ``empty`` message (no claim selected…).
+
+        ``hidden``: how many changes blind review keeps back (said, never shown).
+        """
         self.model.set_history(history)
         self.title_label.setText(history.title if history is not None else "")
         self.title_label.setVisible(history is not None)
@@ -74,6 +78,10 @@ class HistoryDialog(QDialog):
         else:
             changes = len(history.lines)
             note = f"{changes} change{'s' if changes != 1 else ''}, newest first."
+        if history is not None and hidden:
+            note += " " + blind_hint(
+                hidden, "change by another reviewer", "changes by other reviewers"
+            )
         self.note_label.setText(note)
         self._fit_columns()
 

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from workbench.settings import (
     ASK_REVIEWER,
+    BLIND_REVIEW,
+    IDLE_LOCK_MINUTES,
     NEW_DATABASE_SCALE,
     PREFERENCES,
     REVIEWER,
@@ -43,6 +45,10 @@ class PreferencesView(DeskView, Protocol):
         """Show a lower layer's error."""
         ...
 
+    def claims_changed(self, select: str | None = None, *, refresh_editor: bool = True) -> None:
+        """Read the article's claims again (blind review turned on or off)."""
+        ...
+
 
 class PreferencesController:
     """Reads the preferences in force, shows them, and stores and applies the answer."""
@@ -58,6 +64,7 @@ class PreferencesController:
             SENSITIVITY.name: settings.sensitivity,
             NEW_DATABASE_SCALE.name: settings.new_database_scale,
             ASK_REVIEWER.name: settings.ask_reviewer,
+            IDLE_LOCK_MINUTES.name: settings.idle_lock_minutes,
         }
         for name, setting in DATABASE_PREFERENCES.items():
             # What the services really use: the default, or a value kept under an older key.
@@ -73,6 +80,7 @@ class PreferencesController:
     def apply(self, values: dict[str, Any]) -> None:
         """Store changed preferences and show their effect."""
         view = self.view
+        blind_before = BLIND_REVIEW.read(view.desk.setting)
         try:
             for name, setting in DATABASE_PREFERENCES.items():
                 # Only what changed: a default left alone stays unstored, so that a later default
@@ -81,10 +89,14 @@ class PreferencesController:
                     view.desk.set_setting(setting.key, values[name])
         except Exception as exc:
             view.report_error(exc, "Preferences")
+        if BLIND_REVIEW.read(view.desk.setting) != blind_before:
+            view.claims_changed()  # the others' ratings are hidden or shown at once
         if values.get(NEW_DATABASE_SCALE.name):
             view.settings.new_database_scale = str(values[NEW_DATABASE_SCALE.name])
         if values.get(ASK_REVIEWER.name):
             view.settings.ask_reviewer = str(values[ASK_REVIEWER.name])
+        if IDLE_LOCK_MINUTES.name in values:
+            view.settings.idle_lock_minutes = int(values[IDLE_LOCK_MINUTES.name])
         if SENSITIVITY.name in values:
             view.set_sensitivity(float(values[SENSITIVITY.name]))
         name = str(values.get(REVIEWER.name) or "").strip()

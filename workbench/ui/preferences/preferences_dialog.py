@@ -6,6 +6,7 @@ from typing import Any
 
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -23,6 +24,8 @@ from workbench.scales import available_scales, load_scale
 from workbench.settings import (
     ASK_REVIEWER,
     BACKUP_KEEP,
+    BLIND_REVIEW,
+    IDLE_LOCK_MINUTES,
     MAX_CLAIMS,
     NEW_DATABASE_SCALE,
     ORGANISATION_NAME,
@@ -136,11 +139,22 @@ class PreferencesDialog(ValidatedDialog):
         self.backups_spin = QSpinBox()
         _spin_range(self.backups_spin, BACKUP_KEEP)
         self.backups_spin.setValue(int(_number(v[BACKUP_KEEP.name], BACKUP_KEEP)))
+        # Minutes without input before an encrypted database locks; 0 reads "Never".
+        self.idle_lock_spin = QSpinBox()
+        _spin_range(self.idle_lock_spin, IDLE_LOCK_MINUTES)
+        self.idle_lock_spin.setSuffix(" minutes")
+        self.idle_lock_spin.setSpecialValueText("Never")
+        self.idle_lock_spin.setValue(int(_number(v[IDLE_LOCK_MINUTES.name], IDLE_LOCK_MINUTES)))
+        # Blind review: per database, so everyone reviewing in the file works the same way.
+        self.blind_check = QCheckBox("Hide the others' ratings until I save mine")
+        self.blind_check.setChecked(BLIND_REVIEW.accept(v.get(BLIND_REVIEW.name)))
+        self.blind_check.setToolTip(BLIND_REVIEW.help)
         for widget in (
             self.sensitivity_spin,
             self.claims_kept_spin,
             self.backups_spin,
             self.page_combo,
+            self.idle_lock_spin,
         ):
             widget.setMaximumWidth(140)
 
@@ -192,7 +206,21 @@ class PreferencesDialog(ValidatedDialog):
             )
         )
         layout.addWidget(
-            _group("Safety", [(_label(BACKUP_KEEP, "b"), self.backups_spin)], BACKUP_KEEP.help)
+            _group(
+                "Team review (this database)",
+                [(_label(BLIND_REVIEW, "v"), self.blind_check)],
+                BLIND_REVIEW.help,
+            )
+        )
+        layout.addWidget(
+            _group(
+                "Safety",
+                [
+                    (_label(BACKUP_KEEP, "b"), self.backups_spin),
+                    (_label(IDLE_LOCK_MINUTES, "l"), self.idle_lock_spin),
+                ],
+                f"{BACKUP_KEEP.help} {IDLE_LOCK_MINUTES.help}",
+            )
         )
         self.error_line = ErrorLine()
         layout.addWidget(self.error_line)
@@ -224,6 +252,8 @@ class PreferencesDialog(ValidatedDialog):
             BACKUP_KEEP.name: self.backups_spin.value(),
             MAX_CLAIMS.name: self.claims_kept_spin.value(),
             SPACY_PIPELINE.name: self.pipeline_combo.currentText().strip(),
+            IDLE_LOCK_MINUTES.name: self.idle_lock_spin.value(),
+            BLIND_REVIEW.name: self.blind_check.isChecked(),
         }
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -247,6 +277,7 @@ class PreferencesDialog(ValidatedDialog):
             (self.sensitivity_spin, SENSITIVITY),
             (self.claims_kept_spin, MAX_CLAIMS),
             (self.backups_spin, BACKUP_KEEP),
+            (self.idle_lock_spin, IDLE_LOCK_MINUTES),
         ):
             if not spin.hasAcceptableInput():
                 return setting.problem(None)

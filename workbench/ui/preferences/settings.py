@@ -11,7 +11,9 @@ from PySide6.QtWidgets import QMainWindow, QSplitter
 from workbench.settings import (
     ASK_REVIEWER,
     EXPORT_FOLDER,
+    IDLE_LOCK_MINUTES,
     LAST_ARTICLE,
+    LAST_DATABASE,
     LAST_FOLDER,
     NEW_DATABASE_SCALE,
     RECENT_FILES,
@@ -73,6 +75,15 @@ class DeskSettings:
         self._set(LAST_ARTICLE, article_id)
 
     @property
+    def last_database(self) -> str:
+        """The database chosen last in File ▸ New database… or Open database… ("" for none)."""
+        return str(self._get(LAST_DATABASE))
+
+    @last_database.setter
+    def last_database(self, path: str) -> None:
+        self._set(LAST_DATABASE, path)
+
+    @property
     def last_folder(self) -> str:
         """Where the last imported file came from."""
         return str(self._get(LAST_FOLDER))
@@ -107,6 +118,15 @@ class DeskSettings:
     @new_database_scale.setter
     def new_database_scale(self, name: str) -> None:
         self._set(NEW_DATABASE_SCALE, name)
+
+    @property
+    def idle_lock_minutes(self) -> int:
+        """Minutes without input after which an encrypted database locks (0: never)."""
+        return int(self._get(IDLE_LOCK_MINUTES))
+
+    @idle_lock_minutes.setter
+    def idle_lock_minutes(self, minutes: int) -> None:
+        self._set(IDLE_LOCK_MINUTES, int(minutes))
 
     @property
     def recent_files(self) -> list[str]:

@@ -25,6 +25,7 @@ from workbench.ui.verdict.verdict_parts import styled_label
 
 if TYPE_CHECKING:
     from workbench.model import Claim
+    from workbench.services.blind import BlindReview
     from workbench.services.factcheck_desk import LibraryReader
     from workbench.services.factchecks import Encoder, Match
     from workbench.ui.verdict.sources_panel import SourcesPanel
@@ -114,10 +115,20 @@ class MatchRunner(QObject):
         # Opened, used and kept on the worker thread only (one per database file).
         self._readers: dict[Path, LibraryReader] = {}
 
-    def request(self, path: Path | None, texts: list[str], *, replace: bool = True) -> int:
+    def request(
+        self,
+        path: Path | None,
+        texts: list[str],
+        *,
+        replace: bool = True,
+        blind: BlindReview | None = None,
+        key: object = None,
+    ) -> int:
         """Ask for the best matches of ``texts``; returns the serial the answer will carry.
 
-        ``replace`` drops questions still waiting (a newer selection makes them moot).
+        ``replace`` drops questions still waiting (a newer selection makes them moot);
+        ``blind`` leaves out the team's rows that blind review keeps from the reviewer;
+        ``key`` opens an encrypted file (the desk's key, held in memory only).
         """
         self._serial += 1
         serial = self._serial
@@ -127,12 +138,12 @@ class MatchRunner(QObject):
             self.runner.cancel_all()
 
         def work(_progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> Found:
-            reader = self._reader(path)
+            reader = self._reader(path, key)
             if cancelled():
                 return Found([], False)
             if reader.is_empty():
                 return Found([[] for _ in texts], True)
-            return Found(reader.match_many(texts, SHOWN + 1, ENCODER()), False)
+            return Found(reader.match_many(texts, SHOWN + 1, ENCODER(), blind), False)
 
         job = Job(
             "Looking for earlier fact-checks…",
@@ -143,7 +154,7 @@ class MatchRunner(QObject):
         self.runner.start(job)
         return serial
 
-    def _reader(self, path: Path) -> LibraryReader:
+    def _reader(self, path: Path, key: object) -> LibraryReader:
         # Loaded here, on the worker: the window's start-up does not wait for the library code.
         from workbench.services.factcheck_desk import LibraryReader
 
@@ -152,7 +163,7 @@ class MatchRunner(QObject):
             # Another database now: the connection to the one before is no longer needed.
             for old in self._readers.values():
                 old.close()
-            reader = LibraryReader(path)
+            reader = LibraryReader(path, key)
             self._readers = {path: reader}
         return reader
 
@@ -199,7 +210,9 @@ class CheckedBeforePanel(QWidget):
         self._waiting = -1
         self._claim_text: str | None = None
         self._path: Path | None = None
+        self._key: object = None
         self._editable = False
+        self._blind: BlindReview | None = None
         self.matches: list[Match] = []
         self._buttons: list[QToolButton] = []
         # Stepping through claims with J/K asks only for the claim the reviewer stops at.
@@ -219,17 +232,29 @@ class CheckedBeforePanel(QWidget):
         layout.addWidget(self.rows)
         self._show([], "")
 
-    def set_claim(self, path: Path | None, claim: Claim | None, editable: bool) -> None:
-        """Look for the earlier fact-checks of ``claim`` (in the background)."""
+    def set_claim(
+        self,
+        path: Path | None,
+        claim: Claim | None,
+        editable: bool,
+        *,
+        blind: BlindReview | None = None,
+        key: object = None,
+    ) -> None:
+        """Look for the earlier fact-checks of ``claim`` (in the background); ``blind``: the
+        team's rows blind review keeps from the reviewer are left out; ``key``: an encrypted
+        file's key."""
         self._editable = editable
         self._path = path
+        self._key = key
+        blind_changed, self._blind = blind != self._blind, blind
         if claim is None or path is None:
             self._pause.stop()
             self._claim_text = None
             self._waiting = self.matcher.request(None, [])
             self._show([], "")
             return
-        if claim.claim == self._claim_text and self._waiting < 0:
+        if claim.claim == self._claim_text and self._waiting < 0 and not blind_changed:
             self._refresh_buttons()
             return  # the same claim again (after an edit of its verdict): nothing to ask
         self._claim_text = claim.claim
@@ -245,7 +270,9 @@ class CheckedBeforePanel(QWidget):
 
     def _ask(self) -> None:
         if self._claim_text is not None and self._path is not None:
-            self._waiting = self.matcher.request(self._path, [self._claim_text])
+            self._waiting = self.matcher.request(
+                self._path, [self._claim_text], blind=self._blind, key=self._key
+            )
 
     def shut_down(self) -> None:
         """Ask nothing more (the window is closing)."""

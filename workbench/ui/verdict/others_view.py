@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from workbench.model import Source, Verdict
+from workbench.services.blind import HINT, blind_hint
 from workbench.ui.verdict.verdict_parts import confidence_label, styled_label
 
 #: How a draft reads: it has no rating yet, so none is shown.
@@ -83,8 +84,16 @@ class OthersSummary(QLabel):
         self._lines: list[str] = []
         self.set_verdicts([])
 
-    def set_verdicts(self, verdicts: list[Verdict]) -> None:
-        """Summarise these verdicts (hidden when there are none)."""
+    def set_verdicts(self, verdicts: list[Verdict], hidden: int = 0) -> None:
+        """Summarise these verdicts (hidden when there are none); ``hidden``: how many blind
+        review keeps back, said in a calm line instead."""
+        if hidden and not verdicts:
+            self._lines = [blind_hint(hidden)]
+            self.setText(f'<span style="color:#5b6472">{html.escape(self._lines[0])}</span>')
+            self.setToolTip(HINT)
+            self.setAccessibleDescription(self._lines[0])
+            self.show()
+            return
         self._lines = [summary_line(v) for v in verdicts]
         # Everything shown comes from people's typing: escape it, never render it as HTML.
         rows = []
@@ -113,9 +122,10 @@ class OtherVerdictsView(QWidget):
         self._shown: list[tuple[str, str]] | None = None
         self.set_verdicts([])
 
-    def set_verdicts(self, verdicts: list[Verdict]) -> None:
-        """Show these verdicts (unchanged ones are not redrawn)."""
-        shown = [(v.id, v.updated_at + str(len(v.sources))) for v in verdicts]
+    def set_verdicts(self, verdicts: list[Verdict], hidden: int = 0) -> None:
+        """Show these verdicts (unchanged ones are not redrawn); ``hidden``: how many blind
+        review keeps back."""
+        shown = [(v.id, v.updated_at + str(len(v.sources))) for v in verdicts] + [("", str(hidden))]
         if shown == self._shown:
             return
         self._shown = shown
@@ -124,7 +134,8 @@ class OtherVerdictsView(QWidget):
             card.deleteLater()
         self._cards = []
         if not verdicts:
-            self._add(styled_label("No other reviewer has rated this claim yet.", "hint"))
+            empty = blind_hint(hidden) or "No other reviewer has rated this claim yet."
+            self._add(styled_label(empty, "hint"))
         for verdict in verdicts:
             self._add(_verdict_card(verdict))
 

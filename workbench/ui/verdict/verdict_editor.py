@@ -17,11 +17,12 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.model import Claim, Judgement, RatingScale, ReviewedClaim, Reviewer, Verdict
+from workbench.services.blind import BlindClaim, hidden_count
 from workbench.store import NotFoundError, StoreError
 from workbench.ui.common import undo
 from workbench.ui.common.dialogs import ErrorLine
 from workbench.ui.common.errors import explain
-from workbench.ui.verdict import editor_text
+from workbench.ui.verdict import editor_text, final_line
 from workbench.ui.verdict.editor_reach import EditorReach
 from workbench.ui.verdict.others_view import OthersSummary, OtherVerdictsView
 from workbench.ui.verdict.sources_panel import SourcesPanel
@@ -92,6 +93,11 @@ class VerdictEditor(EditorReach, QWidget):
         self._autosave = QTimer(self, singleShot=True, interval=self.AUTOSAVE_MS)
         self._autosave.timeout.connect(self.flush)
         setup_ui(self)
+        # The editor's final verdict and who dismissed the claim, as the window last read them.
+        self._team: ReviewedClaim | None = None
+        #: How many of the others' verdicts blind review keeps back (services.blind).
+        self._hidden = 0
+        self.final_line = final_line.attach(self)
         self._connect()
         self._refresh_widgets()
 
@@ -125,7 +131,9 @@ class VerdictEditor(EditorReach, QWidget):
         if self._claim is None:
             return None
         mine = [self._mine] if self._mine else []
-        return ReviewedClaim(self._claim, sorted(mine + self._others, key=editor_text.by_name))
+        verdicts = sorted(mine + self._others, key=editor_text.by_name)
+        fresh = BlindClaim(self._claim, verdicts, hidden=self._hidden) if self._hidden else None
+        return final_line.with_team(fresh or ReviewedClaim(self._claim, verdicts), self._team)
 
     def is_editable(self) -> bool:
         """True when a claim is shown and the current reviewer may change its verdict."""
@@ -153,18 +161,28 @@ class VerdictEditor(EditorReach, QWidget):
             except (StoreError, ValueError) as exc:
                 self._show_error(str(exc))
         self._claim = reviewed_claim.claim if reviewed_claim else None
+        self._team = reviewed_claim
+        self._hidden = hidden_count(reviewed_claim)
         self._split_verdicts(reviewed_claim.verdicts if reviewed_claim else [])
         self.error_line.clear_error()
         self._wording_dirty = self._rationale_dirty = False
         # The caller's ReviewedClaim is trusted as fresh; the database is read again after edits.
         self._refresh_widgets()
-        self.checked_before.set_claim(desk.path if desk else None, self._claim, self.is_editable())
+        # Blind review: the team's rows of this article's claims not rated yet are left out.
+        blind = desk.blind_review().within(self._claim.article_id) if desk and self._claim else None
+        self.checked_before.set_claim(
+            desk.path if desk else None,
+            self._claim,
+            self.is_editable(),
+            blind=blind,
+            key=desk.key if desk else None,
+        )
 
     def reload(self) -> None:
         """Read the claim and its verdicts again from the database and show them."""
         if self._desk is not None and self._claim is not None:
             try:
-                fresh = self._desk.verdicts.reviewed(self._claim.id)
+                fresh = self._blind_shown(self._desk.verdicts.reviewed(self._claim.id))
                 self._claim, verdicts = fresh.claim, fresh.verdicts
             except NotFoundError:
                 self._claim, self._mine, self._others = None, None, []
@@ -174,6 +192,19 @@ class VerdictEditor(EditorReach, QWidget):
             else:
                 self._split_verdicts(verdicts)
         self._refresh_widgets()
+
+    def _blind_shown(self, fresh: ReviewedClaim) -> ReviewedClaim:
+        """``fresh`` as blind review lets the reviewer see it; a rating just saved reveals the
+        others' verdicts and the final verdict the window held back."""
+        assert self._desk is not None
+        shown = self._desk.blind_review().shown(fresh)
+        if self._hidden and not hidden_count(shown) and self._team is not None:
+            final = self._desk.final_verdicts.get(fresh.claim.id)
+            self._team = ReviewedClaim(
+                fresh.claim, final=final, dismissed_by_name=self._team.dismissed_by_name
+            )
+        self._hidden = hidden_count(shown)
+        return shown
 
     def _split_verdicts(self, verdicts: list[Verdict]) -> None:
         mine_id = self._reviewer.id if self._reviewer else None
@@ -347,8 +378,9 @@ class VerdictEditor(EditorReach, QWidget):
                 text = mine.rationale if mine else ""
                 if self.rationale_edit.toPlainText().strip() != text:
                     self.rationale_edit.setPlainText(text)
-            self.others_view.set_verdicts(self._others)
-            self.others_summary.set_verdicts(self._others)
+            self.others_view.set_verdicts(self._others, self._hidden)
+            self.others_summary.set_verdicts(self._others, self._hidden)
+            self.final_line.set_final(self._team.final if self._team else None)
         finally:
             self._loading = False
         editable = self.is_editable()

@@ -35,6 +35,7 @@ from workbench.ui.library.library_controller import LibraryController
 from workbench.ui.preferences.preferences_controller import PreferencesController
 from workbench.ui.preferences.reviewer_controller import ReviewerController
 from workbench.ui.preferences.settings import DeskSettings
+from workbench.ui.security.security_controller import SecurityController
 from workbench.ui.verdict.checked_before import shipped_encoder
 from workbench.ui.window.menus import Actions
 
@@ -98,6 +99,8 @@ class MainWindow(QMainWindow):
         self.export = ExportController(self)
         self.backup = BackupController(self, parent=self)
         self.preferences = PreferencesController(self)
+        # New / open / encrypt the database, and lock the window when idle on an encrypted one.
+        self.security = SecurityController(self)
         self.article_record = ArticleController(self)
         # How many earlier fact-checks match each claim, counted off the window's thread.
         self.checked_counts = CheckedCountsController(
@@ -274,6 +277,8 @@ class MainWindow(QMainWindow):
     def use_desk(self, desk: Desk, reviewer: str | None) -> None:
         """Work on a database opened again, as ``reviewer``, on its last article."""
         self.desk = desk
+        self.setWindowTitle(f"Factcheck Workbench — {desk.display_name}")
+        self.article = None  # it belonged to the database before (perhaps another file)
         self.undo_stack.clear()
         if reviewer:
             self.use_reviewer(reviewer)
@@ -438,6 +443,7 @@ class MainWindow(QMainWindow):
         self.settings.save_window(self, self.main_split, self.right_split)
         self.imports.shut_down()
         self.backup.shut_down()
+        self.security.shut_down()
         self.checked_counts.shut_down()
         if self._editor is not None:
             self._editor.checked_before.shut_down()

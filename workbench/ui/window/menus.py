@@ -60,6 +60,7 @@ class Actions:
         )
         self.backup = act("&Back up now", w.backup.back_up_now)
         self.restore_backup = act("&Restore from backup…", w.backup.restore_from_backup)
+        self.merge_work = act("&Merge a colleague's work…", lambda: _merge_work(w))
         self.preferences = act(
             "Pre&ferences…", w.preferences.edit, QKeySequence.StandardKey.Preferences
         )
@@ -124,6 +125,9 @@ class Actions:
 
         bar = w.menuBar()
         file_menu = bar.addMenu("&File")
+        # Which database, and its protection: the security controller's actions.
+        file_menu.addActions([w.security.new_database, w.security.open_database])
+        file_menu.addSeparator()
         file_menu.addActions(
             [self.import_file, self.paste, self.open_article, self.import_factchecks]
         )
@@ -131,6 +135,9 @@ class Actions:
         self.recent_menu.aboutToShow.connect(self.fill_recent_menu)
         file_menu.addSeparator()
         file_menu.addActions([self.export, self.backup, self.restore_backup])
+        file_menu.addAction(self.merge_work)
+        file_menu.addSeparator()
+        file_menu.addActions(w.security.protection_actions)
         file_menu.addSeparator()
         file_menu.addActions([self.preferences, self.quit])
 
@@ -148,6 +155,9 @@ class Actions:
         self.article_menu.addActions([self.article_details, self.article_summary])
         self.article_history = act("&History…", w.history.show_article_history, "Ctrl+Shift+H")
         self.article_menu.addAction(self.article_history)
+        # How far the reviewers agree, on this article and on every article in the file.
+        self.agreement = act("&Agreement between reviewers…", lambda: _show_agreement(w))
+        self.article_menu.addAction(self.agreement)
 
         self.review_menu = bar.addMenu("&Review")
         self.review_menu.addActions(
@@ -198,6 +208,15 @@ class Actions:
         self.review_menu.addAction(self.claim_history)
         triage.keep_to(self.triage_widgets, [self.claim_history])
 
+        # Settling disagreement: the editor's final verdict, and dismissing with a reason.
+        self.final_verdict = act("Final &verdict…", lambda: _final_verdict(w), "Ctrl+Shift+F")
+        self.dismiss_reason = act(
+            "Dismiss &with a reason…", lambda: _dismiss_with_reason(w), "Shift+D"
+        )
+        self.review_menu.addSeparator()
+        self.review_menu.addActions([self.final_verdict, self.dismiss_reason])
+        triage.keep_to(self.triage_widgets, [self.dismiss_reason])
+
         self.reviewer_menu = bar.addMenu("Re&viewer")
         self.reviewer_menu.aboutToShow.connect(self.fill_reviewer_menu)
         self.reviewer_menu.addAction(self.switch_reviewer)
@@ -247,6 +266,8 @@ class Actions:
         self.edit_record.setEnabled(claim and writable)
         self.find_claims.setEnabled(article and writable)
         self.claim_history.setEnabled(claim)
+        for action in (self.final_verdict, self.dismiss_reason):
+            action.setEnabled(claim and writable)
         self.article_history.setEnabled(article)
         for action in (self.article_details, self.article_summary):
             action.setEnabled(article and writable)
@@ -292,3 +313,31 @@ class Actions:
             "About Factcheck Workbench",
             f"Factcheck Workbench {__version__}\nCheck the claims in a news article, offline.",
         )
+
+
+def _final_verdict(window: MainWindow) -> None:
+    """Review ▸ Final verdict… (the dialog is loaded when first asked for)."""
+    from workbench.ui.verdict.final_verdict_controller import FinalVerdictController
+
+    FinalVerdictController(window).edit()
+
+
+def _dismiss_with_reason(window: MainWindow) -> None:
+    """Review ▸ Dismiss with a reason…."""
+    from workbench.ui.claims.dismiss_dialog import dismiss_with_reason
+
+    dismiss_with_reason(window)
+
+
+def _show_agreement(window: MainWindow) -> None:
+    """Article ▸ Agreement between reviewers (the dialog is loaded when first asked for)."""
+    from workbench.ui.history.agreement_dialog import show_agreement
+
+    show_agreement(window)
+
+
+def _merge_work(window: MainWindow) -> None:
+    """File ▸ Merge a colleague's work… (the controller is loaded when first asked for)."""
+    from workbench.ui.library.merge_controller import MergeController
+
+    MergeController.of(window).merge()

@@ -1,0 +1,162 @@
+"""The history's hash chain: any event changed or removed outside the program is found."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from workbench.cli import main
+from workbench.model import Article, Claim, Judgement
+from workbench.services.audit import history_digest, verify_history
+from workbench.store import open_store
+
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
+
+
+def _reviewed(path: Path) -> Path:
+    text = "The mayor said crime fell by 12 percent last year. Others disagree."
+    with open_store(path) as store:
+        ana = store.add_reviewer("Ana")
+        article = Article(title="Crime", text=text)
+        claim = Claim(article_id=article.id, start=0, end=50, quote=text[:50])
+        store.add_article(article, [claim])
+        store.save_verdict(claim.id, ana.id, Judgement("False", 0.8, "Police data."))
+        store.save_verdict(claim.id, ana.id, Judgement("Mostly false", 0.6, "Revised."))
+        store.dismiss_claim(claim.id, reviewer_id=ana.id, reason="Opinion")
+    return path
+
+
+def _tamper(path: Path, sql: str) -> None:
+    """What someone with plain sqlite3 could do: lift the guard, edit, put the guard back."""
+    conn = sqlite3.connect(path)
+    conn.executescript(
+        "DROP TRIGGER events_no_update; DROP TRIGGER events_no_delete;"
+        + sql
+        + """;
+        CREATE TRIGGER events_no_update BEFORE UPDATE ON events
+            BEGIN SELECT RAISE(ABORT, 'the audit log cannot be changed'); END;
+        CREATE TRIGGER events_no_delete BEFORE DELETE ON events
+            BEGIN SELECT RAISE(ABORT, 'the audit log cannot be changed'); END;
+        """
+    )
+    conn.close()
+
+
+def _verify(path: Path, *args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(main, ["audit", "verify", "--db", str(path), *args])
+    return result.exit_code, result.output
+
+
+def test_an_untouched_history_verifies(tmp_path: Path) -> None:
+    path = _reviewed(tmp_path / "r.sqlite3")
+    code, output = _verify(path)
+    assert code == 0, output
+    assert "History intact" in output
+    with open_store(path, read_only=True) as store:
+        report = verify_history(store)
+        assert report.ok and report.events >= 5 and report.devices == 1
+        assert f"History digest: {history_digest(store)}" in output
+
+
+def test_a_changed_rating_in_an_event_is_found(tmp_path: Path) -> None:
+    path = _reviewed(tmp_path / "r.sqlite3")
+    _tamper(
+        path, "UPDATE events SET after = replace(after, 'False', 'True') WHERE entity = 'verdict'"
+    )
+    code, output = _verify(path)
+    assert code == 1
+    assert "was changed after it was written" in output
+    assert "NOT intact" in output
+
+
+def test_a_removed_event_is_found(tmp_path: Path) -> None:
+    path = _reviewed(tmp_path / "r.sqlite3")
+    _tamper(path, "DELETE FROM events WHERE seq = 3")
+    code, output = _verify(path)
+    assert code == 1
+    assert "missing" in output
+
+
+def test_a_changed_time_is_found_even_with_a_recomputed_own_digest(tmp_path: Path) -> None:
+    """Rewriting one event and its own digest breaks the link from the next event."""
+    path = _reviewed(tmp_path / "r.sqlite3")
+    conn = sqlite3.connect(path)
+    row = conn.execute(
+        "SELECT uid, device, seq, at, reviewer_id, action, entity, entity_id, before, after, prev"
+        " FROM events WHERE seq = 2"
+    ).fetchone()
+    conn.close()
+    from workbench.store.chain import CHAINED_FIELDS, event_digest
+
+    event = dict(zip(CHAINED_FIELDS, row, strict=True))
+    event["at"] = "2020-01-01T00:00:00+00:00"
+    _tamper(
+        path,
+        f"UPDATE events SET at = '{event['at']}', hash = '{event_digest(event)}' WHERE seq = 2",
+    )
+    code, output = _verify(path)
+    assert code == 1
+    assert "does not follow the event before it" in output
+
+
+def test_removing_the_newest_events_is_found_against_a_printed_digest(tmp_path: Path) -> None:
+    path = _reviewed(tmp_path / "r.sqlite3")
+    code, output = _verify(path, "--json")
+    head = json.loads(output)["head"]
+    assert _verify(path, "--head", head)[0] == 0
+    _tamper(path, "DELETE FROM events WHERE id = (SELECT max(id) FROM events)")
+    assert _verify(path)[0] == 0  # a shorter chain still links up…
+    code, output = _verify(path, "--head", head)
+    assert code == 1  # …but not to the digest printed before
+    assert "digest is not the one given" in output
+
+
+def test_a_file_from_before_the_chain_verifies_after_upgrading(tmp_path: Path) -> None:
+    old = tmp_path / "old.sqlite3"
+    shutil.copy(FIXTURES / "schema-0003.sqlite3", old)
+    with open_store(old) as store:
+        store.add_reviewer("Bea")
+        report = verify_history(store)
+    assert report.ok, report.problems
+    assert report.events >= 3
+
+
+def test_a_file_copied_by_hand_forks_its_chain_without_failing(tmp_path: Path) -> None:
+    """Both copies extend the same chain from the same event: a fork, not tampering."""
+    path = _reviewed(tmp_path / "r.sqlite3")
+    twin = tmp_path / "twin.sqlite3"
+    shutil.copy(path, twin)
+    for n, each in enumerate([path, twin]):
+        with open_store(each) as store:
+            store.add_reviewer(f"Reviewer {n}")
+    conn = sqlite3.connect(path)
+    conn.execute("ATTACH ? AS twin", [str(twin)])
+    conn.execute("DROP TRIGGER IF EXISTS main.events_no_update")
+    newest = conn.execute("SELECT * FROM twin.events ORDER BY id DESC LIMIT 1").fetchone()
+    conn.execute(f"INSERT INTO events VALUES (NULL{', ?' * (len(newest) - 1)})", newest[1:])
+    conn.commit()
+    conn.close()
+    with open_store(path, read_only=True) as store:
+        report = verify_history(store)
+        assert history_digest(store) == report.head_digest
+    assert report.ok, report.problems
+    assert report.devices == 1
+
+
+def test_the_report_prints_the_digest_that_verify_checks(tmp_path: Path) -> None:
+    from workbench.report.data import build_report
+
+    path = _reviewed(tmp_path / "r.sqlite3")
+    with open_store(path) as store:
+        article_id = store.list_articles()[0]["id"]
+        store.undismiss_claim(store.claims_for(article_id)[0].claim.id)
+        methods = build_report(store, article_id).methods
+    digest = methods.split("History digest (SHA-256) when the report was made: ")[1][:64]
+    assert _verify(path, "--head", digest)[0] == 0
+    with open_store(path) as store:
+        store.add_reviewer("Someone later")
+    assert _verify(path, "--head", digest)[0] == 1

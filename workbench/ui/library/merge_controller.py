@@ -1,0 +1,176 @@
+"""File ▸ Merge a colleague's work…: pick their file or bundle, merge on a worker, show the result."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
+
+from workbench.ui.common.worker import Job, JobRunner
+
+if TYPE_CHECKING:
+    from workbench.services.merge import MergeResult
+    from workbench.ui.window.main_window import MainWindow
+
+TITLE = "Merge a colleague's work"
+MERGE_FILTER = (
+    "Workbench files and review bundles (*.sqlite3 *.sqlite *.db *.zip);;"
+    "Review bundles (*.zip);;All files (*)"
+)
+
+
+def ask_merge_file(parent: QWidget | None, folder: str = "") -> str | None:
+    """The colleague's workbench file or review bundle; None when cancelled (replaced in tests)."""
+    path, _ = QFileDialog.getOpenFileName(parent, TITLE, folder, MERGE_FILTER)
+    return path or None
+
+
+def ask_other_passphrase(parent: QWidget | None, path: Path) -> str | None:
+    """The passphrase of an encrypted colleague's file, checked; None when cancelled."""
+    from workbench.services.merge import check_passphrase
+    from workbench.ui.security.passphrase_dialogs import UnlockDialog
+
+    found = UnlockDialog.ask(
+        parent,
+        path,
+        lambda passphrase: check_passphrase(path, passphrase),
+        title=TITLE,
+        message="Enter its passphrase to merge it. It is only read, never changed.",
+        button="&Merge",
+        cancel="&Cancel",
+    )
+    return str(found) if found is not None else None
+
+
+def show_summary(parent: QWidget | None, result: MergeResult) -> None:
+    """Show what the merge did (replaced in tests)."""
+    from workbench.ui.library.merge_summary_dialog import MergeSummaryDialog
+
+    MergeSummaryDialog.show_result(parent, result)
+
+
+class MergeController(QObject):
+    """Runs one merge at a time on a worker of its own, behind a progress dialog with Cancel."""
+
+    #: Emitted when a merge has ended, however it ended (for tests and the status bar).
+    ended = Signal()
+    stepped = Signal(str, int, int)
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.setObjectName("merge-controller")
+        self.window = window
+        self.runner = JobRunner(self)
+        self.progress: QProgressDialog | None = None
+        self.result: MergeResult | None = None
+        self.stepped.connect(self._show_step)
+
+    @classmethod
+    def of(cls, window: MainWindow) -> MergeController:
+        """The window's merge controller, made on first use."""
+        found = window.findChild(MergeController, "merge-controller")
+        return found if found is not None else cls(window)
+
+    def merge(self, path: str | None = None) -> None:
+        """Ask for the colleague's file (unless given), then merge it into the open file."""
+        w = self.window
+        if w.desk.read_only:
+            w.show_message(TITLE, "This file is open read-only; nothing can be merged into it.")
+            return
+        if w.finding_claims() or self.runner.busy:
+            w.show_message(TITLE, "Wait for the work in progress to end, then merge.")
+            return
+        if path is None:
+            folder = str(w.desk.path.parent) if w.desk.path else ""
+            path = ask_merge_file(w.dialog_parent, folder)
+            if not path:
+                return
+        from workbench.services.merge import merge_into_desk, needs_passphrase
+
+        other = Path(path)
+        passphrase = None
+        if needs_passphrase(other):
+            passphrase = ask_other_passphrase(w.dialog_parent, other)
+            if passphrase is None:
+                return
+        w.flush_editor()
+        self._show_progress(f"Merging “{other.name}”…")
+        desk = w.desk
+
+        def work(_progress: object, cancelled: object) -> MergeResult:
+            return merge_into_desk(
+                desk,
+                other,
+                passphrase=passphrase,
+                progress=self.stepped.emit,
+                is_cancelled=cancelled,  # type: ignore[arg-type]
+            )
+
+        job = Job(
+            f"Merging “{other.name}”…",
+            work,
+            on_finished=self._finished,
+            on_failed=self._failed,
+            on_cancelled=lambda: self._failed("The merge was cancelled; nothing was changed."),
+        )
+        assert self.progress is not None
+        self.progress.canceled.connect(job.cancel)
+        self.runner.start(job)
+
+    def _show_progress(self, text: str) -> None:
+        dialog = QProgressDialog(text, "&Cancel", 0, 4, self.window)
+        dialog.setWindowTitle(TITLE)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(0)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.setValue(0)
+        dialog.show()
+        self.progress = dialog
+        self._text = text
+
+    def _show_step(self, what: str, done: int, total: int) -> None:
+        dialog = self.progress
+        if dialog is not None:
+            dialog.setLabelText(f"{self._text}\n{what}")
+            dialog.setMaximum(max(total, 1))
+            dialog.setValue(min(done, total))
+
+    def _hide_progress(self) -> None:
+        if self.progress is not None:
+            self.progress.close()
+            self.progress.deleteLater()
+            self.progress = None
+
+    def _finished(self, result: MergeResult) -> None:
+        self._hide_progress()
+        self.result = result
+        if result.changed:
+            self._reload()
+        self.window.show_status(result.lines()[0], 10000)
+        self._end()
+        show_summary(self.window.dialog_parent, result)
+
+    def _failed(self, message: str) -> None:
+        self._hide_progress()
+        self._end()
+        self.window.show_message(TITLE, message)
+
+    def _end(self) -> None:
+        # The worker thread is not kept: merging is rare.
+        QTimer.singleShot(0, self.runner.shut_down)
+        self.ended.emit()
+
+    def _reload(self) -> None:
+        """Show the merged work: the same reviewer and article (under the id it is kept by)."""
+        from workbench.services.merge import kept_id
+
+        w = self.window
+        desk = w.desk
+        reviewer = desk.reviewer.name if desk.reviewer else None
+        article = w.article.id if w.article is not None else None
+        w.use_desk(desk, reviewer)
+        if article is not None:
+            w.open_article(kept_id(desk, article))

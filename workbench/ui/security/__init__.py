@@ -1,0 +1,1 @@
+"""Encrypted databases in the window: unlocking, creating, converting and locking when idle."""

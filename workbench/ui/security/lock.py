@@ -1,0 +1,322 @@
+"""Locking the window on an encrypted database: content hidden, file closed, passphrase to return.
+
+After the idle time set in Preferences (or File ▸ Lock now) the article, its claims and the
+verdict editor are emptied and replaced by a lock panel; typed text is saved first, as the
+editor's autosave would; background work stops and the database is closed. The right passphrase
+opens the same file again on the same article and claim.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QThread, QTimer, Signal
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workbench.services.database import open_database
+from workbench.services.desk import Desk
+from workbench.store.errors import StoreError
+from workbench.ui.common.dialogs import ErrorLine
+from workbench.ui.security.idle import IdleWatcher
+from workbench.ui.security.passphrase_dialogs import (
+    TITLE_STYLE,
+    busy,
+    note,
+    passphrase_edit,
+    show_toggle,
+)
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QAction
+
+    from workbench.ui.common.worker import JobRunner
+    from workbench.ui.verdict.verdict_editor import VerdictEditor
+    from workbench.ui.window.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+#: How often to look again whether a dialog's own event loop has ended, before closing the file.
+RETRY_MS = 50
+
+
+class LockPanel(QFrame):
+    """What a locked window shows: which file, why, a passphrase field, Unlock and Quit."""
+
+    unlock_requested = Signal(str)
+    quit_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("lockPanel")
+        self.heading = QLabel("Locked")
+        self.heading.setStyleSheet(TITLE_STYLE)
+        self.message = note("")
+        self.passphrase_edit = passphrase_edit("Passphrase")
+        self.show_box = show_toggle("Sho&w passphrase", self.passphrase_edit)
+        label = QLabel("&Passphrase:")
+        label.setBuddy(self.passphrase_edit)
+        self.error_line = ErrorLine()
+        self.unlock_button = QPushButton("&Unlock")
+        self.unlock_button.setDefault(True)
+        self.quit_button = QPushButton("&Quit")
+        self.passphrase_edit.returnPressed.connect(self._unlock)
+        self.unlock_button.clicked.connect(self._unlock)
+        self.quit_button.clicked.connect(self.quit_requested)
+
+        box = QFrame()
+        box.setObjectName("lockBox")
+        box.setStyleSheet(
+            "#lockBox { background: #ffffff; border: 1px solid #d9d6cc; border-radius: 6px; }"
+        )
+        box.setMaximumWidth(520)
+        inner = QVBoxLayout(box)
+        inner.setContentsMargins(24, 20, 24, 20)
+        inner.setSpacing(10)
+        inner.addWidget(self.heading)
+        inner.addWidget(self.message)
+        inner.addWidget(label)
+        inner.addWidget(self.passphrase_edit)
+        inner.addWidget(self.show_box)
+        inner.addWidget(self.error_line)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.quit_button)
+        buttons.addWidget(self.unlock_button)
+        inner.addLayout(buttons)
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(box, 3)
+        row.addStretch(1)
+        outer.addLayout(row)
+        outer.addStretch(2)
+        QWidget.setTabOrder(self.passphrase_edit, self.show_box)
+        QWidget.setTabOrder(self.show_box, self.unlock_button)
+        QWidget.setTabOrder(self.unlock_button, self.quit_button)
+
+    def show_locked(self, file_name: str, why: str) -> None:
+        """Say which file is locked and why; empty the field and put the cursor in it."""
+        self.heading.setText(f"“{file_name}” is locked")
+        self.message.setText(
+            f"{why} Its content is hidden and the file is closed. Enter the passphrase to go "
+            "on where you left off."
+        )
+        self.passphrase_edit.clear()
+        self.error_line.clear_error()
+        self.set_closing(False)
+        self.passphrase_edit.setFocus()
+
+    def set_closing(self, closing: bool) -> None:
+        """While background work stops and the file closes, unlocking waits."""
+        self.unlock_button.setEnabled(not closing)
+        self.unlock_button.setText("Closing the database…" if closing else "&Unlock")
+
+    def show_error(self, message: str) -> None:
+        """Say what went wrong; the field is emptied for another try."""
+        self.error_line.show_error(message)
+        self.passphrase_edit.clear()
+        self.passphrase_edit.setFocus()
+
+    def _unlock(self) -> None:
+        if not self.unlock_button.isEnabled():
+            return
+        if not self.passphrase_edit.text():
+            self.show_error("Type the passphrase.")
+            return
+        self.unlock_requested.emit(self.passphrase_edit.text())
+
+
+class LockController(QObject):
+    """Locks the window after the idle time on an encrypted database, and unlocks it."""
+
+    locked = Signal()
+    unlocked = Signal()
+    #: The database file was closed (after any background work stopped).
+    closed = Signal()
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.watcher = IdleWatcher(self._limit_ms, self)
+        self.watcher.idle.connect(self._on_idle)
+        self._panel: LockPanel | None = None
+        self._content: QWidget | None = None
+        self._path: Path | None = None
+        self._article_id: str | None = None
+        self._claim_id: str | None = None
+        self._reviewer: str | None = None
+        self._enabled: dict[QAction, bool] = {}
+        self._closing = False
+        for runner in self._runners():
+            runner.ended.connect(lambda _job: self._close_when_quiet())
+
+    @property
+    def panel(self) -> LockPanel:
+        """The lock panel, made the first time the window locks (not at start)."""
+        if self._panel is None:
+            self._panel = LockPanel()
+            self._panel.unlock_requested.connect(self.unlock)
+            self._panel.quit_requested.connect(self.window.close)
+        return self._panel
+
+    @property
+    def is_locked(self) -> bool:
+        """True while the lock panel shows."""
+        return self._content is not None
+
+    @property
+    def store_closed(self) -> bool:
+        """True once the locked database's file is closed."""
+        return self.is_locked and not self._closing
+
+    def _limit_ms(self) -> int:
+        return self.window.settings.idle_lock_minutes * 60_000
+
+    def watch(self) -> None:
+        """Watch for idleness while the open database is encrypted; not otherwise."""
+        if self.is_locked:
+            return
+        if self.window.desk.encrypted:
+            self.watcher.start()
+        else:
+            self.watcher.stop()
+
+    def shut_down(self) -> None:
+        """The window is closing: no lock any more."""
+        self.watcher.stop()
+
+    def _on_idle(self) -> None:
+        minutes = self.window.settings.idle_lock_minutes
+        unit = "minute" if minutes == 1 else "minutes"
+        self.lock(f"It was locked after {minutes} {unit} without use.")
+
+    def lock(self, why: str = "It was locked.") -> bool:
+        """Hide the content, save what was typed, stop background work and close the file."""
+        w = self.window
+        if self.is_locked or not w.desk.encrypted or w.desk.path is None:
+            return False
+        self.watcher.stop()
+        w.flush_editor()
+        self._path = w.desk.path
+        self._article_id = w.article.id if w.article is not None else None
+        self._claim_id = w.claims_pane.current_claim_id()
+        self._reviewer = w.desk.reviewer.name if w.desk.reviewer is not None else None
+        _close_dialogs_and_menus()
+        # Nothing of the work stays on screen, nor in the widgets behind the panel.
+        w.article = None
+        w.claims = {}
+        w.undo_stack.clear()
+        w.article_pane.show_article(None)
+        w.article_pane.text.set_claims([], None)
+        w.claims_pane.set_claims([], None)
+        w.claims_pane.set_left_out(None)
+        _empty_editor(w.editor)
+        self._content = w.takeCentralWidget()
+        w.setCentralWidget(self.panel)
+        self.panel.show()  # at once: the passphrase field takes the keyboard now
+        self._enabled = {action: action.isEnabled() for action in w.actions()}
+        for action in self._enabled:
+            action.setEnabled(False)
+        w.menuBar().setEnabled(False)
+        w.statusBar().hide()
+        self.panel.show_locked(w.desk.display_name, why)
+        log.info("Database locked")
+        self._closing = True
+        w.checked_counts.shut_down()
+        w.editor.checked_before.shut_down()
+        for runner in self._runners():
+            runner.cancel_all()
+        self._close_when_quiet()
+        self.locked.emit()
+        return True
+
+    def _runners(self) -> list[JobRunner]:
+        return [self.window.imports.runner, self.window.backup.runner]
+
+    def _close_when_quiet(self) -> None:
+        """Close the file once no background work runs and no dialog's event loop is unwinding."""
+        if not self._closing:
+            return
+        if any(runner.busy for runner in self._runners()):
+            self.panel.set_closing(True)
+            return
+        if QThread.currentThread().loopLevel() > 1:
+            # A dialog open at locking time was closed; its caller runs on once its own event
+            # loop has ended, perhaps still using the database.
+            self.panel.set_closing(True)
+            QTimer.singleShot(RETRY_MS, self, self._close_when_quiet)
+            return
+        self._closing = False
+        # The key goes with the file: unlocking must ask for the passphrase again.
+        self.window.desk.lock()
+        self.panel.set_closing(False)
+        self.panel.passphrase_edit.setFocus()
+        self.closed.emit()
+
+    def unlock(self, passphrase: str) -> bool:
+        """Open the same file with ``passphrase``; back on the same article and claim."""
+        if not self.is_locked or self._closing or self._path is None:
+            return False
+        path = self._path
+        try:
+            store = busy(lambda: open_database(path, passphrase=passphrase))
+        except StoreError as exc:  # a wrong passphrase (nothing changed), or a file gone
+            self.panel.show_error(str(exc))
+            return False
+        w = self.window
+        w.takeCentralWidget()  # the panel: kept for the next lock
+        assert self._content is not None
+        w.setCentralWidget(self._content)
+        self._content.show()
+        self._content = None
+        for action, enabled in self._enabled.items():
+            action.setEnabled(enabled)
+        self._enabled = {}
+        w.menuBar().setEnabled(True)
+        w.statusBar().show()
+        if self._article_id is not None:
+            w.settings.last_article = self._article_id
+        w.use_desk(Desk(store), self._reviewer)
+        if self._claim_id is not None and self._claim_id in w.claims:
+            w.claims_pane.select_claim(self._claim_id)
+        log.info("Database unlocked")
+        self.watch()
+        self.unlocked.emit()
+        return True
+
+
+def _empty_editor(editor: VerdictEditor) -> None:
+    """No claim in the editor, and none of its text left in its (hidden) fields."""
+    editor.set_context(None, None, None)  # saves what was typed first
+    for edit in (editor.wording_edit, editor.rationale_edit):
+        blocked = edit.blockSignals(True)  # emptying is not an edit to save
+        edit.clear()
+        edit.blockSignals(blocked)
+    for label in (editor.quote_label, editor.meta_label):
+        label.clear()
+    editor.others_view.set_verdicts([])
+    editor.others_summary.set_verdicts([])
+
+
+def _close_dialogs_and_menus() -> None:
+    """Close what could show the work over the lock panel: dialogs, messages and open menus."""
+    popup = QApplication.activePopupWidget()
+    while popup is not None:
+        popup.close()
+        next_popup = QApplication.activePopupWidget()
+        popup = None if next_popup is popup else next_popup
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, QDialog) and widget.isVisible():
+            widget.reject()
