@@ -232,7 +232,9 @@ class _Launcher:
             # Now and then strike during start-up: opening, recovery, the first writes.
             time.sleep(rng.uniform(0.0, 0.05))
         else:
-            while not lines:
+            # A few commits first (however busy the machine), then a random moment after.
+            wanted = rng.randint(1, 4)
+            while len(lines) < wanted:
                 lines.append(self._next())
             time.sleep(rng.uniform(0.0, 0.25))
         os.kill(int(pid), signal.SIGKILL)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from workbench import __version__
 from workbench.model import Article, ClaimOrigin, ClaimState, RatingScale, now_iso
 
+from .earlier import ReportEarlier, link_earlier
 from .errors import ExportError
 from .final import ReportFinal, report_final
 from .options import (  # re-exported: the report's options were first declared here
@@ -108,6 +109,8 @@ class ReportClaim:
     verdicts: list[ReportVerdict]
     #: The editor's final verdict: printed and published as the claim's verdict when given.
     final: ReportFinal | None = None
+    #: Earlier fact-checks from the library that reviewers linked as sources (see ``earlier``).
+    earlier: list[ReportEarlier] = field(default_factory=list)
 
     @property
     def anchor(self) -> str:
@@ -278,6 +281,7 @@ def build_report(store: Store, article_id: str, options: ReportOptions | None = 
     built = [_claim(numbers[rc.claim.id], rc, article.text, scale, wanted) for rc in considered]
     # Dismissed claims were asked for by name when they are here; open ones need a rating.
     claims = [c for c in built if c.verdicts or c.final or c.dismissed or options.all_claims]
+    link_earlier(store, claims)
     spans = [Span(c.number, c.start, c.end) for c in claims]
     pipelines = sorted(
         {c.pipeline_version for c in claims if c.pipeline_version and c.origin == "auto"}

@@ -141,6 +141,12 @@ def _claim(c: ReportClaim) -> list[str]:
         lines += ["*Reviewers' verdicts:*", ""]
     for verdict in c.verdicts:
         lines += _verdict(verdict)
+    if c.earlier:
+        lines += ["*Checked before: earlier fact-checks of this claim*", ""]
+        for e in c.earlier:
+            who = f" ({md_escape(e.linked_by_line)})" if e.linked_by else ""
+            lines.append(f"- **{md_escape(e.line)}** — “{md_escape(e.claim)}” {_link(e.url)}{who}")
+        lines.append("")
     return lines
 
 
@@ -158,6 +164,13 @@ def _verdict(v: ReportVerdict) -> list[str]:
     return lines
 
 
+def _link(url: str) -> str:
+    """A web address as a Markdown link when it is one, else as escaped text."""
+    if url.startswith(("http://", "https://")) and " " not in url and ">" not in url:
+        return f"<{url}>"
+    return md_escape(url)
+
+
 def _source(s: ReportSource) -> list[str]:
     desc = (
         ", ".join(md_escape(x) for x in (s.title, s.publisher, human_date(s.published)) if x)
@@ -165,11 +178,7 @@ def _source(s: ReportSource) -> list[str]:
     )
     line = f"{s.number}. {desc}."
     if s.url:
-        line += (
-            f" <{s.url}>"
-            if s.url.startswith(("http://", "https://")) and " " not in s.url and ">" not in s.url
-            else f" {md_escape(s.url)}"
-        )
+        line += f" {_link(s.url)}"
     if s.accessed:
         line += f" (accessed {human_date(s.accessed)})"
     lines = [line]

@@ -164,8 +164,8 @@ def history(report: Report) -> str | None:
         return None
     return (
         f"History digest (SHA-256) when the report was made: {report.history_digest}. "
-        "“workbench audit verify --head” with it checks that no recorded change was "
-        "altered or removed since."
+        "Given to “workbench audit verify --head”, it shows whether any recorded change "
+        "was altered or removed since."
     )
 
 

@@ -133,6 +133,17 @@ def _claim(c: ReportClaim) -> dict[str, Any]:
         "agreed_rating": c.consensus.rating if c.consensus else None,
         "final_verdict": c.final.to_dict() if c.final else None,
         "verdicts": [_verdict(v) for v in c.verdicts],
+        "earlier_factchecks": [
+            {
+                "url": e.url,
+                "claim": e.claim,
+                "rating": e.rating,
+                "publisher": e.publisher,
+                "date": e.date,
+                "linked_by": e.linked_by,
+            }
+            for e in c.earlier
+        ],
     }
 
 

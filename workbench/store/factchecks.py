@@ -180,12 +180,24 @@ STOP_WORDS = frozenset(
 #: Words of a query kept for matching: a pasted article paragraph must not make a huge query.
 MAX_QUERY_WORDS = 64
 
+# A claim's team row carries its editor's final verdict when it has one, else the newest rating.
 _TEAM_SQL = """
-    WITH newest AS (
+    WITH rated AS (
         SELECT v.claim_id, v.rating, v.rating_value, v.updated_at, r.name AS reviewer,
-               row_number() OVER (PARTITION BY v.claim_id ORDER BY v.updated_at DESC, v.id) AS n
+               1 AS rank, v.id
         FROM verdicts v JOIN reviewers r ON r.id = v.reviewer_id
         WHERE v.rating IS NOT NULL
+        UNION ALL
+        SELECT f.claim_id, f.rating, f.rating_value, f.updated_at,
+               coalesce(r.name, 'an editor'), 0, f.id
+        FROM final_verdicts f LEFT JOIN reviewers r ON r.id = f.editor_id
+    ),
+    newest AS (
+        SELECT claim_id, rating, rating_value, updated_at, reviewer,
+               row_number() OVER (
+                   PARTITION BY claim_id ORDER BY rank, updated_at DESC, id
+               ) AS n
+        FROM rated
     )
     SELECT c.id AS claim_id, c.claim, c.speaker AS claimant, c.claimant_type,
            n.rating, n.rating_value, n.reviewer AS publisher, n.updated_at AS review_date,
@@ -228,6 +240,20 @@ class FactCheckStore(CoreStore):
     _team_synced_at: int | None = None
     #: Writes to the library through this connection (see :meth:`library_generation`).
     _library_writes: int = 0
+
+    def imported_factchecks_at(self, urls: Sequence[str]) -> dict[str, dict[str, Any]]:
+        """The imported fact-checks published at ``urls`` (one per address, the newest review)."""
+        found: dict[str, dict[str, Any]] = {}
+        for start in range(0, len(urls), 500):
+            chunk = list(urls[start : start + 500])
+            for row in self.query(
+                "SELECT url, claim, rating, publisher, published, review_date FROM factchecks"
+                f" WHERE origin = 'import' AND url IN ({','.join('?' * len(chunk))})"
+                " ORDER BY coalesce(review_date, published, '')",
+                chunk,
+            ):
+                found[row["url"]] = row
+        return found
 
     # -- writing ---------------------------------------------------------------------------
     def upsert_factchecks(
