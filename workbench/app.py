@@ -130,6 +130,8 @@ def run_app(
     except StoreError as exc:
         MessageBoxes.warning(None, "Factcheck Workbench", str(exc))
         return 1
+    # The open file holds its key from here on; once the window locks, nothing else may.
+    passphrase = None
     window.show()
     QTimer.singleShot(0, lambda: start(window))
     code = app.exec()

@@ -257,6 +257,12 @@ def passphrase_for(prompt: str, *, confirm: bool = False) -> str:
     elif stdin_is_terminal():
         value = ask_new_passphrase(prompt) if confirm else _ask(prompt)
         meta["workbench.passphrase_asked"] = True
+    elif confirm:
+        fail(
+            "Encrypting needs a new passphrase: run this on a terminal to type it, or give it "
+            "with --passphrase-file PATH (before the command) or $WORKBENCH_PASSPHRASE_FILE. "
+            "Nothing was changed."
+        )
     else:
         fail(
             "The database is encrypted: give its passphrase with --passphrase-file PATH "

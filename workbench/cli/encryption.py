@@ -82,10 +82,19 @@ def decrypt_command(yes: bool, db: str | None) -> None:
     if not is_encrypted(path):
         fail(f"“{shown(path.name)}” is not encrypted; nothing was changed.")
     if not yes:
-        click.confirm(
-            f"Store {shown(path.name)} without encryption? Anyone with the file can then read it.",
-            abort=True,
-        )
+        try:
+            agreed = click.confirm(
+                f"Store {shown(path.name)} without encryption? "
+                "Anyone with the file can then read it.",
+                err=True,
+            )
+        except click.Abort:  # no answer (end of input, Ctrl+C)
+            agreed = False
+        if not agreed:
+            fail(
+                f"{shown(path.name)} is still encrypted; nothing was changed. "
+                "(Give --yes to decrypt without being asked.)"
+            )
     passphrase = passphrase_for(f"Passphrase for {shown(path.name)}")
     with stop_on_ctrl_c(_INTERRUPTED), progress_line() as bar, handle_errors():
         result = decrypt_file(path, passphrase, bar)

@@ -226,22 +226,27 @@ def _stream_export(events: Iterator[tuple[str, Any]], report: Mapping[str, Any])
 
 def export_record(claim: Mapping[str, Any], report: Mapping[str, Any]) -> Item | None:
     """One claim of a workbench JSON report as a fact-check; None for a claim nobody rated,
-    a dismissed one, or one whose reviewers disagree (the report gives no single rating).
+    a dismissed one, or one whose reviewers disagree and no editor settled (the report gives no
+    single rating). An editor's final verdict is the claim's rating.
     """
-    if claim.get("state") == "dismissed" or claim.get("disagreement"):
+    final = claim.get("final_verdict")
+    final = final if isinstance(final, Mapping) and final.get("rating") else None
+    if claim.get("state") == "dismissed" or (claim.get("disagreement") and final is None):
         return None
     verdicts = [
         v for v in claim.get("verdicts") or [] if isinstance(v, Mapping) and v.get("rating")
     ]
-    if not verdicts:
+    if not verdicts and final is None:
         return None
-    newest = max(verdicts, key=lambda v: str(v.get("updated_at") or ""))
+    newest = final or max(verdicts, key=lambda v: str(v.get("updated_at") or ""))
     wording = checked_claim(text_of(claim.get("claim"), MAX_FACTCHECK_CLAIM + 1))
     if isinstance(wording, BadItem):
         return wording
     organisation = report.get("organisation")
     organisation = organisation if isinstance(organisation, Mapping) else {}
     reviewers = ", ".join(dict.fromkeys(str(v.get("reviewer") or "") for v in verdicts)).strip(", ")
+    if final is not None:
+        reviewers = str(final.get("editor") or "") or reviewers
     base = text_of(report.get("report_url"))
     values = [
         number_of(r.get("value"))
@@ -256,7 +261,9 @@ def export_record(claim: Mapping[str, Any], report: Mapping[str, Any]) -> Item |
     # is not the headline of a verdict on one of its claims.
     return FactCheckRecord(
         claim=wording,
-        rating=text_of(claim.get("agreed_rating") or newest.get("rating")),
+        rating=text_of(
+            newest.get("rating") if final else claim.get("agreed_rating") or newest.get("rating")
+        ),
         url=f"{base}#claim-{claim.get('number')}" if base else None,
         publisher=text_of(organisation.get("name")) or text_of(reviewers),
         published=reviewed_on[:10] if reviewed_on else None,

@@ -11,7 +11,7 @@ from workbench.model import Article, ClaimOrigin, ClaimState, RatingScale, now_i
 
 from .earlier import ReportEarlier, link_earlier
 from .errors import ExportError
-from .final import ReportFinal, report_final
+from .final import ReportFinal, report_dismissal, report_final
 from .options import (  # re-exported: the report's options were first declared here
     PAGE_SIZES,
     SETTING_KEYS,
@@ -109,6 +109,8 @@ class ReportClaim:
     verdicts: list[ReportVerdict]
     #: The editor's final verdict: printed and published as the claim's verdict when given.
     final: ReportFinal | None = None
+    #: Who dismissed the claim and why (``Dismissed by Ana Lima: …``); None for an open claim.
+    dismissal: str | None = None
     #: Earlier fact-checks from the library that reviewers linked as sources (see ``earlier``).
     earlier: list[ReportEarlier] = field(default_factory=list)
 
@@ -229,7 +231,8 @@ class Report:
         if self.claims_disputed:
             line += f"; reviewers disagree on {self.claims_disputed}"
         if self.claims_settled:
-            line += f"; {self.claims_settled} carry an editor's final verdict"
+            verb = "carries" if self.claims_settled == 1 else "carry"
+            line += f"; {self.claims_settled} {verb} an editor's final verdict"
         return line + "."
 
     @property
@@ -372,6 +375,7 @@ def _claim(
         pipeline_version=c.pipeline_version,
         verdicts=verdicts,
         final=report_final(rc.final, tone_for(scale, rc.final.rating_value if rc.final else None)),
+        dismissal=report_dismissal(rc),
     )
 
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from workbench.model import ClaimState
+
 from .text import human_date
 
 if TYPE_CHECKING:
-    from workbench.model import FinalVerdict
+    from workbench.model import FinalVerdict, ReviewedClaim
 
 
 @dataclass(slots=True)
@@ -43,6 +45,17 @@ class ReportFinal:
             "created_at": self.created_at,
             "updated_at": self.updated_at,
         }
+
+
+def report_dismissal(rc: ReviewedClaim) -> str | None:
+    """``Dismissed by Ana Lima: not worth checking`` for a dismissed claim; None for an open one."""
+    claim = rc.claim
+    if claim.state is not ClaimState.DISMISSED:
+        return None
+    who = rc.dismissed_by_name or ("a reviewer" if claim.dismissed_by else None)
+    text = f"Dismissed by {who}" if who else "Dismissed"
+    reason = (claim.dismissed_reason or "").strip()
+    return f"{text}: {reason[:1].lower() + reason[1:]}" if reason else text
 
 
 def report_final(final: FinalVerdict | None, tone: str) -> ReportFinal | None:

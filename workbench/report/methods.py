@@ -62,10 +62,11 @@ def reviewing(report: Report) -> str | None:
         left = _plural(report.claims_left_out, "other claim is", "other claims are")
         line += f" This report lists the claims its reviewers rated; {left} left out."
     if report.claims_dismissed:
-        line += (
-            f" {_plural(report.claims_dismissed, 'claim was', 'claims were')} set aside as not "
-            "worth checking."
-        )
+        # The reasons differ (an opinion, a duplicate, cannot be checked…): each listed
+        # dismissed claim says who set it aside and why.
+        line += f" {_plural(report.claims_dismissed, 'claim was', 'claims were')} set aside"
+        listed = any(c.dismissal for c in report.claims)
+        line += "; each listed one says who dismissed it and why." if listed else "."
     return line
 
 

@@ -126,6 +126,7 @@ def _claim(c: ReportClaim) -> dict[str, Any]:
         "kind": c.kind,
         "kind_label": c.kind_label,
         "state": "dismissed" if c.dismissed else "open",
+        "dismissal": c.dismissal,
         "origin": c.origin,
         "score": round(c.score, 4),
         "pipeline_version": c.pipeline_version,

@@ -5,7 +5,8 @@ the window each claim as the current reviewer may see it (:meth:`BlindReview.sho
 their own RATED verdict is saved (a draft does not count), the other reviewers' verdicts, the
 editor's final verdict, the other reviewers' lines in the claim's history and the team's rows in
 the fact-check library for that claim are left out, and what was left out is counted, so that
-each widget can say so calmly (:data:`HINT`). Saving a rating reveals them.
+each widget can say so calmly (:data:`HINT`). Saving a rating reveals them; so does giving the
+claim's final verdict (the editor settling a claim is shown every reviewer's rating to do it).
 
 The report, the exports, the agreement figures and the command line are not affected: they
 read the store directly and are made after the review.
@@ -64,10 +65,16 @@ class BlindReview:
         return replace(self, article_id=article_id)
 
     def reveals(self, rc: ReviewedClaim) -> bool:
-        """True when the reviewer may see the others' ratings of this claim."""
+        """True when the reviewer may see the others' ratings of this claim: they rated it, or
+        gave its final verdict."""
         if not self.on:
             return True
-        mine = rc.verdict_by(self.reviewer_id) if self.reviewer_id is not None else None
+        if self.reviewer_id is None:
+            return False
+        # The editor who settled the claim has seen the reviewers' ratings in doing so.
+        if rc.final is not None and rc.final.editor_id == self.reviewer_id:
+            return True
+        mine = rc.verdict_by(self.reviewer_id)
         return mine is not None and not mine.is_draft
 
     def shown(self, rc: ReviewedClaim) -> ReviewedClaim:

@@ -15,6 +15,7 @@ import json
 import os
 import tempfile
 import zipfile
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,6 +32,8 @@ MANIFEST = "manifest.json"
 DATABASE = "workbench.sqlite3"
 #: A bundle's database larger than this is refused (a bundle is a few articles' work).
 MAX_DATABASE_BYTES = 2 * 1024**3
+#: A contents list larger than this is refused unread (it lists one member).
+MAX_MANIFEST_BYTES = 1024**2
 
 
 class BundleError(StoreError):
@@ -58,11 +61,20 @@ class BundleInfo:
                 ("reviewers", "reviewer", "reviewers"),
             )
         )
-        return [
+        out = [
             f"Wrote the review bundle “{self.path.name}”: {held}.",
             "Your colleague merges it with File ▸ Merge a colleague's work… "
             "or `workbench merge FILE`.",
         ]
+        others = c.get("other_events", 0)
+        if others:
+            out.append(
+                f"Note: so that its history can be verified, the bundle also holds "
+                f"{others} earlier {'change' if others == 1 else 'changes'} to other articles "
+                "of this file (their titles, claims, verdicts and sources as changed). Send it "
+                "only to someone who may see them."
+            )
+        return out
 
 
 def is_bundle(path: str | Path) -> bool:
@@ -132,12 +144,27 @@ def open_bundle(path: str | Path, into: Path) -> Path:
                 while chunk := member.read(1 << 20):
                     digest.update(chunk)
                     handle.write(chunk)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, KeyError) as exc:
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        EOFError,
+        KeyError,
+        NotImplementedError,
+        zlib.error,
+    ) as exc:
         raise BundleError(
             f"“{name}” is damaged: it cannot be read as a review bundle. Nothing was changed."
         ) from exc
+    except RuntimeError as exc:
+        # zipfile's word for a member locked with a password (caught after its subclass above)
+        raise BundleError(
+            f"“{name}” is locked with a password; a review bundle never is. Ask for it "
+            "again as written by `workbench bundle`. Nothing was changed."
+        ) from exc
     except OSError as exc:
-        raise BundleError(f"Could not read “{name}”: {exc.strerror or exc}.") from exc
+        raise BundleError(
+            f"Could not read “{name}”: {exc.strerror or exc}. Nothing was changed."
+        ) from exc
     if digest.hexdigest() != expected.get("sha256"):
         dest.unlink(missing_ok=True)
         raise _mismatch(name)
@@ -153,7 +180,15 @@ def _mismatch(name: str) -> BundleError:
 
 def _manifest(zf: zipfile.ZipFile, name: str) -> dict[str, object]:
     try:
-        raw = zf.read(MANIFEST)
+        if zf.getinfo(MANIFEST).file_size > MAX_MANIFEST_BYTES:
+            raise BundleError(
+                f"The contents list of “{name}” is far too large to be a review bundle's; "
+                "it may be damaged. Nothing was changed."
+            )
+        with zf.open(MANIFEST) as member:
+            raw = member.read(MAX_MANIFEST_BYTES + 1)
+        if len(raw) > MAX_MANIFEST_BYTES:
+            raise BundleError(f"The contents list of “{name}” is damaged; nothing was changed.")
         manifest = json.loads(raw.decode("utf-8"))
     except KeyError:
         raise BundleError(
@@ -169,7 +204,7 @@ def _manifest(zf: zipfile.ZipFile, name: str) -> dict[str, object]:
             f"“{name}” is not a Factcheck Workbench review bundle; nothing was changed."
         )
     version = manifest.get("version")
-    if not isinstance(version, int) or version > BUNDLE_VERSION:
+    if not isinstance(version, int) or isinstance(version, bool) or version > BUNDLE_VERSION:
         raise BundleError(
             f"“{name}” was written by a newer version of Factcheck Workbench; update the "
             "program to merge it. Nothing was changed."

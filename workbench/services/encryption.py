@@ -31,7 +31,7 @@ from workbench.store.cipher import (
     quote,
     sqlcipher,
 )
-from workbench.store.connection import WriterLock
+from workbench.store.connection import WriterLock, conversion_path
 from workbench.store.errors import StoreError
 
 __all__ = [
@@ -61,7 +61,6 @@ DISK_WARNING = (
 )
 
 _STEPS = 3
-_NEW_SUFFIX = ".converting"
 
 
 @dataclass
@@ -204,7 +203,7 @@ class _locked:
 
 
 def _new_path(db: Path) -> Path:
-    return db.with_name(db.name + _NEW_SUFFIX)
+    return conversion_path(db)
 
 
 def _export(

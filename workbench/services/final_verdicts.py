@@ -136,6 +136,12 @@ class FinalVerdicts:
         """A claim's final verdict, if any."""
         return self.store.final_verdict_for(claim_id)
 
+    def reviewed(self, claim: Claim) -> ReviewedClaim | None:
+        """The claim with every reviewer's verdict, as the editor settling it must see them
+        (blind review or not); None when it is gone."""
+        found = self.store.claims_for(claim.article_id)
+        return next((rc for rc in found if rc.claim.id == claim.id), None)
+
     def unchanged(self, claim_id: str, rating: str, note: str, editor_id: str) -> bool:
         """True when giving this final verdict would change nothing."""
         current = self.get(claim_id)

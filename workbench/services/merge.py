@@ -179,8 +179,11 @@ def merge_file(
     with ExitStack() as stack:
         temp = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="workbench-merge-")))
         report("Reading the other file", 0, 4)
-        source = open_bundle(path, temp) if is_bundle(path) else path
-        theirs = stack.enter_context(_open_other(source, temp, passphrase))
+        bundle = is_bundle(path)
+        if bundle:
+            theirs = stack.enter_context(_open_bundled(open_bundle(path, temp), temp, path.name))
+        else:
+            theirs = stack.enter_context(_open_other(path, temp, passphrase))
         return merge_stores(
             store,
             theirs,
@@ -188,8 +191,22 @@ def merge_file(
             progress=report,
             is_cancelled=is_cancelled,
             backup=backup,
+            wrapper=bundle,
         )
     raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _open_bundled(database: Path, temp: Path, bundle_name: str) -> Store:
+    """A bundle's unpacked database; its errors name the bundle, not the file inside it."""
+    from .bundle import BundleError
+
+    try:
+        return _open_other(database, temp, None)
+    except StoreError as exc:
+        inner = f"“{database.name}”"
+        text = str(exc).replace(inner, f"the database inside “{bundle_name}”", 1)
+        text = text.replace("The file was left untouched.", "Nothing was changed.")
+        raise BundleError(text[:1].upper() + text[1:]) from exc
 
 
 def _open_other(path: Path, temp: Path, passphrase: str | None) -> Store:
@@ -214,8 +231,13 @@ def merge_stores(
     progress: Progress | None = None,
     is_cancelled: Callable[[], bool] | None = None,
     backup: bool = True,
+    wrapper: bool = False,
 ) -> MergeResult:
-    """Merge the open store ``theirs`` (only read) into ``store``."""
+    """Merge the open store ``theirs`` (only read) into ``store``.
+
+    ``wrapper``: ``theirs`` is a review bundle's database, whose own history (making the
+    bundle file) is nobody's work and is left out.
+    """
     from .backup import backup_now
 
     report = progress or (lambda what, done, total: None)
@@ -234,6 +256,12 @@ def merge_stores(
         )
     report("Reading both files", 1, 4)
     mine_snap, their_snap = read_snapshot(store), read_snapshot(theirs)
+    if wrapper:
+        own = {
+            r["uid"]
+            for r in theirs.query("SELECT uid FROM events WHERE device = ?", [theirs.device_id])
+        }
+        their_snap.events = [e for e in their_snap.events if e[0] not in own]
     report("Comparing", 2, 4)
     plan = plan_merge(mine_snap, their_snap)
     _label(plan, mine_snap.rows, their_snap.rows)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from workbench.store.merge import ENTITY_TABLES, Snapshot
@@ -73,19 +73,74 @@ def _sha(text: str) -> str:
 
 
 def _deleted(ids: Ids, local: Snapshot, other: Snapshot) -> set[str]:
-    """The ids (as :class:`Ids` finds them so far) whose newest adding, restoring or deleting
-    event, in either file, deleted them. Such a row goes whatever else happens, so it is matched with nothing: a claim deleted
-    on one laptop must not take the id of one found at the same place on another laptop."""
-    newest: dict[tuple[str, str], tuple[str, str, bool]] = {}
-    for snap in (local, other):
-        for uid, at, action, entity, entity_id, _null in snap.events:
-            if action not in ("add", "import", "restore", "delete"):
+    """The ids (as :class:`Ids` finds them so far) deleted for good (see :func:`newest_life`).
+
+    Such a row goes whatever else happens, so it is matched with nothing: a claim deleted on
+    one laptop must not take the id of one found at the same place on another laptop."""
+
+    def key(entity: str, entity_id: str) -> Key:
+        return entity, ids.find(entity_id)
+
+    present = [
+        {
+            (entity, ids.find(r["id"]))
+            for table, entity in ENTITY_TABLES.items()
+            for r in s.rows[table]
+        }
+        for s in (local, other)
+    ]
+    life = newest_life(local, other, key, _life_event, present)
+    return {root for (_entity, root), (_at, _uid, gone) in life.items() if gone}
+
+
+def _life_event(action: str, entity: str, after_null: bool) -> bool | None:
+    if action not in ("add", "import", "restore", "delete"):
+        return None
+    return action == "delete"
+
+
+Key = tuple[str, str]
+
+
+def newest_life(
+    local: Snapshot,
+    other: Snapshot,
+    key: Callable[[str, str], Key],
+    gone: Callable[[str, str, bool], bool | None],
+    present: Sequence[set[Key]],
+) -> dict[Key, tuple[str, str, bool]]:
+    """Per thing, whether it is deleted for good: (at, uid, deleted) of what decides.
+
+    ``gone`` says whether an event deleted the thing (True), made it exist (False) or neither
+    (None); ``present`` holds the things each file has now. When only one file has events
+    about a thing that the other lacks, it has seen all the other knows: whether it holds the
+    thing decides, whatever the clocks say (an undo made after seeing a deletion undoes it even
+    on a laptop whose clock is behind). Otherwise the newest adding, restoring or deleting
+    event of both files by (at, uid) decides: an edit made elsewhere meanwhile does not bring a
+    deleted thing back.
+    """
+    uids = [{e[0] for e in snap.events} for snap in (local, other)]
+    newest: dict[Key, tuple[str, str, bool]] = {}
+    last_seen: list[dict[Key, tuple[str, str]]] = [{}, {}]
+    for side, snap in enumerate((local, other)):
+        for uid, at, action, entity, entity_id, after_null in snap.events:
+            k = key(entity, entity_id)
+            if uid not in uids[1 - side]:
+                held_stamp = last_seen[side].get(k)
+                if held_stamp is None or (at, uid) > held_stamp:
+                    last_seen[side][k] = (at, uid)
+            deleted = gone(action, entity, after_null)
+            if deleted is None:
                 continue
-            k = (entity, ids.find(entity_id))
             held = newest.get(k)
             if held is None or (at, uid) > held[:2]:
-                newest[k] = (at, uid, action == "delete")
-    return {root for (_entity, root), (_at, _uid, gone) in newest.items() if gone}
+                newest[k] = (at, uid, deleted)
+    found = dict(newest)
+    for side in (0, 1):
+        for k, stamp in last_seen[side].items():
+            if k not in last_seen[1 - side]:
+                found[k] = (*stamp, k not in present[side])
+    return found
 
 
 def _by_key(ids: Ids, local: Snapshot, other: Snapshot, table: str, key: Any) -> None:

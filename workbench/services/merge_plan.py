@@ -8,13 +8,16 @@ give the same content, and merging again changes nothing.
   verdicts by claim; articles by identical text and claims by (article, start, end) when exactly
   one row on each side, not yet matched, has that text or span. One thing under several ids
   keeps the smallest id on both sides; the others are remembered in ``merged_ids``.
-* **Which version stands.** The version from the side whose newest event about the thing (under
-  any of its ids) is newest; then the newer ``updated_at``; then the smaller digest of the row.
+* **Which version stands.** The version from the side that changed the thing since the files
+  last met (it has events about it the other lacks), when only one did, whatever the clocks
+  say; when both did, the side whose newest event about it (under any of its ids) is newest;
+  then the newer ``updated_at``; then the larger digest of the row.
   Both sides having changed it since they last met (each has an event about it the other lacks)
   and the two versions differing in more than bookkeeping is a *conflict*: listed, and logged as
   a ``merge`` event whose ``before`` holds the version that did not stand.
-* **Deletions.** A row whose newest adding, restoring or deleting event over both files (under
-  any of its ids) deleted it is gone (an edit made elsewhere meanwhile does not bring it back;
+* **Deletions.** When only one file changed a thing since they last met, whether that file
+  holds it decides. Otherwise a row whose newest adding, restoring or deleting event over both
+  files (under any of its ids) deleted it is gone (an edit made elsewhere meanwhile does not bring it back;
   undoing the deletion does), and such a row is matched with nothing but its own ids; any other row on one side only
   is copied in. A row whose parent is gone goes too (a deleted article takes its claims).
 * **Claim numbers.** A claim keeps the higher of its two numbers; two different claims with one
@@ -32,7 +35,7 @@ from typing import Any
 from workbench.model import now_iso
 from workbench.store.merge import ENTITY_TABLES, MergeWrite, Row, Snapshot, TableWrite
 
-from .merge_identity import Ids, digest, identify
+from .merge_identity import Ids, digest, identify, newest_life
 
 #: Columns naming a row of another table (remapped when that row is kept under another id).
 ID_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -202,27 +205,39 @@ def _is_life(action: str, entity: str) -> bool:
     return action in LIFE_ACTIONS or entity == "setting"
 
 
+def _life_or_none(action: str, entity: str, after_null: bool) -> bool | None:
+    """Whether an event deleted a thing (True), made it exist (False) or neither (None)."""
+    if not _is_life(action, entity):
+        return None
+    return _is_deletion(action, entity, after_null)
+
+
 def plan_merge(local: Snapshot, other: Snapshot) -> MergePlan:
     """What merging ``other`` into ``local`` writes, changes and finds in conflict."""
     ids = identify(local, other)
     here, there = _side(local, ids), _side(other, ids)
-    latest: dict[tuple[str, str], tuple[str, str, bool]] = {}
     for snap, side, other_side in ((local, here, there), (other, there, here)):
-        for uid, at, action, entity, entity_id, after_null in snap.events:
-            k = _event_key(entity, entity_id, ids.find)
+        for uid, _at, _action, entity, entity_id, _null in snap.events:
             if uid not in other_side.uids:
-                side.only_here.add(k)
-            if not _is_life(action, entity):
-                continue
-            held = latest.get(k)
-            if held is None or (at, uid) > held[:2]:
-                latest[k] = (at, uid, _is_deletion(action, entity, after_null))
+                side.only_here.add(_event_key(entity, entity_id, ids.find))
+    present = [
+        {(entity, cid) for table, entity in ENTITY_TABLES.items() for cid in side.rows[table]}
+        | {("setting", k) for k in side.settings}
+        for side in (here, there)
+    ]
+    latest = newest_life(
+        local,
+        other,
+        lambda entity, entity_id: _event_key(entity, entity_id, ids.find),
+        _life_or_none,
+        present,
+    )
     plan = MergePlan(MergeWrite())
     target: dict[str, dict[str, Row]] = {}
     for table, entity in ENTITY_TABLES.items():
         target[table] = _decide(table, entity, here, there, latest, target, plan)
     numbers, last = _claim_numbers(local, other, here, there, target, ids)
-    _diff_tables(local, ids, target, numbers, last, plan)
+    _diff_tables(local, ids, here, target, numbers, last, plan)
     _merge_settings(local, here, there, latest, target, plan)
     _merge_ids(local, other, ids, plan)
     _merge_factchecks(local, other, plan)
@@ -253,9 +268,7 @@ def _decide(
             if _content(table, lv) == _content(table, ov):
                 row = lv
             else:
-                lk = (here.stamps.get(key, _NO_STAMP), *_rank(table, lv))
-                ok = (there.stamps.get(key, _NO_STAMP), *_rank(table, ov))
-                side = "here" if lk > ok else "there"
+                side = _standing(key, here, there, _rank(table, lv), _rank(table, ov))
                 row, loser = (lv, ov) if side == "here" else (ov, lv)
                 both_changed = key in here.only_here and key in there.only_here
                 if both_changed and _meaningful(lv) != _meaningful(ov):
@@ -270,6 +283,28 @@ def _decide(
             continue
         kept[cid] = row
     return kept
+
+
+def _standing(
+    key: tuple[str, str],
+    here: _Side,
+    there: _Side,
+    here_rank: tuple[str, ...],
+    there_rank: tuple[str, ...],
+) -> str:
+    """Whose version of a thing stands: "here" or "there".
+
+    A side that changed the thing since the two files last met, when the other did not, has
+    the newer version whatever the clocks say (a laptop clock behind, or two changes in one
+    second, must not undo an edit made after seeing the other's). Only when both changed it
+    does the newest event decide; then ``updated_at``, then the digest.
+    """
+    mine, theirs = key in here.only_here, key in there.only_here
+    if mine != theirs:
+        return "here" if mine else "there"
+    lk = (here.stamps.get(key, _NO_STAMP), *here_rank)
+    ok = (there.stamps.get(key, _NO_STAMP), *there_rank)
+    return "here" if lk > ok else "there"
 
 
 def _claim_numbers(
@@ -316,6 +351,7 @@ def _claim_numbers(
 def _diff_tables(
     local: Snapshot,
     ids: Ids,
+    here: _Side,
     target: Mapping[str, dict[str, Row]],
     numbers: Mapping[str, int],
     last: Mapping[str, int],
@@ -351,7 +387,7 @@ def _diff_tables(
                     write.numbers[cid] = numbers[cid]
             if cid not in local_groups:
                 plan.added[entity] += 1
-            elif old is None or _content(table, old) != _content(table, row):
+            elif _news(here.rows[table].get(cid), row):
                 plan.updated[entity] += 1
         if tw:
             write.tables[table] = tw
@@ -360,6 +396,15 @@ def _diff_tables(
         if held_last.get(article) != n:
             write.claim_numbers[article] = n
     write.claim_numbers_gone = [a for a in held_last if a not in last]
+
+
+def _news(mine: Row | None, kept: Row) -> bool:
+    """Whether the kept version differs from this file's in what a person sees: compared
+    under the ids kept and without bookkeeping, work only renamed to a colleague's ids, or
+    stamped with their import time (the same article imported on both laptops), is not news."""
+    if mine is None:
+        return True
+    return _meaningful(mine) != _meaningful(kept) or mine.get("number") != kept.get("number")
 
 
 def _merge_settings(
@@ -378,9 +423,8 @@ def _merge_settings(
             if lv == ov:
                 value = lv
             else:
-                lk = (here.stamps.get(stamp_key, _NO_STAMP), digest({"v": lv}))
-                ok = (there.stamps.get(stamp_key, _NO_STAMP), digest({"v": ov}))
-                value = lv if lk > ok else ov
+                side = _standing(stamp_key, here, there, (digest({"v": lv}),), (digest({"v": ov}),))
+                value = lv if side == "here" else ov
                 if stamp_key in here.only_here and stamp_key in there.only_here:
                     kept_side = "here" if value is lv else "there"
                     plan.conflicts.append(
@@ -422,6 +466,18 @@ def _merge_ids(local: Snapshot, other: Snapshot, ids: Ids, plan: MergePlan) -> N
                         "entity": entity,
                         "merged_at": now,
                     }
+    # An id a row was kept under, and since merged into another: the history (a deletion
+    # under that id, say) must still lead to the thing.
+    for snap in (local, other):
+        for m in snap.merged_ids:
+            kept, root = m["new_id"], ids.find(m["new_id"])
+            if kept != root and kept not in wanted:
+                wanted[kept] = {
+                    "old_id": kept,
+                    "new_id": root,
+                    "entity": m["entity"],
+                    "merged_at": now,
+                }
     held_ids = {m["old_id"]: m for m in local.merged_ids}
     for old, entry in sorted(wanted.items()):
         before = held_ids.get(old)

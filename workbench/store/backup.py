@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from .cipher import CipherKey, as_key, key_for_file, key_of
+from .cipher import CipherKey, as_key, is_encrypted, key_for_file, key_of, quote, sqlcipher
 from .connection import WriterLock, check_header, connect
 from .errors import BackupError, DamagedSourceError, StoreError, is_damage, is_disk_full
 from .schema import check_schema
@@ -314,19 +314,46 @@ def restore_file(
     lock = WriterLock(db_path)
     lock.acquire()
     try:
+        # A plaintext backup (made before the file was encrypted) put back in place of an
+        # encrypted file is encrypted with its key: restoring never leaves the work unprotected.
+        encrypt_with = key if key is not None and is_encrypted(db_path) else None
+        if encrypt_with is not None and is_encrypted(backup_path):
+            encrypt_with = None  # already encrypted (with this key: it was checked above)
         saved = _set_current_aside(db_path, key) if db_path.exists() else None
         partial = db_path.with_name(db_path.name + PARTIAL_SUFFIX)
         try:
-            shutil.copyfile(backup_path, partial)
+            partial.unlink(missing_ok=True)
+            if encrypt_with is None:
+                shutil.copyfile(backup_path, partial)
+            else:
+                _encrypted_copy(backup_path, partial, encrypt_with)
             _fsync(partial)
             os.replace(partial, db_path)
             _fsync(db_path.parent)
-        except OSError as exc:
+        except (OSError, sqlite3.Error) as exc:
             partial.unlink(missing_ok=True)
-            raise BackupError(f"Could not restore “{backup_path.name}”: {exc}.") from exc
+            raise BackupError(
+                f"Could not restore “{backup_path.name}”: {exc}. The database was left as it was."
+            ) from exc
         return saved
     finally:
         lock.release()
+
+
+def _encrypted_copy(source: Path, dest: Path, key: CipherKey) -> None:
+    """Copy the plain database file ``source`` into a new file ``dest`` encrypted with ``key``."""
+    conn = sqlcipher().connect(source.resolve().as_uri() + "?mode=ro", uri=True)
+    try:
+        conn.execute("PRAGMA temp_store = MEMORY")
+        conn.execute(f"ATTACH DATABASE {quote(str(dest))} AS restored KEY {key.pragma_value(None)}")
+        try:
+            conn.execute("SELECT sqlcipher_export('restored')")
+            version = int(conn.execute("PRAGMA main.user_version").fetchone()[0])
+            conn.execute(f"PRAGMA restored.user_version = {version}")
+        finally:
+            conn.execute("DETACH DATABASE restored")
+    finally:
+        conn.close()
 
 
 def _set_current_aside(db_path: Path, key: CipherKey | str | None = None) -> Path | None:

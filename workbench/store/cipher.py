@@ -222,3 +222,9 @@ def _connection_class() -> Any:
 def key_of(conn: Any) -> CipherKey | None:
     """The key of a connection made by :func:`keyed_connect` (None for a plain file)."""
     return getattr(conn, "cipher_key", None)
+
+
+def forget_key(conn: Any) -> None:
+    """Drop a (closed) connection's hold on its key: a closed file keeps no passphrase alive."""
+    if getattr(conn, "cipher_key", None) is not None:
+        conn.cipher_key = None

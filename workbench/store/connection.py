@@ -6,6 +6,7 @@ import os
 import sqlite3
 import stat
 import sys
+from contextlib import suppress
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
@@ -35,6 +36,20 @@ HEADER_SIZE = 100
 def lock_path_for(path: Path) -> Path:
     """The lock file that sits next to a database file."""
     return path.with_name(path.name + ".lock")
+
+
+def conversion_path(path: Path) -> Path:
+    """Where encrypting, decrypting or re-keying writes its new copy of a database file."""
+    return path.with_name(path.name + ".converting")
+
+
+def remove_conversion_leftover(path: Path) -> None:
+    """Delete the half-written copy of a conversion that was killed (hold the writer lock).
+
+    A decryption stopped by a power cut leaves part of the file in plaintext beside it.
+    """
+    with suppress(OSError):  # removed at the next opening instead
+        conversion_path(path).unlink(missing_ok=True)
 
 
 class WriterLock:

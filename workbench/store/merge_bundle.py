@@ -103,6 +103,9 @@ def copy_articles(source: Store, dest: Store, article_ids: Sequence[str]) -> dic
             if e[uid] in uids:
                 reach[e[device]] = max(reach.get(e[device], 0), e[seq])
         events = [e for e in events if e[seq] <= reach.get(e[device], 0)]
+        entity = ecols.index("entity")
+        # Changes to other articles carried only to keep the chains whole (said to the user).
+        others = sum(1 for e in events if e[uid] not in uids and e[entity] in _WORK)
         conn.executemany(
             f"INSERT INTO events ({', '.join(ecols)}) VALUES ({_marks(ecols)})", events
         )
@@ -114,7 +117,12 @@ def copy_articles(source: Store, dest: Store, article_ids: Sequence[str]) -> dic
         "final_verdicts": len(finals),
         "reviewers": len(reviewers),
         "events": len(events),
+        "other_events": others,
     }
+
+
+#: The entities whose events tell of the team's work on articles.
+_WORK = frozenset({"article", "claim", "verdict", "source", "final_verdict"})
 
 
 def _insert(dest: Store, table: str, rows: list[list[Any]]) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 from workbench.scales import DEFAULT_SCALE, load_scale
 
 from .backup import backup_name, backups_dir
-from .cipher import CipherKey, key_for_file
+from .cipher import CipherKey, forget_key, key_for_file
 from .connection import (
     WriterLock,
     check_header,
@@ -16,6 +16,7 @@ from .connection import (
     enable_wal,
     not_writable_reason,
     refuse_if_not_writable,
+    remove_conversion_leftover,
     verify_key,
 )
 from .errors import (
@@ -43,6 +44,13 @@ class Store(FinalVerdictStore, ReviewStore, SearchMixin, HistoryStore, FactCheck
     def encrypted(self) -> bool:
         """True when the file is encrypted (SQLCipher)."""
         return self.cipher_key is not None
+
+    def close(self) -> None:
+        """Close the file; its connection no longer holds the key (the store keeps it, to reopen)."""
+        try:
+            super().close()
+        finally:
+            forget_key(self.conn)
 
 
 def open_store(
@@ -79,6 +87,7 @@ def open_store(
             file.parent.mkdir(parents=True, exist_ok=True)
             lock = WriterLock(file)
             lock.acquire()
+            remove_conversion_leftover(file)  # no conversion runs while we hold the lock
     conn = None
     try:
         conn = connect(file, read_only=read_only, immutable=read_only and main_file_only, key=key)

@@ -107,3 +107,28 @@ def test_the_summary_lists_each_conflict_with_both_versions(qtbot, tmp_path):
         "rating: False",
         "The other's",
     )
+
+
+def test_merging_a_file_where_the_open_article_was_deleted_shows_no_error(
+    make_window, db_path, tmp_path, monkeypatch, qtbot, messages
+):
+    from workbench.services.merge import merge_file
+
+    colleague = tmp_path / "ben" / "desk.sqlite3"
+    colleague.parent.mkdir()
+    with open_store(colleague) as store:
+        merge_file(store, db_path, backup=False)
+        [article] = store.list_articles()
+        store.delete_article(article["id"])
+    shown: list[MergeResult] = []
+    monkeypatch.setattr(merge_controller, "show_summary", lambda parent, r: shown.append(r))
+    window = make_window()
+    assert window.open_article(article["id"])
+    controller = MergeController.of(window)
+    with qtbot.waitSignal(controller.ended, timeout=10000):
+        controller.merge(str(colleague))
+    assert shown and shown[0].removed.get("article") == 1
+    assert messages == []
+    assert window.article is None
+    assert window.desk.articles() == []
+    qtbot.waitUntil(lambda: not controller.runner.busy, timeout=3000)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+import types
 from pathlib import Path
 
 import pytest
@@ -227,3 +229,32 @@ def test_closing_a_locked_window_quits_cleanly(
     assert not window.isVisible()
     assert messages == []
     open_database(encrypted_db, passphrase=PASSPHRASE).close()
+
+
+def test_once_locked_nothing_in_the_program_still_holds_the_passphrase(
+    qtbot, open_window, encrypted_db: Path
+) -> None:
+    window = open_window(encrypted_db, PASSPHRASE)
+    key = window.desk.key
+    assert key is not None
+    with qtbot.waitSignal(window.security.lock.closed, timeout=5000):
+        assert window.security.lock.lock()
+    gc.collect()
+    # Only this test still refers to the key: not the closed connection, not the store.
+    holders = [r for r in gc.get_referrers(key) if not isinstance(r, types.FrameType)]
+    assert holders == []
+
+
+def test_after_unlocking_the_hidden_lock_panel_keeps_no_passphrase(
+    qtbot, open_window, encrypted_db: Path
+) -> None:
+    window = open_window(encrypted_db, PASSPHRASE)
+    lock = window.security.lock
+    with qtbot.waitSignal(lock.closed, timeout=5000):
+        assert lock.lock()
+    panel = lock.panel
+    with qtbot.waitSignal(lock.unlocked, timeout=5000):
+        qtbot.keyClicks(panel.passphrase_edit, PASSPHRASE)
+        qtbot.keyClick(panel.passphrase_edit, Qt.Key.Key_Return)
+    # The panel is kept for the next lock: its field must not hold the passphrase meanwhile.
+    assert panel.passphrase_edit.text() == ""

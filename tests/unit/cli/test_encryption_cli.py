@@ -129,3 +129,31 @@ def test_the_window_gets_the_key_from_the_passphrase_file(
     assert SECRET not in repr(key)
     with open_store(files["db"], passphrase=key) as store:  # type: ignore[arg-type]
         assert store.encrypted
+
+
+def test_decrypt_not_confirmed_says_the_file_stays_encrypted(files: dict[str, Path]) -> None:
+    db, secret = str(files["db"]), str(files["pass"])
+    assert _run("--db", db, "--passphrase-file", secret, "init", "--encrypt").exit_code == 0
+    # Answered no, and run from a script with nobody to answer: one clear line each time.
+    for stdin in ("n\n", None):
+        result = _run("--db", db, "--passphrase-file", secret, "decrypt", stdin=stdin)
+        assert result.exit_code == 1, result.output
+        assert "Aborted!" not in result.output
+        assert "still encrypted" in result.output and "--yes" in result.output
+        assert is_encrypted(files["db"])
+
+
+def test_without_a_terminal_a_new_passphrase_is_asked_for_in_words_that_fit(
+    files: dict[str, Path],
+) -> None:
+    db = str(files["db"])
+    made = _run("--db", db, "init", "--encrypt")
+    assert made.exit_code == 1
+    # The file does not exist yet: it is not "encrypted", it needs a passphrase to be.
+    assert "is encrypted" not in made.output
+    assert "--passphrase-file" in made.output and "Nothing was changed" in made.output
+    assert not files["db"].exists()
+    open_store(files["db"]).close()
+    encrypting = _run("--db", db, "encrypt")
+    assert encrypting.exit_code == 1 and "is encrypted" not in encrypting.output
+    assert not is_encrypted(files["db"])

@@ -228,3 +228,38 @@ def test_key_ignores_case_spacing_and_url_spelling() -> None:
     a = record_key("http://www.Example.org/check/", "The  Moon is CHEESE")
     assert a == record_key("https://example.org/check", "the moon is cheese")
     assert a != record_key("https://example.org/check#claim-2", "the moon is cheese")
+
+
+def test_our_json_export_gives_a_settled_disagreement_its_final_verdict() -> None:
+    from workbench.ingest.factcheck_json import export_record
+
+    report = {
+        "organisation": {},
+        "rating_scale": {
+            "ratings": [{"label": "True", "value": 6}, {"label": "False", "value": 1}]
+        },
+        "article": {"language": "en"},
+    }
+    claim = {
+        "number": 1,
+        "claim": "Crime fell by 12 percent",
+        "state": "open",
+        "disagreement": True,
+        "agreed_rating": None,
+        "verdicts": [
+            {"reviewer": "Ana", "rating": "True", "rating_value": 6, "updated_at": "2026-01-15"},
+            {"reviewer": "Ben", "rating": "False", "rating_value": 1, "updated_at": "2026-01-16"},
+        ],
+        "final_verdict": {
+            "rating": "True",
+            "rating_value": 6,
+            "editor": "Cy Park",
+            "updated_at": "2026-01-17T10:00:00+00:00",
+        },
+    }
+    record = export_record(claim, report)
+    assert isinstance(record, FactCheckRecord)
+    assert (record.rating, record.rating_value, record.publisher) == ("True", 6, "Cy Park")
+    assert record.published == "2026-01-17"
+    # Without a final verdict the disagreement gives no single rating: left out as before.
+    assert export_record({**claim, "final_verdict": None}, report) is None

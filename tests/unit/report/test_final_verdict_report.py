@@ -59,7 +59,7 @@ def test_the_report_data_puts_the_final_verdict_first(reports) -> None:
     assert (report.claims_disputed, settled.claims_disputed) == (1, 0)
     counts = {r.label: r.count for r in settled.rating_counts}
     assert counts["Half true"] == 1 and counts["Reviewers disagree"] == 0
-    assert "1 carry an editor's final verdict" in settled.counts_line
+    assert "1 carries an editor's final verdict" in settled.counts_line
 
 
 def test_html_shows_the_final_verdict_above_the_reviewers(settled) -> None:

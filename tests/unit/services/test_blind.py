@@ -266,3 +266,17 @@ def test_the_cli_turns_blind_review_on_and_off(run) -> None:  # type: ignore[no-
     assert "Blind review is off" in run("blind-review", "OFF").output
     refused = run("blind-review", "maybe", ok=False)
     assert refused.exit_code != 0
+
+
+def test_the_editor_who_settled_a_claim_sees_it_in_full() -> None:
+    from workbench.model import Claim, FinalVerdict, ReviewedClaim, Verdict
+    from workbench.services.blind import BlindClaim, BlindReview
+
+    claim = Claim(article_id="a", start=0, end=4, quote="Text", score=0.9)
+    rc = ReviewedClaim(
+        claim,
+        [Verdict(claim.id, "ana", "True"), Verdict(claim.id, "ben", "False")],
+        final=FinalVerdict(claim.id, "True", editor_id="cy"),
+    )
+    assert isinstance(BlindReview(True, "dee", "Dee").shown(rc), BlindClaim)
+    assert BlindReview(True, "cy", "Cy Park").shown(rc) is rc

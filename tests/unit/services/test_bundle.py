@@ -99,3 +99,94 @@ def test_a_bundle_is_not_written_over_an_existing_file(tmp_path):
     a, bundle = _bundle(tmp_path)
     with open_store(a) as store, pytest.raises(BundleError, match="already exists"):
         write_bundle(store, [store.list_articles()[0]["id"]], bundle)
+
+
+def _set_header_bytes(path: Path, changes: dict[tuple[bytes, int], int]) -> None:
+    """Set a byte at an offset of every local and central header of the zip at ``path``."""
+    raw = bytearray(path.read_bytes())
+    for (signature, offset), value in changes.items():
+        at = raw.find(signature)
+        while at >= 0:
+            raw[at + offset] = value
+            at = raw.find(signature, at + 4)
+    path.write_bytes(bytes(raw))
+
+
+def test_a_password_protected_zip_is_refused_with_a_message(tmp_path):
+    _, bundle = _bundle(tmp_path)
+    locked = _rewrite(bundle, tmp_path / "locked.zip")
+    _set_header_bytes(locked, {(b"PK\x03\x04", 6): 1, (b"PK\x01\x02", 8): 1})
+    _refused(tmp_path, locked, "password")
+
+
+def test_a_zip_packed_in_an_unknown_way_is_refused_with_a_message(tmp_path):
+    _, bundle = _bundle(tmp_path)
+    odd = _rewrite(bundle, tmp_path / "odd.zip")
+    _set_header_bytes(odd, {(b"PK\x03\x04", 8): 99, (b"PK\x01\x02", 10): 99})
+    _refused(tmp_path, odd, "cannot be read")
+
+
+def test_a_huge_contents_list_is_refused_without_reading_it(tmp_path):
+    _, bundle = _bundle(tmp_path)
+    bomb = tmp_path / "bomb.zip"
+    with zipfile.ZipFile(bundle) as zf:
+        database = zf.read("workbench.sqlite3")
+    with zipfile.ZipFile(bomb, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        with zf.open("manifest.json", "w") as member:
+            for _ in range(40):  # 40 MB of spaces: a few kilobytes once packed
+                member.write(b" " * (1 << 20))
+        zf.writestr("workbench.sqlite3", database)
+    import tracemalloc
+
+    tracemalloc.start()
+    try:
+        _refused(tmp_path, bomb, "not a review bundle|damaged")
+        _current, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 20 * 1024**2
+
+
+def test_a_bundle_whose_database_is_damaged_names_the_bundle(tmp_path):
+    import hashlib
+
+    _, bundle = _bundle(tmp_path)
+    junk = b"SQLite format 3\x00" + bytes(4000)
+
+    def manifest(m: dict) -> dict:
+        sha = hashlib.sha256(junk).hexdigest()
+        return {**m, "members": {"workbench.sqlite3": {"sha256": sha, "size": len(junk)}}}
+
+    broken = _rewrite(bundle, tmp_path / "broken.zip", manifest=manifest, database=lambda d: junk)
+    dest = tmp_path / "ben.sqlite3"
+    with open_store(dest) as store:
+        before = content(store)
+        with pytest.raises(BundleError) as caught:
+            merge_file(store, broken)
+        assert content(store) == before
+    assert "broken.zip" in str(caught.value)
+    assert "workbench.sqlite3" not in str(caught.value)
+
+
+def test_the_bundle_says_when_its_history_names_other_articles(tmp_path):
+    a = tmp_path / "anna.sqlite3"
+    with reviewed_file(a, "Anna", "True") as store:
+        shared = store.list_articles()[0]["id"]
+        store.add_article(Article(text="A whistleblower's account.", title="Private"))
+        verdict = store.query("SELECT id FROM verdicts")[0]["id"]
+        store.add_source(verdict, title="Police figures")  # after the private import
+        info = write_bundle(store, [shared], tmp_path / "crime.zip")
+    assert any("1 earlier change to other articles" in line for line in info.lines())
+    alone = tmp_path / "alone.sqlite3"
+    with reviewed_file(alone, "Anna", "True") as store:
+        info = write_bundle(store, [store.list_articles()[0]["id"]], tmp_path / "alone.zip")
+    assert not any("other articles" in line for line in info.lines())
+
+
+def test_merging_a_bundle_back_into_the_file_it_came_from_changes_nothing(tmp_path):
+    a, bundle = _bundle(tmp_path)
+    with open_store(a) as store:
+        before = content(store)
+        result = merge_file(store, bundle)
+        assert not result.changed, result.lines()
+        assert content(store) == before

@@ -121,3 +121,26 @@ def test_a_cancelled_conversion_leaves_the_file_as_it_was(plain_db: Path) -> Non
     assert sorted(f.name for f in plain_db.parent.iterdir()) == ["backups", "review.sqlite3"] + [
         f.name for f in plain_db.parent.iterdir() if f.name.endswith(".lock")
     ]
+
+
+def test_the_copy_of_a_conversion_killed_midway_is_removed_when_the_file_next_opens(
+    plain_db: Path,
+) -> None:
+    encrypt_file(plain_db, "right")
+    # A decryption killed while copying (power cut, kill -9) leaves its half-written copy,
+    # in plaintext, beside the encrypted file.
+    leftover = plain_db.with_name(plain_db.name + ".converting")
+    leftover.write_bytes(b"SQLite format 3\x00" + MARKER.encode() * 100)
+    with open_store(plain_db, passphrase="right"):
+        pass
+    assert not leftover.exists()
+    assert _contents(plain_db, "right")["articles"] == ["Exports"]
+
+
+def test_a_wrong_passphrase_leaves_even_a_conversion_leftover_alone(plain_db: Path) -> None:
+    encrypt_file(plain_db, "right")
+    leftover = plain_db.with_name(plain_db.name + ".converting")
+    leftover.write_bytes(b"half a copy")
+    with pytest.raises(WrongPassphraseError):
+        open_store(plain_db, passphrase="wrong")
+    assert leftover.exists()

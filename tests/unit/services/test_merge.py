@@ -366,3 +366,110 @@ def test_imported_fact_checks_merge_by_key_and_the_newer_review_stands(tmp_path)
             r["id"] for r in store.query("SELECT id FROM factchecks WHERE origin = 'import'")
         }
         assert imported <= {fid for fid, _score in store.lexical_matches("crime doubled")}
+
+
+def test_an_edit_made_after_meeting_stands_even_when_its_laptop_clock_is_behind(
+    tmp_path, monkeypatch
+):
+    a, b = _fork(tmp_path)
+    with open_store(a) as store:
+        v = _first_verdict(store)
+        store.save_verdict(v["claim_id"], v["reviewer_id"], Judgement(rating="Half true"))
+    with open_store(b) as store:
+        merge_file(store, a)
+        use_clock(monkeypatch)  # Ben's laptop clock is behind: his edit reads as older
+        v = _first_verdict(store)
+        store.save_verdict(v["claim_id"], v["reviewer_id"], Judgement(rating="False"))
+    with open_store(a) as store:
+        result = merge_file(store, b)
+        assert _first_verdict(store)["rating"] == "False"  # the only change since they met
+        assert not result.conflicts
+        settled = content(store)
+    with open_store(b) as store:
+        assert not merge_file(store, a).changed
+        assert content(store) == settled
+
+
+def test_an_undone_deletion_comes_back_even_when_the_clock_is_behind(tmp_path, monkeypatch):
+    a, b = _fork(tmp_path)
+    with open_store(a) as store:
+        claim = store.query("SELECT id FROM claims WHERE quote = ?", [FIRST])[0]["id"]
+        reviewed, attachments = store.delete_claim(claim)
+    with open_store(b) as store:
+        merge_file(store, a)
+        assert ratings(store) == []
+    with open_store(a) as store:
+        use_clock(monkeypatch)  # the undo reads as older than the deletion
+        store.undelete_claim(reviewed, attachments)
+        assert ratings(store) == [(FIRST, "Anna", "True")]
+    for path, other in ((a, b), (b, a)):
+        with open_store(path) as store:
+            merge_file(store, other)
+            assert ratings(store) == [(FIRST, "Anna", "True")]
+
+
+def test_work_kept_under_the_colleagues_ids_is_not_counted_as_updated(tmp_path):
+    from dataclasses import replace
+
+    from workbench.model import Article
+
+    anna = tmp_path / "anna.sqlite3"
+    reviewed_file(anna, "Anna", "True").close()
+    ben = tmp_path / "ben.sqlite3"
+    with open_store(ben) as store:  # the smallest ids: Anna's article and claims are renamed
+        small = [f"00000000-0000-4000-8000-{n:012d}" for n in range(3)]
+        article = store.add_article(
+            Article(text=TEXT, title="Crime figures", id=small[0]),
+            [
+                replace(new_claim(FIRST), id=small[1]),
+                replace(new_claim(SECOND), id=small[2]),
+            ],
+        )
+        who = store.add_reviewer("Ben")
+        store.save_verdict(small[1], who.id, Judgement(rating="False"))
+        assert article.id == small[0]
+    with open_store(anna) as store:
+        result = merge_file(store, ben)
+        assert store.list_articles()[0]["id"] == small[0]
+    assert result.added == {"verdict": 1, "reviewer": 1}
+    assert result.updated == {}
+    assert "Updated" not in "\n".join(result.lines())
+
+
+def test_the_same_article_imported_twice_is_not_counted_as_updated(two_laptops):
+    a, b = two_laptops
+    with open_store(a) as store:
+        result = merge_file(store, b)
+    assert result.added == {"verdict": 1, "reviewer": 1}
+    assert result.updated == {}
+
+
+def test_a_claim_deleted_under_an_id_it_lost_later_stays_deleted_everywhere(tmp_path):
+    from dataclasses import replace
+
+    from workbench.model import Article
+
+    def laptop(name: str, claim_id: str) -> Path:
+        path = tmp_path / f"{name}.sqlite3"
+        with open_store(path) as store:
+            store.add_article(
+                Article(text=TEXT, title="Crime figures"), [replace(new_claim(FIRST), id=claim_id)]
+            )
+        return path
+
+    anna = laptop("anna", f"30000000-0000-4000-8000-{0:012d}")
+    ben = laptop("ben", f"10000000-0000-4000-8000-{0:012d}")
+    cy = laptop("cy", f"20000000-0000-4000-8000-{0:012d}")
+    with open_store(cy) as store:
+        merge_file(store, anna)  # one claim, kept under Cy's id
+        store.delete_claim(store.query("SELECT id FROM claims")[0]["id"])
+    with open_store(anna) as store:
+        merge_file(store, ben)  # kept under Ben's id, the smallest
+        merge_file(store, cy)  # Cy deleted it
+        assert store.query("SELECT id FROM claims") == []
+        settled = domain(store)
+    for path in (ben, cy):
+        with open_store(path) as store:
+            merge_file(store, anna)
+            assert store.query("SELECT id FROM claims") == []
+            assert domain(store) == settled

@@ -186,6 +186,30 @@ def test_backups_are_encrypted_with_the_same_key_and_restore(tmp_path: Path) -> 
         assert [r.name for r in store.list_reviewers()] == ["Ana"]
 
 
+def test_restoring_a_backup_from_before_encryption_keeps_the_file_encrypted(
+    tmp_path: Path,
+) -> None:
+    from workbench.services.encryption import encrypt_file
+
+    db = tmp_path / "s.sqlite3"
+    with open_store(db) as store:
+        ids = _fill(store)
+        old = backup_now(store)  # plaintext: made before the file was encrypted
+    encrypt_file(db, PASSPHRASE)
+    assert not is_encrypted(old)
+    restore_backup(db, old, passphrase=PASSPHRASE)
+    # The work comes back, still under the passphrase: not silently stored unprotected.
+    assert is_encrypted(db)
+    for file in tmp_path.iterdir():
+        if file.is_file() and file.name.startswith("s.sqlite3") and "plaintext" not in file.name:
+            assert MARKER.encode() not in file.read_bytes(), file.name
+    with pytest.raises(PassphraseNeededError):
+        open_store(db)
+    with open_store(db, passphrase=PASSPHRASE) as store:
+        assert store.get_article(ids["article"]).text == TEXT
+        assert store.search(MARKER)
+
+
 def test_opening_a_plain_file_does_not_load_the_encryption_library(tmp_path: Path) -> None:
     db = tmp_path / "plain.sqlite3"
     open_store(db).close()
@@ -214,8 +238,18 @@ def test_writers_killed_on_an_encrypted_file_lose_nothing(tmp_path: Path) -> Non
 def test_errors_of_encrypted_files_are_caught_as_sqlite_errors() -> None:
     import sqlite3
 
-    from workbench.store.cipher import sqlcipher
+    from workbench.store.cipher import _ERROR_NAMES, sqlcipher
 
     module = sqlcipher()
-    for name in ("DatabaseError", "IntegrityError", "OperationalError", "ProgrammingError"):
+    assert "InterfaceError" in _ERROR_NAMES and "DataError" in _ERROR_NAMES
+    for name in _ERROR_NAMES:
         assert issubclass(getattr(module, name), getattr(sqlite3, name)), name
+    # What the store and sqlite-utils catch stops an encrypted file's errors too.
+    conn = module.connect(":memory:")
+    conn.execute("CREATE TABLE t (id INTEGER PRIMARY KEY)")
+    conn.execute("INSERT INTO t VALUES (1)")
+    with pytest.raises(sqlite3.IntegrityError):
+        conn.execute("INSERT INTO t VALUES (1)")
+    conn.close()
+    with pytest.raises(sqlite3.ProgrammingError):
+        conn.execute("SELECT 1")

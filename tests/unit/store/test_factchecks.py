@@ -135,3 +135,22 @@ def test_a_newer_copy_with_a_new_headline_reindexes_and_drops_the_vector(store) 
     assert store.lexical_matches("astronomers weigh", 5) == []  # the old headline is gone
     assert [i for i, _ in store.lexical_matches("cheese", 5)] == [fid]
     assert [i for i, _, _ in store.factchecks_without_vectors("m")] == [fid]
+
+
+def test_a_settled_claims_team_row_carries_the_final_verdict(tmp_path) -> None:
+    from workbench.model import Claim, Judgement
+    from workbench.services.library import import_pasted
+
+    text = "Crime fell by 12 percent last year, the mayor said."
+    quote = "Crime fell by 12 percent last year"
+    with open_store(tmp_path / "team.sqlite3") as store:
+        article = import_pasted(store, text, title="Crime", run_extraction=False).article
+        claim = Claim(article_id=article.id, start=0, end=len(quote), quote=quote, score=0.9)
+        store.add_claims(article.id, [claim])
+        ana, ben, cy = (store.add_reviewer(n).id for n in ("Ana Lima", "Ben Okoro", "Cy Park"))
+        store.save_verdict(claim.id, ana, Judgement("True"))
+        store.save_verdict(claim.id, ben, Judgement("False"))  # the newest rating
+        store.set_final_verdict(claim.id, "True", editor_id=cy, note="Police figures")
+        store.sync_team_factchecks()
+        [row] = store.query("SELECT rating, publisher FROM factchecks WHERE origin = 'team'")
+        assert (row["rating"], row["publisher"]) == ("True", "Cy Park")

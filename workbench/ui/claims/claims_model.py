@@ -363,6 +363,9 @@ class ClaimsFilterModel(QSortFilterProxyModel):
         #: Only claims waiting for a final verdict (reviewers disagree, nobody settled it).
         self.needs_final = False
         self.threshold = 0.0
+        #: The selected claim stays listed after it stops matching the state, queue or "not yet
+        #: reviewed by me" filters (just rated, settled or dismissed) until the reviewer moves on.
+        self.keep: str | None = None
 
     def set_filters(
         self,
@@ -413,10 +416,12 @@ class ClaimsFilterModel(QSortFilterProxyModel):
             return False
         if self.kind is not None and row.reviewed.claim.kind is not self.kind:
             return False
-        if self.state is not None and row.state is not self.state:
+        kept = self.keep is not None and row.claim_id == self.keep
+        if not kept and self.state is not None and row.state is not self.state:
             return False
-        if self.needs_final and not row.reviewed.needs_final:
+        if not kept and self.needs_final and not row.reviewed.needs_final:
             return False
-        if self.only_unreviewed and (row.rated_by_me or row.state is ReviewState.DISMISSED):
+        unreviewed = not row.rated_by_me and row.state is not ReviewState.DISMISSED
+        if not kept and self.only_unreviewed and not unreviewed:
             return False
         return not self.text or self.text in row.haystack

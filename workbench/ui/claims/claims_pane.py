@@ -52,6 +52,7 @@ class ClaimsPane(QWidget):
         self.model = ClaimsTableModel(self)
         self.proxy = ClaimsFilterModel(self)
         self.proxy.setSourceModel(self.model)
+        self._reviewer_id: str | None = None
 
         self.filter_box = QLineEdit(placeholderText="Filter claims (Ctrl+F)")
         self.filter_box.setClearButtonEnabled(True)
@@ -161,6 +162,10 @@ class ClaimsPane(QWidget):
         """Show an article's claims, keeping the selected claim selected."""
         current = self.current_claim_id()
         self.model.set_claims(claims, reviewer_id)
+        if reviewer_id != self._reviewer_id:
+            # "Not yet reviewed by me" and the states are someone else's now: filter again.
+            self._reviewer_id = reviewer_id
+            self.proxy.set_filters()
         if current is not None and self.model.row_of(current) >= 0:
             self.select_claim(current, emit=False)
         self._update_count()
@@ -303,7 +308,10 @@ class ClaimsPane(QWidget):
         self._update_count()
 
     def _refilter(self, **filters: object) -> None:
+        # A filter the reviewer changes applies to every claim, the selected one too.
+        self.proxy.keep = None
         self.proxy.set_filters(**filters)  # type: ignore[arg-type]
+        self.proxy.keep = self.current_claim_id()
         self._update_count()
         self._keep_current_visible()
         self.filters_changed.emit()
@@ -323,5 +331,16 @@ class ClaimsPane(QWidget):
         self.needs_final_box.setText(f"{NEEDS_FINAL} ({waiting})")
 
     def _on_current_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid():
-            self.current_changed.emit(current.data(CLAIM_ID_ROLE))
+        if not current.isValid():
+            return
+        claim_id = current.data(CLAIM_ID_ROLE)
+        left, self.proxy.keep = self.proxy.keep, claim_id
+        if left is not None and left != claim_id and self._filtered_out(left):
+            # Moving on drops the claim just left when it no longer matches (rated, settled).
+            self.proxy.set_filters()
+            self._update_count()
+        self.current_changed.emit(claim_id)
+
+    def _filtered_out(self, claim_id: str) -> bool:
+        row = self.model.row_of(claim_id)
+        return row >= 0 and not self.proxy.filterAcceptsRow(row, QModelIndex())

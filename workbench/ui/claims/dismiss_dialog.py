@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialogButtonBox,
@@ -29,7 +30,8 @@ OTHER = "Other:"
 
 
 class DismissDialog(ValidatedDialog):
-    """Common reasons to pick with a key (1–4), or another reason typed in."""
+    """Common reasons to pick with a number key, or another reason typed in (the last number
+    puts the cursor in its field)."""
 
     def __init__(self, claim_text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -64,6 +66,23 @@ class DismissDialog(ValidatedDialog):
         box.rejected.connect(self.reject)
         layout.addWidget(box)
         self.buttons[0].setFocus()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """A number key picks that reason (Other: puts the cursor in its field), unless the
+        reason is being typed."""
+        number = event.key() - Qt.Key.Key_0
+        plain = event.modifiers() in (
+            Qt.KeyboardModifier.NoModifier,
+            Qt.KeyboardModifier.KeypadModifier,
+        )
+        if plain and 1 <= number <= len(self.buttons) and not self.other_edit.hasFocus():
+            self.buttons[number - 1].setChecked(True)
+            if number == len(self.buttons):
+                self.other_edit.setFocus()
+            else:
+                self.buttons[number - 1].setFocus()
+            return
+        super().keyPressEvent(event)
 
     def reason(self) -> str:
         """The reason chosen or typed."""

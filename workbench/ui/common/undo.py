@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from workbench.model import ClaimState, Judgement, Verdict
+from workbench.model import Claim, ClaimState, Judgement, Verdict
 
 if TYPE_CHECKING:
     from workbench.services.desk import DeletedClaim, Desk
@@ -292,15 +292,22 @@ class ClaimStateCommand(DeskCommand):
         verb = "dismissal" if state is ClaimState.DISMISSED else "restore"
         super().__init__(f"claim {verb}", desk, claim_id, on_change, on_error)
         self.state = state
+        self.before: Claim | None = None
 
     def apply(self) -> None:
         """Put the claim in its new state."""
         assert self.claim_id is not None
+        if self.before is None:
+            self.before = self.desk.claim(self.claim_id)
         self.desk.set_state(self.claim_id, self.state)
 
     def revert(self) -> None:
-        """Put the claim back in the other state."""
+        """Put the claim back as it was: a restored claim is dismissed again by whoever
+        dismissed it, with their reason."""
         assert self.claim_id is not None
+        if self.before is not None:
+            self.desk.final_verdicts.put_dismissal(self.before)
+            return
         other = ClaimState.OPEN if self.state is ClaimState.DISMISSED else ClaimState.DISMISSED
         self.desk.set_state(self.claim_id, other)
 

@@ -172,5 +172,9 @@ class MergeController(QObject):
         reviewer = desk.reviewer.name if desk.reviewer else None
         article = w.article.id if w.article is not None else None
         w.use_desk(desk, reviewer)
-        if article is not None:
-            w.open_article(kept_id(desk, article))
+        if article is None:
+            return
+        kept = kept_id(desk, article)
+        if kept in {a["id"] for a in desk.articles()}:
+            w.open_article(kept)
+        # else: deleted in the colleague's file; use_desk has shown another article, or none.

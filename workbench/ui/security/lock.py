@@ -276,6 +276,7 @@ class LockController(QObject):
             self.panel.show_error(str(exc))
             return False
         w = self.window
+        self.panel.passphrase_edit.clear()  # kept for the next lock, without the passphrase
         w.takeCentralWidget()  # the panel: kept for the next lock
         assert self._content is not None
         w.setCentralWidget(self._content)

@@ -136,11 +136,13 @@ class FinalVerdictController:
         try:
             current = view.desk.final_verdicts.get(reviewed.claim.id)
             scale = view.desk.scale()
+            # Settling needs the reviewers' ratings, even those blind review hides at the desk.
+            full = view.desk.final_verdicts.reviewed(reviewed.claim) or reviewed
         except Exception as exc:
             view.report_error(exc, "Final verdict")
             return
         answer = FinalVerdictDialog.ask(
-            view.dialog_parent, reviewed, scale, reviewer.name, current, reviewed.claim.number
+            view.dialog_parent, full, scale, reviewer.name, current, reviewed.claim.number
         )
         if answer is None:
             return
