@@ -46,6 +46,7 @@ def verify_command(expected_head: str | None, as_json: bool, db: str | None) -> 
                 "events": report.events,
                 "devices": report.devices,
                 "head": report.head_digest,
+                "withheld": report.withheld,
                 "problems": problems,
             }
         )
@@ -55,6 +56,11 @@ def verify_command(expected_head: str | None, as_json: bool, db: str | None) -> 
         verdict = "intact" if not problems else f"NOT intact ({len(problems)} problems)"
         devices = "one device" if report.devices == 1 else f"{report.devices} devices"
         click.echo(f"History {verdict}: {report.events} events from {devices}.")
+        if report.withheld:
+            click.echo(
+                f"{report.withheld} of them came in a review bundle without their content "
+                "(changes to articles not in the bundle): linked, but not checkable here."
+            )
         click.echo(f"History digest: {report.head_digest}")
     if problems:
         raise SystemExit(1)

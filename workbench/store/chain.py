@@ -37,6 +37,30 @@ CHAINED_FIELDS = (
 )
 
 
+#: The action of an event whose content was left out of a review bundle: it keeps its place
+#: in the chain (uid, device, seq, time, prev, hash) so that the chain still links up, but not
+#: what it recorded. Merging the full event in later fills it in (the digest must match).
+WITHHELD = "withheld"
+
+
+def withheld(event: Mapping[str, Any]) -> dict[str, Any]:
+    """``event`` without its content: what a bundle carries of changes to other articles."""
+    return {
+        **{name: event.get(name) for name in ("uid", "device", "seq", "at", "prev", "hash")},
+        "reviewer_id": None,
+        "action": WITHHELD,
+        "entity": "event",
+        "entity_id": "",
+        "before": None,
+        "after": None,
+    }
+
+
+def is_withheld(event: Mapping[str, Any]) -> bool:
+    """True for an event carried without its content."""
+    return event.get("action") == WITHHELD
+
+
 def event_digest(event: Mapping[str, Any]) -> str:
     """The SHA-256 (hex) of an event's chained fields, as stored (``before``/``after`` as text)."""
     canonical = json.dumps(
@@ -57,6 +81,8 @@ class ChainReport:
 
     events: int = 0
     devices: int = 0
+    #: Events carried without their content (from a review bundle): linked, not checkable.
+    withheld: int = 0
     #: The newest event's digest per device.
     heads: dict[str, str] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
@@ -82,7 +108,9 @@ def verify_events(events: Iterable[Mapping[str, Any]]) -> ChainReport:
         if not event.get("hash") or not event.get("device") or event.get("seq") is None:
             report.problems.append(f"{where} has no place in the history chain.")
             continue
-        if event_digest(event) != event["hash"]:
+        if is_withheld(event):
+            report.withheld += 1
+        elif event_digest(event) != event["hash"]:
             report.problems.append(f"{where} was changed after it was written.")
         by_device.setdefault(event["device"], {}).setdefault(int(event["seq"]), []).append(event)
     report.devices = len(by_device)

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .backup import COUNTED
+from .chain import verify_events
 from .connection import scratch_copy_target, wrap
 from .schema import FTS_COLUMNS
 
@@ -39,7 +40,9 @@ def problems(store: Store, progress: Progress | None = None) -> list[str]:
     report("checking the search indexes", 1, 3)
     try:
         found += fts_problems(store.db)
-        return found + span_problems(store.db, progress)
+        found += span_problems(store.db, progress)
+        # An event changed or removed outside the program (``workbench audit verify`` explains).
+        return found + [f"History: {p}" for p in verify_events(store.chained_events()).problems]
     except sqlite3.DatabaseError as exc:
         return [damage_summary(store.conn, [str(exc)])]
 

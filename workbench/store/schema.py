@@ -318,10 +318,15 @@ def chain_unchained_events(db: Database, device: str) -> None:
             "UPDATE events SET uid = ?, device = ?, seq = ?, prev = ?, hash = ? WHERE id = ?",
             [event["uid"], device, seq, event["prev"], event["hash"], event["id"]],
         )
-    db.execute(_NO_UPDATE)
+    db.execute(EVENTS_NO_UPDATE)
 
 
-_NO_UPDATE = """CREATE TRIGGER events_no_update BEFORE UPDATE ON events
+# The one change allowed: an event a review bundle carried without its content ("withheld")
+# is filled in when the full event arrives, keeping its place and digest (the merge checks
+# that the content matches the digest before it writes).
+EVENTS_NO_UPDATE = """CREATE TRIGGER events_no_update BEFORE UPDATE ON events
+    WHEN NOT (old.action = 'withheld' AND new.uid IS old.uid AND new.device IS old.device
+              AND new.seq IS old.seq AND new.prev IS old.prev AND new.hash IS old.hash)
     BEGIN SELECT RAISE(ABORT, 'the audit log cannot be changed'); END"""
 
 _TEAM_REVIEW_DDL = [

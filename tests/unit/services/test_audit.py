@@ -7,12 +7,14 @@ import shutil
 import sqlite3
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from workbench.cli import main
 from workbench.model import Article, Claim, Judgement
 from workbench.services.audit import history_digest, verify_history
 from workbench.store import open_store
+from workbench.store.schema import EVENTS_NO_UPDATE
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 
@@ -36,9 +38,9 @@ def _tamper(path: Path, sql: str) -> None:
     conn.executescript(
         "DROP TRIGGER events_no_update; DROP TRIGGER events_no_delete;"
         + sql
+        + ";"
+        + EVENTS_NO_UPDATE
         + """;
-        CREATE TRIGGER events_no_update BEFORE UPDATE ON events
-            BEGIN SELECT RAISE(ABORT, 'the audit log cannot be changed'); END;
         CREATE TRIGGER events_no_delete BEFORE DELETE ON events
             BEGIN SELECT RAISE(ABORT, 'the audit log cannot be changed'); END;
         """
@@ -160,3 +162,63 @@ def test_the_report_prints_the_digest_that_verify_checks(tmp_path: Path) -> None
     with open_store(path) as store:
         store.add_reviewer("Someone later")
     assert _verify(path, "--head", digest)[0] == 1
+
+
+def test_an_event_carried_without_content_keeps_the_chain_verifiable(tmp_path: Path) -> None:
+    """A review bundle carries changes to other articles without their content."""
+    from workbench.store.chain import verify_events, withheld
+
+    path = _reviewed(tmp_path / "r.sqlite3")
+    with open_store(path, read_only=True) as store:
+        events = list(store.chained_events())
+    events[1] = withheld(events[1])
+    report = verify_events(events)
+    assert report.ok, report.problems
+    assert report.withheld == 1
+    # Withholding hides content; it cannot move an event or change its digest.
+    moved = [*events]
+    moved[1] = {**moved[1], "hash": "0" * 64}
+    assert not verify_events(moved).ok
+
+
+def test_only_a_withheld_event_can_be_filled_in_and_only_in_its_place(tmp_path: Path) -> None:
+    from workbench.store.chain import withheld
+
+    path = _reviewed(tmp_path / "r.sqlite3")
+    conn = sqlite3.connect(path)
+    row = conn.execute("SELECT * FROM events WHERE seq = 2").fetchone()
+    names = [d[0] for d in conn.execute("SELECT * FROM events LIMIT 0").description]
+    full = dict(zip(names, row, strict=True))
+    with pytest.raises(sqlite3.IntegrityError, match="cannot be changed"):
+        conn.execute("UPDATE events SET after = '{}' WHERE seq = 2")
+    conn.close()
+    # Store it as a bundle would carry it, then fill it in again: allowed, and it verifies.
+    _tamper(path, "DELETE FROM events WHERE seq = 2")
+    conn = sqlite3.connect(path)
+    cut = withheld(full)
+    conn.execute(
+        f"INSERT INTO events ({', '.join(cut)}) VALUES ({', '.join('?' * len(cut))})",
+        list(cut.values()),
+    )
+    conn.commit()
+    with pytest.raises(sqlite3.IntegrityError, match="cannot be changed"):
+        conn.execute("UPDATE events SET hash = ? WHERE seq = 2", ["f" * 64])
+    conn.execute(
+        "UPDATE events SET action = ?, entity = ?, entity_id = ?, before = ?, after = ?,"
+        " reviewer_id = ? WHERE seq = 2",
+        [full[k] for k in ("action", "entity", "entity_id", "before", "after", "reviewer_id")],
+    )
+    conn.commit()
+    conn.close()
+    code, output = _verify(tmp_path / "r.sqlite3")
+    assert code == 0, output
+
+
+def test_workbench_check_reports_a_changed_event(tmp_path: Path) -> None:
+    path = _reviewed(tmp_path / "r.sqlite3")
+    assert CliRunner().invoke(main, ["check", "--db", str(path)]).exit_code == 0
+    _tamper(path, "UPDATE events SET at = '2020-01-01T00:00:00+00:00' WHERE seq = 2")
+    result = CliRunner().invoke(main, ["check", "--db", str(path)])
+    assert result.exit_code == 1
+    assert "History: The event" in result.output
+    assert "was changed after it was written" in result.output
