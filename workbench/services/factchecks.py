@@ -44,6 +44,10 @@ if TYPE_CHECKING:
 #: The weight of the words' score (BM25 over the query's best) added to the cosine; chosen on
 #: the CheckThat! 2020 dev and train tweets alike (0.05-0.15 all did well on both).
 LEXICAL_WEIGHT = 0.1
+#: Beside the encoder, the word search leaves out query words found in more than this share of
+#: the library (dev MAP@5 0.846 → 0.852, train 0.897 → 0.900; a third faster). Words alone keep
+#: every word: there the cut costs (dev 0.768 → 0.761).
+COMMON_WORDS = 0.02
 #: How many candidates each ranking gives the fusion.
 CANDIDATES = 100
 #: Items stored per transaction while importing: a cancelled import keeps whole batches.
@@ -316,7 +320,9 @@ class _WordSearch:
 
     def _run(self, store: Store, queries: list[str]) -> None:
         try:
-            self._found = [store.lexical_matches(q, CANDIDATES) for q in queries]
+            self._found = [
+                store.lexical_matches(q, CANDIDATES, common=COMMON_WORDS) for q in queries
+            ]
         except BaseException as exc:  # handed to the caller's thread by result()
             self._error = exc
 

@@ -207,19 +207,30 @@ _TEAM_SQL = """
 """
 
 
-def word_query(text: str) -> str | None:
-    """A safe FTS5 query for the words of ``text``: each word quoted, joined by OR.
+#: With ``common``, :meth:`FactCheckStore.lexical_matches` keeps at least this many words.
+MIN_QUERY_WORDS = 3
 
-    Nothing the user typed becomes FTS syntax (``NEAR(``, ``*``, ``"``, ``-``, column names):
-    the text is cut into runs of letters and digits, stop words are dropped, each word is a
-    quoted string. None when no word is left.
-    """
+
+def query_words(text: str) -> list[str]:
+    """The distinct words of ``text`` a word search looks for: runs of letters and digits,
+    stop words left out, at most :data:`MAX_QUERY_WORDS`."""
     words: list[str] = []
     for word in _words(text):
         if word not in STOP_WORDS and word not in words:
             words.append(word)
         if len(words) >= MAX_QUERY_WORDS:
             break
+    return words
+
+
+def word_query(text: str, words: list[str] | None = None) -> str | None:
+    """A safe FTS5 query for the words of ``text`` (or ``words``): each quoted, joined by OR.
+
+    Nothing the user typed becomes FTS syntax (``NEAR(``, ``*``, ``"``, ``-``, column names):
+    the text is cut into runs of letters and digits, stop words are dropped, each word is a
+    quoted string. None when no word is left.
+    """
+    words = query_words(text) if words is None else words
     return " OR ".join(f'"{w}"' for w in words) or None
 
 
@@ -238,6 +249,8 @@ class FactCheckStore(CoreStore):
 
     #: The newest audit-log row when the team's rows were last brought in step.
     _team_synced_at: int | None = None
+    #: How many fact-checks hold each indexed word (stem), with the library's generation and size.
+    _word_counts: tuple[tuple[int, int], dict[str, int], int] | None = None
     #: Writes to the library through this connection (see :meth:`library_generation`).
     _library_writes: int = 0
 
@@ -383,6 +396,57 @@ class FactCheckStore(CoreStore):
         self._library_writes += 1
 
     # -- reading ---------------------------------------------------------------------------
+    def _rare_words(self, words: list[str], common: float) -> list[str]:
+        """``words`` without those in more than ``common`` of the library's fact-checks."""
+        counts, total = self._indexed_word_counts()
+        found = [counts.get(stem, 0) for stem in self._stems(words)]
+        kept = [w for w, n in zip(words, found, strict=True) if n <= common * total]
+        if len(kept) >= MIN_QUERY_WORDS:
+            return kept
+        rarest = sorted(zip(found, range(len(words)), strict=True))[:MIN_QUERY_WORDS]
+        return [words[n] for _, n in sorted(rarest, key=lambda pair: pair[1])]
+
+    def _indexed_word_counts(self) -> tuple[dict[str, int], int]:
+        generation = self.library_generation()
+        cached = self._word_counts
+        if cached is None or cached[0] != generation:
+            self._temporary_word_tables()
+            counts = dict(self.conn.execute("SELECT term, doc FROM temp.factchecks_vocab"))
+            total = int(self.conn.execute("SELECT count(*) FROM factchecks").fetchone()[0])
+            self._word_counts = cached = (generation, counts, total)
+        return cached[1], cached[2]
+
+    def _stems(self, words: list[str]) -> list[str]:
+        """Each word as the library's word index stores it (SQLite's own Porter stemmer)."""
+        self._temporary_word_tables()
+        began = not self.conn.in_transaction
+        try:
+            self.conn.execute("DELETE FROM temp.query_words")
+            self.conn.executemany(
+                "INSERT INTO temp.query_words (rowid, word) VALUES (?, ?)",
+                list(enumerate(words, 1)),
+            )
+            found: dict[int, str] = {}
+            for term, doc in self.conn.execute("SELECT term, doc FROM temp.query_words_vocab"):
+                found.setdefault(doc, term)
+        finally:
+            # Temporary tables only: never leave a transaction open on the connection.
+            if began and self.conn.in_transaction:
+                self.conn.commit()
+        return [found.get(n, "") for n in range(1, len(words) + 1)]
+
+    def _temporary_word_tables(self) -> None:
+        """This connection's own tables for counting words (temporary: the file is untouched)."""
+        for statement in (
+            f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.factchecks_vocab"
+            f" USING fts5vocab(main, {FACTCHECK_WORDS}, 'row')",
+            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.query_words"
+            " USING fts5(word, tokenize='porter unicode61')",
+            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.query_words_vocab"
+            " USING fts5vocab(temp, query_words, 'instance')",
+        ):
+            self.conn.execute(statement)
+
     def library_generation(self) -> tuple[int, int]:
         """Changes when the library may have changed: this connection's writes, or any commit
         by another connection (SQLite's data version). A cache of vectors compares it.
@@ -451,13 +515,21 @@ class FactCheckStore(CoreStore):
         )
         return page, int(total)
 
-    def lexical_matches(self, text: str, k: int = 100) -> list[tuple[str, float]]:
+    def lexical_matches(
+        self, text: str, k: int = 100, *, common: float | None = None
+    ) -> list[tuple[str, float]]:
         """The ``k`` fact-checks whose headline and claim best match the words of ``text`` (BM25),
         best first.
 
-        Scores are SQLite's BM25 turned positive: higher is better, not bounded.
+        Scores are SQLite's BM25 turned positive: higher is better, not bounded. ``common``
+        leaves out the query's words found in more than that share of the library (keeping
+        the :data:`MIN_QUERY_WORDS` rarest at least): they cost the most to rank and, beside
+        the encoder, tell the least.
         """
-        query = word_query(text)
+        words = query_words(text)
+        if common is not None and len(words) > MIN_QUERY_WORDS:
+            words = self._rare_words(words, common)
+        query = word_query(text, words)
         if query is None:
             return []
         rows = self.conn.execute(

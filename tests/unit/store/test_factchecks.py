@@ -154,3 +154,23 @@ def test_a_settled_claims_team_row_carries_the_final_verdict(tmp_path) -> None:
         store.sync_team_factchecks()
         [row] = store.query("SELECT rating, publisher FROM factchecks WHERE origin = 'team'")
         assert (row["rating"], row["publisher"]) == ("True", "Cy Park")
+
+
+def test_words_in_most_of_the_library_are_left_out_only_when_asked(store) -> None:
+    """Beside the encoder, "said" (in nearly every fact-check) adds cost, not meaning."""
+    rows = [row(f"Mayor said budget item {n} grew", f"https://a.org/{n}") for n in range(60)]
+    rows.append(row("Senator said tariffs doubled prices", "https://a.org/tariffs"))
+    store.upsert_factchecks(rows)
+    plain = store.lexical_matches("mayor said the tariffs doubled prices", 100)
+    assert len(plain) == 61  # "mayor" and "said" find every item
+    cut = store.lexical_matches("mayor said the tariffs doubled prices", 100, common=0.5)
+    assert [fid for fid, _ in cut] == [plain[0][0]]  # only the rare words are looked for
+    assert not store.conn.in_transaction
+    # The counts follow the library: once "senator" is in most items, it is left out too.
+    query = "senator tariffs doubled prices"
+    assert len(store.lexical_matches(query, 200, common=0.5)) == 1
+    store.upsert_factchecks(
+        [row(f"Senator item {n} voted", f"https://b.org/{n}") for n in range(100)]
+    )
+    assert len(store.lexical_matches(query, 200)) == 101
+    assert len(store.lexical_matches(query, 200, common=0.5)) == 1
