@@ -79,7 +79,9 @@ def bundle_command(articles: tuple[str, ...], output: str, db: str | None) -> No
     attached files, reviewers and history into one zip file, for a colleague to merge.
 
     The zip holds a small workbench database and a list of its contents with SHA-256
-    digests; a bundle changed on the way is refused when merged.
+    digests; a bundle changed on the way is refused when merged. Earlier changes to other
+    articles travel without their content (only their place in the history), so that the
+    history still verifies and nothing of the other articles is sent.
     """
     from workbench.services.bundle import write_bundle
 

@@ -2,7 +2,8 @@
 
 A bundle holds ``workbench.sqlite3`` (a small workbench database: the articles, their claims,
 the verdicts with their sources and attached files, final verdicts, the reviewers who appear
-and the history of all of these) and ``manifest.json`` (the bundle's format and version, and
+and the history of all of these; earlier changes to anything else are carried without their
+content, so that the history verifies and nothing else is sent) and ``manifest.json`` (the bundle's format and version, and
 the SHA-256 and size of every member). It travels by e-mail or on a USB stick; merging it
 (``workbench merge FILE.zip``) checks every digest first and refuses a bundle that does not
 match, changing nothing.
@@ -13,7 +14,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 import zipfile
 import zlib
 from collections.abc import Sequence
@@ -69,10 +69,10 @@ class BundleInfo:
         others = c.get("other_events", 0)
         if others:
             out.append(
-                f"Note: so that its history can be verified, the bundle also holds "
-                f"{others} earlier {'change' if others == 1 else 'changes'} to other articles "
-                "of this file (their titles, claims, verdicts and sources as changed). Send it "
-                "only to someone who may see them."
+                f"So that its history can be verified, the bundle carries {others} earlier "
+                f"{'change' if others == 1 else 'changes'} to other articles of this file "
+                "without their content: no title, claim, verdict or source of another article "
+                "is in it."
             )
         return out
 
@@ -93,13 +93,12 @@ def write_bundle(store: Store, article_ids: Sequence[str], out: str | Path) -> B
     if out.exists():
         raise BundleError(f"“{out.name}” already exists; choose another name. Nothing was written.")
     titles = [store.get_article(a).title for a in article_ids]
-    with tempfile.TemporaryDirectory(prefix="workbench-bundle-") as temp:
-        db_path = Path(temp) / DATABASE
-        with open_store(db_path, scale=rating_scale_name(store)) as dest:
-            counts = copy_articles(store, dest, list(dict.fromkeys(article_ids)))
-            dest.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            dest.conn.execute("PRAGMA journal_mode = DELETE")
-        data = db_path.read_bytes()
+    # Built in memory, never in a temporary file: the open file may be encrypted, and only
+    # the zip the user asked for may hold its content in plain form.
+    with open_store(None, scale=rating_scale_name(store)) as dest:
+        dest.conn.execute("PRAGMA temp_store = MEMORY")
+        counts = copy_articles(store, dest, list(dict.fromkeys(article_ids)))
+        data = dest.conn.serialize()
     manifest = {
         "format": BUNDLE_FORMAT,
         "version": BUNDLE_VERSION,

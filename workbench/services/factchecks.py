@@ -12,7 +12,8 @@ nearest by vector, the 100 best by words) are ranked by ``cosine + LEXICAL_WEIGH
 best BM25 of the query``: the encoder finds the same claim in other words, BM25 adds the exact
 names and numbers. On the CheckThat! 2020 dev tweets this did better than weighted
 reciprocal-rank fusion of the two rankings (MAP@5 0.846 against 0.837), and as well on the
-train tweets.
+train tweets. Beside the encoder the word search leaves out the query's words found in more
+than :data:`COMMON_WORDS` of the library (0.852 on dev, 0.900 on train; and faster).
 
 The ``score`` of a match is what a journalist can read as "how alike": with the encoder, the
 cosine similarity of the two texts' vectors (about 0.3 unrelated, 0.7+ the same claim);

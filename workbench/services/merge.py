@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from workbench.store import Store, StoreError, open_store
+from workbench.store.chain import event_digest
 from workbench.store.errors import InvalidInputError, ReadOnlyError, SchemaTooOldError
 from workbench.store.merge import (
     apply_merge,
@@ -60,12 +61,16 @@ class MergeResult:
     removed: dict[str, int] = field(default_factory=dict)
     conflicts: list[Conflict] = field(default_factory=list)
     events_added: int = 0
+    #: Changes to other articles brought in without their content (from a review bundle).
+    events_withheld: int = 0
     backup: Path | None = None
 
     @property
     def changed(self) -> bool:
         """True when the merge changed anything in this file."""
-        return bool(self.added or self.updated or self.removed or self.events_added)
+        return bool(
+            self.added or self.updated or self.removed or self.events_added or self.events_withheld
+        )
 
     def lines(self) -> list[str]:
         """The result in plain words, one line each."""
@@ -84,6 +89,13 @@ class MergeResult:
                 out.append(f"{word}: {_counted(counts)}.")
         if self.events_added:
             out.append(f"History: {_n(self.events_added, 'change', 'changes')} brought in.")
+        if self.events_withheld:
+            out.append(
+                f"History: {_n(self.events_withheld, 'earlier change', 'earlier changes')} "
+                "to work not in the bundle (other articles, settings) came without their "
+                "content; they keep the history verifiable, and merging the full file later "
+                "fills them in."
+            )
         if self.conflicts:
             out.append(
                 f"{_n(len(self.conflicts), 'conflict', 'conflicts')}: changed in both files "
@@ -104,6 +116,7 @@ class MergeResult:
             "updated": self.updated,
             "removed": self.removed,
             "events_added": self.events_added,
+            "events_withheld": self.events_withheld,
             "conflicts": [c.to_dict() for c in self.conflicts],
             "backup": str(self.backup) if self.backup else None,
         }
@@ -268,7 +281,10 @@ def merge_stores(
     result.conflicts = plan.conflicts
     result.added, result.updated = dict(plan.added), dict(plan.updated)
     result.removed, result.events_added = dict(plan.removed), plan.events_added
-    if not plan.write and not plan.event_uids:
+    result.events_withheld = plan.events_withheld
+    filled = list(read_events(theirs, plan.fill_uids))
+    _check_filled(filled, mine_snap.withheld, result.source_name)
+    if not plan.write and not plan.event_uids and not filled:
         return result
     if cancelled():
         raise MergeCancelled("The merge was cancelled; nothing was changed.")
@@ -279,10 +295,24 @@ def merge_stores(
         raise MergeCancelled("The merge was cancelled; nothing was changed.")
     report("Writing the merged work", 3, 4)
     plan.write.events = list(read_events(theirs, plan.event_uids))
+    plan.write.filled = filled
     plan.write.attachments = read_attachments(theirs, plan.attachments_from_other)
     apply_merge(store, plan.write, mine_snap.columns, then=store.sync_team_factchecks)
     report("Done", 4, 4)
     return result
+
+
+def _check_filled(filled: list[dict[str, Any]], held: dict[str, dict[str, Any]], name: str) -> None:
+    """Refuse the merge unless every event filled in is the one this file holds withheld."""
+    for event in filled:
+        mine = held[event["uid"]]
+        same_place = all(event.get(k) == mine[k] for k in ("device", "seq", "prev", "hash"))
+        if not same_place or event_digest(event) != mine["hash"]:
+            raise InvalidInputError(
+                f"“{name}” holds a change whose content does not match the digest this file "
+                "keeps for it in its history: one of the two files was altered. "
+                "Nothing was changed."
+            )
 
 
 def _label(plan: MergePlan, *tables: dict[str, list[dict[str, Any]]]) -> None:

@@ -120,8 +120,12 @@ class MergePlan:
     events_added: int = 0
     #: Source ids whose attachments come from the other file.
     attachments_from_other: list[str] = field(default_factory=list)
-    #: Event uids to copy from the other file.
+    #: Event uids to copy from the other file (withheld ones included, as they are).
     event_uids: list[str] = field(default_factory=list)
+    #: Uids of full events in the other file that this file holds withheld: filled in.
+    fill_uids: list[str] = field(default_factory=list)
+    #: Events to copy that the other file holds without their content.
+    events_withheld: int = 0
 
 
 def _content(table: str, row: Row) -> Row:
@@ -241,8 +245,16 @@ def plan_merge(local: Snapshot, other: Snapshot) -> MergePlan:
     _merge_settings(local, here, there, latest, target, plan)
     _merge_ids(local, other, ids, plan)
     _merge_factchecks(local, other, plan)
-    plan.event_uids = [e[0] for e in other.events if e[0] not in here.uids]
-    plan.events_added = len(plan.event_uids)
+    # Withheld events (a review bundle's) are in no snapshot's ``events``: they decide nothing.
+    # Their uids only tell which events to copy, fill in or leave alone.
+    fresh = [e[0] for e in other.events if e[0] not in here.uids]
+    plan.fill_uids = [u for u in fresh if u in local.withheld]
+    plan.event_uids = [u for u in fresh if u not in local.withheld]
+    plan.events_added = len(fresh)
+    known = here.uids | local.withheld.keys()
+    carried = [u for u in other.withheld if u not in known]
+    plan.event_uids += carried
+    plan.events_withheld = len(carried)
     return plan
 
 

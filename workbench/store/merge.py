@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from .chain import WITHHELD
 from .errors import InvalidInputError
 
 if TYPE_CHECKING:
@@ -44,9 +45,12 @@ class Snapshot:
     merged_ids: list[Row]
     #: Imported fact-checks (the team's own rows are derived from verdicts, not merged).
     factchecks: list[Row]
-    #: (uid, at, action, entity, entity_id, after is null) of every event.
+    #: (uid, at, action, entity, entity_id, after is null) of every event with its content.
     events: list[tuple[str, str, str, str, str, bool]]
     columns: dict[str, list[str]] = field(default_factory=dict)
+    #: The events held without their content (from a review bundle): uid -> the event's
+    #: place in its chain (uid, device, seq, prev, hash). They say nothing about any row.
+    withheld: dict[str, Row] = field(default_factory=dict)
 
 
 def _query(conn: sqlite3.Connection, sql: str, params: Sequence[Any] = ()) -> list[Row]:
@@ -74,9 +78,18 @@ def read_snapshot(store: Store) -> Snapshot:
         (r[0], r[1], r[2], r[3], r[4], bool(r[5]))
         for r in conn.execute(
             "SELECT uid, at, action, entity, entity_id, after IS NULL FROM events"
-            " WHERE uid IS NOT NULL"
+            " WHERE uid IS NOT NULL AND action IS NOT ?",
+            [WITHHELD],
         )
     ]
+    withheld = {
+        r["uid"]: r
+        for r in _query(
+            conn,
+            "SELECT uid, device, seq, prev, hash FROM events WHERE uid IS NOT NULL AND action = ?",
+            [WITHHELD],
+        )
+    }
     return Snapshot(
         device=store.device_id,
         rows=rows,
@@ -86,6 +99,7 @@ def read_snapshot(store: Store) -> Snapshot:
         factchecks=_query(conn, "SELECT * FROM factchecks WHERE origin = 'import'"),
         events=events,
         columns=columns,
+        withheld=withheld,
     )
 
 
@@ -150,6 +164,8 @@ class MergeWrite:
     settings_gone: list[str] = field(default_factory=list)
     factchecks: TableWrite = field(default_factory=TableWrite)
     events: list[Row] = field(default_factory=list)
+    #: Full events whose uid this file holds withheld: filled in (their digest checked first).
+    filled: list[Row] = field(default_factory=list)
     #: ('merge' events to log: entity, id, before, after).
     logged: list[tuple[str, str, object, object]] = field(default_factory=list)
 
@@ -165,6 +181,7 @@ class MergeWrite:
             or self.settings_gone
             or self.factchecks
             or self.events
+            or self.filled
         )
 
 
@@ -268,8 +285,18 @@ def _apply(store: Store, plan: MergeWrite, columns: Mapping[str, list[str]]) -> 
             f"INSERT INTO events ({_cols(cols)}) VALUES ({','.join('?' * len(cols))})",
             [[e[c] for c in cols] for e in plan.events],
         )
+    # Only a withheld row is ever changed, and only to the content its digest already covers.
+    conn.executemany(
+        "UPDATE events SET at = ?, reviewer_id = ?, action = ?, entity = ?, entity_id = ?,"
+        " before = ?, after = ? WHERE uid = ? AND action = ?",
+        [[*(e[c] for c in _FILLED), e["uid"], WITHHELD] for e in plan.filled],
+    )
     for entity, ident, before, after in plan.logged:
         store.log("merge", entity, ident, before=before, after=after)
+
+
+#: The columns a withheld event gets back when it is filled in (in the UPDATE's order).
+_FILLED = ("at", "reviewer_id", "action", "entity", "entity_id", "before", "after")
 
 
 def _insert_values(row: Row, cols: list[str], attachments: Mapping[str, bytes | None]) -> list[Any]:

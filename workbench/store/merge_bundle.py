@@ -3,8 +3,9 @@
 The SQL side of a review bundle (see :mod:`workbench.services.bundle`): the articles, their
 claims, the verdicts on them with their sources and attached files, final verdicts, the
 reviewers who appear, the articles' own settings and claim numbers, the ids merged into them
-and the history: every event about these, with the events before them in each device's
-chain (a chain with holes could not be verified), copied as they are.
+and the history: every event about these, copied as they are, and the events before them in
+each device's chain (a chain with holes could not be verified) carried without their content
+(:func:`~workbench.store.chain.withheld`): their place and digest, never what they recorded.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from .chain import withheld
 from .merge import table_columns
 
 if TYPE_CHECKING:
@@ -106,6 +108,7 @@ def copy_articles(source: Store, dest: Store, article_ids: Sequence[str]) -> dic
         entity = ecols.index("entity")
         # Changes to other articles carried only to keep the chains whole (said to the user).
         others = sum(1 for e in events if e[uid] not in uids and e[entity] in _WORK)
+        events = [e if e[uid] in uids else _withheld(ecols, e) for e in events]
         conn.executemany(
             f"INSERT INTO events ({', '.join(ecols)}) VALUES ({_marks(ecols)})", events
         )
@@ -135,11 +138,24 @@ def _insert(dest: Store, table: str, rows: list[list[Any]]) -> None:
     )
 
 
+def _withheld(cols: list[str], values: list[Any]) -> list[Any]:
+    """An event row (``values`` in ``cols`` order) without its content."""
+    kept = withheld(dict(zip(cols, values, strict=True)))
+    return [kept.get(c) for c in cols]
+
+
 def _event_uids(source: Store, article_ids: list[str], reviewer_ids: list[str]) -> set[str]:
-    """The events about the articles (their claims, verdicts, sources, final verdicts, past
-    and present) and about the reviewers who appear."""
+    """The events about the articles (their claims, verdicts, sources, final verdicts and
+    their own settings, past and present) and about the reviewers who appear."""
     uids: set[str] = set()
     for aid in article_ids:
+        uids.update(
+            r[0]
+            for r in source.conn.execute(
+                "SELECT uid FROM events WHERE entity = 'setting' AND substr(entity_id, 1, ?) = ?",
+                [len(f"article:{aid}:"), f"article:{aid}:"],
+            )
+        )
         uids.update(e["uid"] for e in source.article_events(aid) if e.get("uid"))
         claims = [
             r[0] for r in source.conn.execute("SELECT id FROM claims WHERE article_id = ?", [aid])

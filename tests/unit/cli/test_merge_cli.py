@@ -76,3 +76,24 @@ def test_a_bundle_carries_an_article_to_a_colleague(tmp_path):
         assert ratings(store) == [(FIRST, "Anna", "True"), (FIRST, "Ben", "False")]
     code, out = _cli(b, "audit", "verify")
     assert code == 0, out
+
+
+def test_a_bundle_says_other_articles_travel_without_their_content(tmp_path):
+    from workbench.model import Article
+
+    a, b = _laptops(tmp_path)
+    with open_store(a) as store:
+        article = store.list_articles()[0]["id"]
+        store.add_article(Article(text="A source's own account.", title="Unpublished"))
+        verdict = store.query("SELECT id FROM verdicts")[0]["id"]
+        store.add_source(verdict, title="Police figures")
+    bundle = tmp_path / "crime.zip"
+    code, out = _cli(a, "bundle", article[:8], "-o", str(bundle))
+    assert code == 0, out
+    assert "1 earlier change to other articles of this file without their content" in out
+    code, out = _cli(b, "merge", str(bundle), "--json")
+    assert code == 0, out
+    assert json.loads(out)["events_withheld"] >= 1
+    code, out = _cli(b, "audit", "verify")
+    assert code == 0, out
+    assert "without their content" in out

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import zipfile
 from pathlib import Path
 
 import pytest
 
-from workbench.model import Article
+from workbench.model import Article, Claim, Judgement
+from workbench.services.audit import verify_history
 from workbench.services.bundle import BundleError, write_bundle
+from workbench.services.history import article_history
 from workbench.services.merge import merge_file
-from workbench.store import open_store
+from workbench.store import StoreError, open_store
 
-from .merge_helpers import FIRST, content, ratings, reviewed_file
+from .merge_helpers import FIRST, content, domain, ratings, reviewed_file
 
 
 def _bundle(tmp_path: Path) -> tuple[Path, Path]:
@@ -176,7 +179,10 @@ def test_the_bundle_says_when_its_history_names_other_articles(tmp_path):
         verdict = store.query("SELECT id FROM verdicts")[0]["id"]
         store.add_source(verdict, title="Police figures")  # after the private import
         info = write_bundle(store, [shared], tmp_path / "crime.zip")
-    assert any("1 earlier change to other articles" in line for line in info.lines())
+    assert any(
+        "1 earlier change to other articles" in line and "without their content" in line
+        for line in info.lines()
+    )
     alone = tmp_path / "alone.sqlite3"
     with reviewed_file(alone, "Anna", "True") as store:
         info = write_bundle(store, [store.list_articles()[0]["id"]], tmp_path / "alone.zip")
@@ -190,3 +196,161 @@ def test_merging_a_bundle_back_into_the_file_it_came_from_changes_nothing(tmp_pa
         result = merge_file(store, bundle)
         assert not result.changed, result.lines()
         assert content(store) == before
+
+
+# -- changes to other articles travel without their content -------------------------------------
+
+SECRET = "QZV-SECRET-9d41"
+
+
+def _sender(path: Path) -> tuple[str, str]:
+    """Anna's file: the shared article, then a private one, then more work on the shared one.
+
+    Every word of the private article carries :data:`SECRET`. Returns (shared id, private id).
+    """
+    with reviewed_file(path, "Anna", "True") as store:
+        shared = store.list_articles()[0]["id"]
+        text = f"The informant {SECRET}-text met the minister on Tuesday."
+        private = store.add_article(
+            Article(text=text, title=f"Leak {SECRET}-title"),
+            [Claim(article_id="", start=0, end=len(text), quote=text, claim=f"{SECRET}-claim")],
+        )
+        claim = store.claims_for(private.id)[0].claim
+        who = store.query("SELECT id FROM reviewers")[0]["id"]
+        verdict = store.save_verdict(
+            claim.id, who, Judgement(rating="True", rationale=f"{SECRET}-rationale")
+        )
+        store.add_source(
+            verdict.id,
+            title=f"{SECRET}-source",
+            url=f"https://example.org/{SECRET}-url",
+            attachment=f"%PDF-1.4 {SECRET}-file".encode(),
+            attachment_name="leak.pdf",
+        )
+        # Work on the shared article after the private one: its chain runs through it.
+        first = store.query("SELECT id FROM verdicts WHERE claim_id != ?", [claim.id])[0]["id"]
+        store.add_source(first, title="Police figures")
+    return shared, private.id
+
+
+def _unzipped(bundle: Path) -> bytes:
+    with zipfile.ZipFile(bundle) as zf:
+        return b"".join(zf.read(name) for name in zf.namelist())
+
+
+def test_a_bundle_holds_no_word_of_the_other_articles(tmp_path):
+    a = tmp_path / "anna.sqlite3"
+    shared, _private = _sender(a)
+    with open_store(a) as store:
+        info = write_bundle(store, [shared], tmp_path / "crime.zip")
+    data = _unzipped(tmp_path / "crime.zip")
+    assert b"Police figures" in data and b"Crime figures" in data
+    for part in ("text", "title", "claim", "rationale", "source", "url", "file"):
+        assert f"{SECRET}-{part}".encode() not in data, part
+    assert any("without their content" in line for line in info.lines())
+
+
+def _history_words(store, article_id: str) -> list[tuple[str, str]]:
+    return [(line.action, line.entity) for line in article_history(store, article_id).lines]
+
+
+def test_withheld_changes_verify_and_are_filled_in_by_the_full_file(tmp_path):
+    a, b = tmp_path / "anna.sqlite3", tmp_path / "ben.sqlite3"
+    shared, private = _sender(a)
+    with open_store(a) as store:
+        write_bundle(store, [shared], tmp_path / "crime.zip")
+    with open_store(b) as store:
+        result = merge_file(store, tmp_path / "crime.zip")
+        report = verify_history(store)
+        assert report.ok, report.problems
+        assert report.withheld > 0
+        assert result.events_withheld == report.withheld
+        assert any("without their content" in line for line in result.lines())
+        assert [r["id"] for r in store.list_articles()] == [shared]
+        shown = _history_words(store, shared)
+        assert ("withheld", "event") not in shown and ("add", "source") in shown
+        assert not any(SECRET in str(row) for row in store.query("SELECT * FROM events"))
+        # Merging the bundle again, or the bundle back into Anna's file, changes nothing.
+        assert not merge_file(store, tmp_path / "crime.zip").changed
+    with open_store(a) as store:
+        before = content(store)
+        assert not merge_file(store, tmp_path / "crime.zip").changed
+        assert content(store) == before
+    with open_store(b) as store:
+        result = merge_file(store, a)
+        assert result.events_added > 0 and result.events_withheld == 0
+        report = verify_history(store)
+        assert report.ok, report.problems
+        assert report.withheld == 0
+        assert {r["id"] for r in store.list_articles()} == {shared, private}
+        assert ("add", "source") in _history_words(store, private)
+        assert not merge_file(store, a).changed
+    with open_store(a) as store:
+        assert domain(store) == domain(open_store(b, read_only=True))
+
+
+def test_a_full_change_that_does_not_match_the_withheld_digest_is_refused(tmp_path):
+    a, b = tmp_path / "anna.sqlite3", tmp_path / "ben.sqlite3"
+    shared, _private = _sender(a)
+    with open_store(a) as store:
+        write_bundle(store, [shared], tmp_path / "crime.zip")
+    with open_store(b) as store:
+        merge_file(store, tmp_path / "crime.zip")
+        withheld_uid = store.query("SELECT uid FROM events WHERE action = 'withheld'")[0]["uid"]
+    forged = tmp_path / "forged.sqlite3"
+    forged.write_bytes(a.read_bytes())
+    conn = sqlite3.connect(forged)
+    conn.execute("DROP TRIGGER events_no_update")
+    conn.execute('UPDATE events SET after = \'{"title": "forged"}\' WHERE uid = ?', [withheld_uid])
+    conn.commit()
+    conn.close()
+    with open_store(b) as store:
+        before = content(store)
+        rows = store.query("SELECT * FROM events ORDER BY id")
+        with pytest.raises(StoreError, match=r"does not match the digest.*Nothing was changed"):
+            merge_file(store, forged, backup=False)
+        assert content(store) == before
+        assert store.query("SELECT * FROM events ORDER BY id") == rows
+
+
+def test_bundling_an_encrypted_file_writes_no_plain_copy_to_the_temporary_folder(
+    tmp_path, monkeypatch
+):
+    import os
+    import shutil
+    import tempfile
+
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
+    for name in ("TMPDIR", "TEMP", "TMP"):
+        monkeypatch.setenv(name, str(temp))
+    seen: dict[str, bytes] = {}
+
+    def look() -> None:
+        for file in temp.rglob("*"):
+            if file.is_file():
+                seen[str(file)] = seen.get(str(file), b"") + file.read_bytes()
+
+    real_rmtree, real_unlink = shutil.rmtree, os.unlink
+
+    def rmtree(path, *args, **kwargs):
+        look()
+        return real_rmtree(path, *args, **kwargs)
+
+    def unlink(path, *args, **kwargs):
+        look()
+        return real_unlink(path, *args, **kwargs)
+
+    db = tmp_path / "secret.sqlite3"
+    with open_store(db, passphrase="correct horse battery") as store:
+        text = f"The minister said {SECRET} rose."
+        article = store.add_article(Article(text=text, title=f"{SECRET} budget"))
+        monkeypatch.setattr(shutil, "rmtree", rmtree)
+        monkeypatch.setattr(os, "unlink", unlink)
+        write_bundle(store, [article.id], tmp_path / "out" / "budget.zip")
+        look()
+    monkeypatch.undo()
+    assert SECRET.encode() in _unzipped(tmp_path / "out" / "budget.zip")
+    for file, data in seen.items():
+        assert SECRET.encode() not in data, file

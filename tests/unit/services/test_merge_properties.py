@@ -11,6 +11,9 @@ be in a verdict or in the history.
 from __future__ import annotations
 
 import json
+import shutil
+import tempfile
+from pathlib import Path
 from typing import Any
 
 from hypothesis import HealthCheck, settings
@@ -19,7 +22,8 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, precondition,
 
 from workbench.model import Article, Claim, Judgement
 from workbench.services.audit import verify_history
-from workbench.services.merge import merge_stores
+from workbench.services.bundle import write_bundle
+from workbench.services.merge import merge_file, merge_stores
 from workbench.store import Store, open_store
 
 from .merge_helpers import TEXT, content, new_claim
@@ -64,6 +68,8 @@ class MergeMachine(RuleBasedStateMachine):
             self.stores.append(store)
         base.close()
         self.saved_ratings = set()
+        self.folder = Path(tempfile.mkdtemp(prefix="merge-properties-"))
+        self.bundles = 0
 
     # -- helpers -----------------------------------------------------------------------------
     def _store(self, i: int) -> Store:
@@ -168,6 +174,20 @@ class MergeMachine(RuleBasedStateMachine):
         if a is not b:
             merge_stores(a, b, backup=False)
 
+    @precondition(lambda self: len(self.stores) > 1)
+    @rule(i=replica, j=replica, a=pick)
+    def send_bundle(self, i: int, j: int, a: int) -> None:
+        """A review bundle of one article (other work withheld) goes from one copy to another."""
+        sender, receiver = self._store(i), self._store(j)
+        articles = sender.query("SELECT id FROM articles ORDER BY id")
+        if sender is receiver or not articles:
+            return
+        self.bundles += 1
+        out = self.folder / f"bundle-{self.bundles}.zip"
+        write_bundle(sender, [articles[a % len(articles)]["id"]], out)
+        merge_file(receiver, out, backup=False)
+        assert verify_history(receiver).ok
+
     # -- the end -----------------------------------------------------------------------------
     def teardown(self) -> None:
         stores = getattr(self, "stores", [])
@@ -190,7 +210,9 @@ class MergeMachine(RuleBasedStateMachine):
                 if side:
                     logged.add(json.loads(side).get("rating"))
         assert self.saved_ratings <= kept | logged
-        assert verify_history(first).ok
+        for store in stores:
+            report = verify_history(store)
+            assert report.ok and report.withheld == 0, report.problems
         assert not first.query("PRAGMA foreign_key_check")
         numbers = first.query(
             "SELECT article_id, number, count(*) AS n FROM claims GROUP BY 1, 2 HAVING n > 1"
@@ -198,6 +220,7 @@ class MergeMachine(RuleBasedStateMachine):
         assert not numbers
         for store in stores:
             store.close()
+        shutil.rmtree(self.folder, ignore_errors=True)
 
 
 MergeMachine.TestCase.settings = settings(
