@@ -16,6 +16,7 @@ import os
 import re
 import shutil
 import sqlite3
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -126,12 +127,20 @@ def list_backups(db_path: Path) -> list[BackupFile]:
     return sorted(found, key=lambda b: (b.created, b.counter), reverse=True)
 
 
+#: Unfinished copies this program is writing now: not a crash's leftovers (a backup made
+#: before a merge may be under way while the automatic one cleans up).
+_WRITING: set[Path] = set()
+_WRITING_LOCK = threading.Lock()
+
+
 def remove_partial_backups(db_path: Path) -> None:
     """Delete copies left unfinished by a crash (call while holding the writer lock)."""
     folder = backups_dir(db_path)
     if folder.is_dir():
         for entry in folder.glob(f"{_stem(db_path)}-*{PARTIAL_SUFFIX}"):
-            entry.unlink(missing_ok=True)
+            with _WRITING_LOCK:
+                if entry.resolve() not in _WRITING:
+                    entry.unlink(missing_ok=True)
 
 
 def write_backup(
@@ -145,8 +154,25 @@ def write_backup(
     if dest.exists():
         raise BackupError(f"“{dest.name}” already exists; choose another name.")
     partial = dest.with_name(dest.name + PARTIAL_SUFFIX)
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    writing = partial.resolve()
+    with _WRITING_LOCK:
+        _WRITING.add(writing)
     try:
-        dest.parent.mkdir(parents=True, exist_ok=True)
+        _write_checked(conn, dest, partial, is_cancelled)
+    finally:
+        with _WRITING_LOCK:
+            _WRITING.discard(writing)
+    return dest
+
+
+def _write_checked(
+    conn: sqlite3.Connection,
+    dest: Path,
+    partial: Path,
+    is_cancelled: Callable[[], bool] | None,
+) -> None:
+    try:
         partial.unlink(missing_ok=True)
         _stop_when(conn, is_cancelled)
         try:
@@ -170,7 +196,6 @@ def write_backup(
     except BaseException:
         partial.unlink(missing_ok=True)
         raise
-    return dest
 
 
 def _backup_error(conn: sqlite3.Connection, dest: Path, exc: BaseException) -> StoreError:

@@ -212,3 +212,27 @@ def test_read_only_store_is_not_backed_up_on_open_but_can_be_copied(tmp_path: Pa
         assert backup_on_open(store) is None
         copy = backup_now(store, tmp_path / "copy.sqlite3")
     assert inspect_backup(copy).counts["verdicts"] == 1
+
+
+def test_cleaning_up_a_crashs_copies_spares_a_backup_being_written(tmp_path, monkeypatch) -> None:
+    """The automatic backup at opening clears unfinished copies while a backup before a merge
+    may be under way in the same program: that one must survive and finish."""
+    from workbench.store import backup, open_store
+
+    db = tmp_path / "desk.sqlite3"
+    store = open_store(db)
+    leftover = backup.backups_dir(db) / f"{db.stem}-20200101-000000-000-auto.sqlite3.partial"
+    leftover.parent.mkdir(parents=True, exist_ok=True)
+    leftover.write_bytes(b"left by a crash")
+    sync = backup._fsync
+
+    def cleaned_meanwhile(path):
+        # The other thread's clean-up lands while this copy is checked and not yet in place.
+        backup.remove_partial_backups(db)
+        sync(path)
+
+    monkeypatch.setattr(backup, "_fsync", cleaned_meanwhile)
+    made = backup.write_backup(store.conn, backup.new_backup_path(db, "before-merge"))
+    store.close()
+    assert made.exists() and not leftover.exists()
+    assert [b.kind for b in backup.list_backups(db)] == ["before-merge"]
