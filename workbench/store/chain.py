@@ -109,7 +109,11 @@ def verify_events(events: Iterable[Mapping[str, Any]]) -> ChainReport:
             report.problems.append(f"{where} has no place in the history chain.")
             continue
         if is_withheld(event):
+            # Carried without content: nothing else may sit in it (a changed event dressed up as
+            # withheld would otherwise hide what it says).
             report.withheld += 1
+            if any(event.get(name) for name in ("reviewer_id", "entity_id", "before", "after")):
+                report.problems.append(f"{where} holds content it should not.")
         elif event_digest(event) != event["hash"]:
             report.problems.append(f"{where} was changed after it was written.")
         by_device.setdefault(event["device"], {}).setdefault(int(event["seq"]), []).append(event)

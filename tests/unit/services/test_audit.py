@@ -175,6 +175,10 @@ def test_an_event_carried_without_content_keeps_the_chain_verifiable(tmp_path: P
     report = verify_events(events)
     assert report.ok, report.problems
     assert report.withheld == 1
+    # An event changed and then dressed up as withheld, content kept, is found.
+    dressed = [*events]
+    dressed[1] = {**withheld(events[1]), "after": '{"rating": "True"}'}
+    assert "holds content it should not" in " ".join(verify_events(dressed).problems)
     # Withholding hides content; it cannot move an event or change its digest.
     moved = [*events]
     moved[1] = {**moved[1], "hash": "0" * 64}
