@@ -121,15 +121,32 @@ def run_app(
     app = make_application(argv)
     install_excepthook()
     settings = QSettings()
+    desk_settings = DeskSettings(settings)
     # The database chosen last in File ▸ New/Open database…, unless one was named.
-    db_path = db_path or remembered_database(DeskSettings(settings).last_database)
+    remembered = None if db_path else remembered_database(desk_settings.last_database)
+    db_path = db_path or remembered
     try:
         window = build_window(db_path, settings, passphrase=passphrase)
     except UnlockCancelled:
+        if remembered is not None:
+            # Not unlocked (a colleague's file, a forgotten passphrase): the next start opens
+            # the default database rather than asking for this one again and again.
+            desk_settings.last_database = ""
         return 0  # the reviewer chose not to unlock: nothing was opened or changed
     except StoreError as exc:
-        MessageBoxes.warning(None, "Factcheck Workbench", str(exc))
-        return 1
+        if remembered is None:
+            MessageBoxes.warning(None, "Factcheck Workbench", str(exc))
+            return 1
+        desk_settings.last_database = ""
+        MessageBoxes.warning(
+            None, "Factcheck Workbench", f"{exc}\n\nThe default database opens instead."
+        )
+        try:
+            window = build_window(None, settings, passphrase=None)
+        except (UnlockCancelled, StoreError) as again:
+            if isinstance(again, StoreError):
+                MessageBoxes.warning(None, "Factcheck Workbench", str(again))
+            return 1
     # The open file holds its key from here on; once the window locks, nothing else may.
     passphrase = None
     window.show()

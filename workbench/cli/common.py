@@ -290,6 +290,16 @@ def known_passphrase() -> str | None:
     return None if value is None else str(value)
 
 
+def other_passphrase(name: str) -> str:
+    """The passphrase of another encrypted file (a colleague's), asked on the terminal only."""
+    if not stdin_is_terminal():
+        fail(
+            f"“{shown(name)}” is encrypted: give its passphrase with --other-passphrase-file "
+            "PATH. Nothing was changed."
+        )
+    return _ask(f"Passphrase for {shown(name)}")
+
+
 def read_passphrase_file(file: str | Path) -> str:
     """A passphrase kept in a file (its first line; the line break is not part of it)."""
     path = Path(file)

@@ -10,7 +10,7 @@ from .common import (
     db_option,
     json_option,
     opened_store,
-    passphrase_for,
+    other_passphrase,
     print_json,
     progress_line,
     read_passphrase_file,
@@ -50,7 +50,9 @@ def merge_command(
     if other_passphrase_file:
         passphrase = read_passphrase_file(other_passphrase_file)
     elif path.is_file() and is_encrypted(path):
-        passphrase = passphrase_for(f"Passphrase for {shown(path.name)}")
+        # The colleague's file has a passphrase of its own: never the one this command
+        # remembers for this database.
+        passphrase = other_passphrase(path.name)
     with (
         opened_store(db) as store,
         progress_line() as line,

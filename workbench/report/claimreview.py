@@ -157,11 +157,15 @@ def _explanation(claim: ReportClaim) -> str:
     if claim.final is not None and claim.final.note:
         return claim.final.note
     rating = claim.final.rating if claim.final else None
-    return "\n\n".join(
+    written = "\n\n".join(
         dict.fromkeys(
             v.rationale for v in claim.verdicts if v.rationale and rating in (None, v.rating)
         )
     )
+    if not written and claim.final is not None:
+        # An editor may settle a claim without a note; the published rating still says who.
+        return f"{claim.final.by_line}: {claim.final.rating}."
+    return written
 
 
 def _item(report: Report, claim: ReportClaim) -> dict[str, Any]:

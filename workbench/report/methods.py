@@ -74,10 +74,10 @@ def blind_review(report: Report) -> str | None:
     """Whether reviewers saw one another's verdicts (the database's blind review setting)."""
     if report.options.blind_review:
         return (
-            "Blind review was on: each reviewer saw the others' ratings of a claim only after "
-            "saving their own."
+            "Blind review is on in this file: a reviewer sees the others' ratings of a claim "
+            "only after saving their own."
         )
-    return "Blind review was not used: reviewers could see one another's verdicts."
+    return "Blind review is off in this file: reviewers see one another's verdicts."
 
 
 def agreement(report: Report) -> str | None:

@@ -88,10 +88,13 @@ class AgreementReport:
                     f" ({_plural(a.claims_rated_once, 'claim has', 'claims have')} one rating only)"
                 )
             return line + "."
+        if a.claims_compared == 1:
+            same = "they gave it the same rating" if a.claims_unanimous else "they differ on it"
+        else:
+            same = f"they all gave the same rating on {a.claims_unanimous} of them"
         line = (
             f"{_plural(a.claims_compared, 'claim was', 'claims were')} rated by two or more "
-            f"reviewers ({_plural(a.reviewers, 'reviewer')} in all); they all gave the same "
-            f"rating on {a.claims_unanimous} of {'it' if a.claims_compared == 1 else 'them'}."
+            f"reviewers ({_plural(a.reviewers, 'reviewer')} in all); {same}."
         )
         if a.claims_rated_once:
             line += (

@@ -139,6 +139,33 @@ def verify_events(events: Iterable[Mapping[str, Any]]) -> ChainReport:
     return report
 
 
+def changes_since(events: Iterable[Mapping[str, Any]], digest: str) -> int | None:
+    """How many events were added after the history had ``digest``; None if it never had it.
+
+    ``events`` in the order this file stored them: the history at any earlier moment is a
+    prefix of that order, so each prefix's heads are computed in turn. A file worked on since
+    a report still holds the state the report printed; one whose events were removed does not.
+    """
+    wanted = digest.strip().lower()
+    tops: dict[str, tuple[int, list[str]]] = {}
+    seen = 0
+    found: int | None = None
+    for event in events:
+        seen += 1
+        device, seq = event.get("device"), event.get("seq")
+        if not device or seq is None:
+            continue
+        top = tops.get(device)
+        if top is None or int(seq) > top[0]:
+            tops[device] = (int(seq), [event["hash"]])
+        elif int(seq) == top[0]:
+            top[1].append(event["hash"])
+        heads = heads_digest(device_head(hashes) for _, hashes in tops.values())
+        if heads == wanted:
+            found = seen
+    return None if found is None else seen - found
+
+
 def device_head(newest: Iterable[str]) -> str:
     """A device's head: its newest event's digest, or one digest over several (a fork)."""
     tops = sorted(newest)

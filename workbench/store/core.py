@@ -232,8 +232,9 @@ class CoreStore:
         """Turn a full id or a unique id prefix (at least 4 characters) into the full id."""
         ref = ref.strip()
         if len(ref) < 4:
+            a = "an" if what[:1] in "aeiou" else "a"
             raise NotFoundError(
-                f"“{ref}” is too short to name a {what}; give at least 4 characters."
+                f"“{ref}” is too short to name {a} {what}; give at least 4 characters."
             )
         found = [
             r["id"]

@@ -209,6 +209,8 @@ _TEAM_SQL = """
 
 #: With ``common``, :meth:`FactCheckStore.lexical_matches` keeps at least this many words.
 MIN_QUERY_WORDS = 3
+#: ...and leaves common words out only from a library of this many fact-checks.
+MIN_LIBRARY_FOR_COMMON = 1000
 
 
 def query_words(text: str) -> list[str]:
@@ -397,14 +399,23 @@ class FactCheckStore(CoreStore):
 
     # -- reading ---------------------------------------------------------------------------
     def _rare_words(self, words: list[str], common: float) -> list[str]:
-        """``words`` without those in more than ``common`` of the library's fact-checks."""
+        """``words`` without those in more than ``common`` of the library's fact-checks.
+
+        A small library keeps every word: there a word search costs little, and a share of a
+        few dozen items would call any word common.
+        """
         counts, total = self._indexed_word_counts()
+        if total < MIN_LIBRARY_FOR_COMMON:
+            return words
         found = [counts.get(stem, 0) for stem in self._stems(words)]
         kept = [w for w, n in zip(words, found, strict=True) if n <= common * total]
-        if len(kept) >= MIN_QUERY_WORDS:
+        if len([w for w, n in zip(words, found, strict=True) if 0 < n <= common * total]) >= (
+            MIN_QUERY_WORDS
+        ):
             return kept
-        rarest = sorted(zip(found, range(len(words)), strict=True))[:MIN_QUERY_WORDS]
-        return [words[n] for _, n in sorted(rarest, key=lambda pair: pair[1])]
+        # Too few rare words: the rarest words the library holds at all.
+        present = sorted((n, i) for i, n in enumerate(found) if n > 0)[:MIN_QUERY_WORDS]
+        return [words[i] for i in sorted(i for _, i in present)] or words
 
     def _indexed_word_counts(self) -> tuple[dict[str, int], int]:
         generation = self.library_generation()

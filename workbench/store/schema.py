@@ -206,6 +206,9 @@ def _claim_record(db: Database) -> None:
         transform_table(db, "verdicts", not_null={"rating": False})
 
 
+#: The namespace of the device ids given to files that had a history before it was chained.
+_CHAIN_IDS = "5b0f3c2e-6a1d-4f7e-9c55-2d8e0a4b7f10"
+
 #: The word index of the fact-check library: BM25 ranking over words (the trigram indexes above
 #: find substrings; matching a claim needs whole words, stemmed).
 FACTCHECK_WORDS = "factchecks_words"
@@ -285,11 +288,19 @@ def _team_review(db: Database) -> None:
     ``merged_ids`` remembers, when merging found one article, claim, reviewer or verdict under
     two ids, which id was kept: history looks under both.
     """
+    from uuid import UUID, uuid5  # loaded only when a file is upgraded
+
     from workbench.model import new_id, now_iso
 
     for statement in _TEAM_REVIEW_DDL:
         db.execute(statement)
-    device = new_id()
+    # A file that already has a history gets a device id (and event ids) that follow from it:
+    # two copies of one older file, upgraded apart (or a colleague's, upgraded at each merge),
+    # then share their chain instead of bringing the same events twice.
+    first = db.execute(
+        "SELECT at, action, entity, entity_id FROM events ORDER BY id LIMIT 1"
+    ).fetchone()
+    device = str(uuid5(UUID(_CHAIN_IDS), "|".join(str(v) for v in first))) if first else new_id()
     db.execute("INSERT INTO device (id, created_at) VALUES (?, ?)", [device, now_iso()])
     chain_unchained_events(db, device)
     db.execute("CREATE UNIQUE INDEX idx_events_uid ON events(uid)")
@@ -297,8 +308,12 @@ def _team_review(db: Database) -> None:
 
 
 def chain_unchained_events(db: Database, device: str) -> None:
-    """Give the events written before the log was chained their place in ``device``'s chain."""
-    from workbench.model import new_id
+    """Give the events written before the log was chained their place in ``device``'s chain.
+
+    Their ids follow from the device and their place, so the same older file always gets the
+    same chain.
+    """
+    from uuid import UUID, uuid5
 
     from .chain import event_digest
 
@@ -311,7 +326,8 @@ def chain_unchained_events(db: Database, device: str) -> None:
     names = [d[0] for d in cursor.description]
     for values in cursor.fetchall():
         seq += 1
-        event = {**dict(zip(names, values, strict=True)), "uid": new_id(), "device": device}
+        uid = str(uuid5(UUID(device), str(seq)))
+        event = {**dict(zip(names, values, strict=True)), "uid": uid, "device": device}
         event.update(seq=seq, prev=prev)
         event["hash"] = prev = event_digest(event)
         db.execute(

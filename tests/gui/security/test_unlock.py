@@ -134,3 +134,38 @@ def test_a_screenshot_of_an_encrypted_file_needs_its_passphrase_and_never_asks(
         render_screenshot(tmp_path / "desk.png", db_path=encrypted_db)
     out = render_screenshot(tmp_path / "desk.png", db_path=encrypted_db, passphrase=PASSPHRASE)
     assert out.stat().st_size > 0
+
+
+def test_a_remembered_file_left_locked_is_not_asked_for_at_every_start(
+    qtbot, monkeypatch, tmp_path: Path
+) -> None:
+    """A colleague's encrypted file opened once, its passphrase since forgotten: quitting the
+    unlock dialog forgets it, so the next start opens the default database."""
+    import PySide6.QtCore
+
+    import workbench.app as app
+    from workbench.ui.preferences.settings import DeskSettings
+    from workbench.ui.security.unlock import UnlockCancelled
+
+    ini = str(tmp_path / "settings.ini")
+    real = PySide6.QtCore.QSettings
+
+    def settings(*_args: object) -> PySide6.QtCore.QSettings:
+        return real(ini, real.Format.IniFormat)
+
+    colleague = tmp_path / "colleague.sqlite3"
+    colleague.write_bytes(b"\x01" * 4096)
+    DeskSettings(settings()).last_database = str(colleague)
+    asked: list[object] = []
+
+    def not_unlocked(db_path: object, _settings: object, passphrase: object = None) -> None:
+        asked.append(db_path)
+        raise UnlockCancelled()
+
+    monkeypatch.setattr(PySide6.QtCore, "QSettings", settings)
+    monkeypatch.setattr(app, "build_window", not_unlocked)
+    monkeypatch.setattr(app, "make_application", lambda argv: None)
+    monkeypatch.setattr("workbench.ui.common.errors.install_excepthook", lambda: None)
+    assert app.run_app() == 0
+    assert [Path(str(p)) for p in asked] == [colleague]
+    assert DeskSettings(settings()).last_database == ""

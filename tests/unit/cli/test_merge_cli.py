@@ -97,3 +97,25 @@ def test_a_bundle_says_other_articles_travel_without_their_content(tmp_path):
     code, out = _cli(b, "audit", "verify")
     assert code == 0, out
     assert "without their content" in out
+
+
+def test_an_encrypted_colleagues_file_asks_for_its_own_passphrase(tmp_path, monkeypatch):
+    """Both files encrypted, each with its own passphrase: the colleague's is never taken for
+    this file's, and without a terminal the message names the option to use."""
+    from workbench.cli import common
+
+    mine, theirs = tmp_path / "mine.sqlite3", tmp_path / "theirs.sqlite3"
+    reviewed_file(mine, "Anna", "True", passphrase="anna-secret-1").close()
+    reviewed_file(theirs, "Ben", "False", passphrase="ben-secret-22").close()
+    (tmp_path / "mine.key").write_text("anna-secret-1\n", encoding="utf-8")
+    runner = CliRunner()
+    base = ["--db", str(mine), "--passphrase-file", str(tmp_path / "mine.key")]
+    result = runner.invoke(main, [*base, "merge", str(theirs)])
+    assert result.exit_code == 1
+    assert "--other-passphrase-file" in result.output
+    monkeypatch.setattr(common, "stdin_is_terminal", lambda: True)
+    result = runner.invoke(main, [*base, "merge", str(theirs)], input="ben-secret-22\n")
+    assert result.exit_code == 0, result.output
+    assert "does not unlock" not in result.output
+    with open_store(mine, read_only=True, passphrase="anna-secret-1") as store:
+        assert ratings(store) == [(FIRST, "Anna", "True"), (FIRST, "Ben", "False")]

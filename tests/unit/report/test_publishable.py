@@ -148,7 +148,7 @@ def test_methods_give_scale_reviewers_finding_review_and_organisation(report) ->
     text = " ".join(m.paragraphs)
     assert "automatic claim finder" in text and "reviewed by people" in text
     assert "2 reviewers rated 3 of the 4 claims found." in text
-    assert "Blind review was not used" in text
+    assert "Blind review is off in this file" in text
     assert "Published by The Daily Check (https://check.example.org)." in text
     assert [r.label for r in m.ratings][:2] == ["True", "Mostly true"]
     html = render_html(report)

@@ -28,9 +28,12 @@ def new_claim(quote: str) -> Claim:
     return Claim(article_id="", start=start, end=end, quote=quote, claim=quote)
 
 
-def reviewed_file(path: Path, reviewer: str, rating: str) -> Store:
-    """A file where ``reviewer`` imported the article on their own laptop and rated its first claim."""
-    store = open_store(path)
+def reviewed_file(
+    path: Path, reviewer: str, rating: str, *, passphrase: str | None = None
+) -> Store:
+    """A file where ``reviewer`` imported the article on their own laptop and rated its first
+    claim (encrypted with ``passphrase`` when given)."""
+    store = open_store(path, passphrase=passphrase)
     article = store.add_article(
         Article(text=TEXT, title="Crime figures"), [new_claim(FIRST), new_claim(SECOND)]
     )

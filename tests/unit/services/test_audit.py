@@ -114,7 +114,7 @@ def test_removing_the_newest_events_is_found_against_a_printed_digest(tmp_path: 
     assert _verify(path)[0] == 0  # a shorter chain still links up…
     code, output = _verify(path, "--head", head)
     assert code == 1  # …but not to the digest printed before
-    assert "digest is not the one given" in output
+    assert "never had the digest given" in output
 
 
 def test_a_file_from_before_the_chain_verifies_after_upgrading(tmp_path: Path) -> None:
@@ -161,7 +161,15 @@ def test_the_report_prints_the_digest_that_verify_checks(tmp_path: Path) -> None
     assert _verify(path, "--head", digest)[0] == 0
     with open_store(path) as store:
         store.add_reviewer("Someone later")
-    assert _verify(path, "--head", digest)[0] == 1
+    # Work done since the report is counted, not refused…
+    code, output = _verify(path, "--head", digest)
+    assert code == 0, output
+    assert "1 change recorded since" in output
+    # …but taking away a change made before it is found.
+    _tamper(path, "DELETE FROM events WHERE id = (SELECT max(id) - 1 FROM events)")
+    code, output = _verify(path, "--head", digest)
+    assert code == 1
+    assert "never had the digest given" in output
 
 
 def test_an_event_carried_without_content_keeps_the_chain_verifiable(tmp_path: Path) -> None:
@@ -226,3 +234,22 @@ def test_workbench_check_reports_a_changed_event(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "History: The event" in result.output
     assert "was changed after it was written" in result.output
+
+
+def test_two_copies_of_an_older_file_upgrade_to_the_same_chain(tmp_path: Path) -> None:
+    """A colleague's older file is upgraded at each merge: its history must not come twice."""
+    from workbench.services.merge import merge_file
+
+    mine = tmp_path / "mine.sqlite3"
+    for name in ("a.sqlite3", "b.sqlite3"):
+        shutil.copy(FIXTURES / "schema-0003.sqlite3", tmp_path / name)
+    with open_store(tmp_path / "a.sqlite3") as a, open_store(tmp_path / "b.sqlite3") as b:
+        assert a.device_id == b.device_id
+        assert [e["uid"] for e in a.chained_events()] == [e["uid"] for e in b.chained_events()]
+    shutil.copy(FIXTURES / "schema-0003.sqlite3", tmp_path / "old.sqlite3")
+    with open_store(mine) as store:
+        merge_file(store, tmp_path / "old.sqlite3", backup=False)
+        first = verify_history(store)
+        again = merge_file(store, tmp_path / "old.sqlite3", backup=False)
+        assert verify_history(store).events == first.events
+    assert not again.changed

@@ -203,8 +203,8 @@ def test_the_report_is_the_same_with_blind_review_on_but_says_so(store: Store) -
     assert sum(len(c.verdicts) for c in after.claims) == 3
     from workbench.report.methods import methods_section
 
-    assert "Blind review was not used" in " ".join(methods_section(before).paragraphs)
-    assert "Blind review was on" in " ".join(methods_section(after).paragraphs)
+    assert "Blind review is off in this file" in " ".join(methods_section(before).paragraphs)
+    assert "Blind review is on in this file" in " ".join(methods_section(after).paragraphs)
 
 
 def test_the_library_masks_the_teams_rating_of_claims_not_rated(store: Store) -> None:

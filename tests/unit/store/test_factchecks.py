@@ -158,19 +158,29 @@ def test_a_settled_claims_team_row_carries_the_final_verdict(tmp_path) -> None:
 
 def test_words_in_most_of_the_library_are_left_out_only_when_asked(store) -> None:
     """Beside the encoder, "said" (in nearly every fact-check) adds cost, not meaning."""
-    rows = [row(f"Mayor said budget item {n} grew", f"https://a.org/{n}") for n in range(60)]
+    rows = [row(f"Mayor said budget item {n} grew", f"https://a.org/{n}") for n in range(1000)]
     rows.append(row("Senator said tariffs doubled prices", "https://a.org/tariffs"))
     store.upsert_factchecks(rows)
     plain = store.lexical_matches("mayor said the tariffs doubled prices", 100)
-    assert len(plain) == 61  # "mayor" and "said" find every item
+    assert len(plain) == 100  # "mayor" and "said" find every item (the best 100 kept)
     cut = store.lexical_matches("mayor said the tariffs doubled prices", 100, common=0.5)
     assert [fid for fid, _ in cut] == [plain[0][0]]  # only the rare words are looked for
     assert not store.conn.in_transaction
     # The counts follow the library: once "senator" is in most items, it is left out too.
     query = "senator tariffs doubled prices"
-    assert len(store.lexical_matches(query, 200, common=0.5)) == 1
+    assert len(store.lexical_matches(query, 2000, common=0.5)) == 1
     store.upsert_factchecks(
-        [row(f"Senator item {n} voted", f"https://b.org/{n}") for n in range(100)]
+        [row(f"Senator item {n} voted", f"https://b.org/{n}") for n in range(1100)]
     )
-    assert len(store.lexical_matches(query, 200)) == 101
-    assert len(store.lexical_matches(query, 200, common=0.5)) == 1
+    assert len(store.lexical_matches(query, 2000)) == 1101
+    assert len(store.lexical_matches(query, 2000, common=0.5)) == 1
+
+
+def test_a_small_library_keeps_every_word(store) -> None:
+    """In a team's own few dozen fact-checks any word is "common": none is left out."""
+    rows = [row(f"Budget item {n} grew", f"https://a.org/{n}") for n in range(40)]
+    rows.append(row("The governor said zebra owners pay double taxes", "https://a.org/zebra"))
+    store.upsert_factchecks(rows)
+    query = "governor claimed zebra owners pay double taxes"
+    assert store.lexical_matches(query, 5, common=0.02) == store.lexical_matches(query, 5)
+    assert store.lexical_matches(query, 5, common=0.02)

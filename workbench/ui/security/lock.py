@@ -243,7 +243,12 @@ class LockController(QObject):
         return True
 
     def _runners(self) -> list[JobRunner]:
-        return [self.window.imports.runner, self.window.backup.runner]
+        from workbench.ui.library.merge_controller import MergeController
+
+        runners = [self.window.imports.runner, self.window.backup.runner]
+        # A merge that is writing cannot stop half-way: the file closes once it is done.
+        merging = self.window.findChild(MergeController, "merge-controller")
+        return [*runners, merging.runner] if merging is not None else runners
 
     def _close_when_quiet(self) -> None:
         """Close the file once no background work runs and no dialog's event loop is unwinding."""
