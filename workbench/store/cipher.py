@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
+ZIP_MAGIC = b"PK\x03\x04"
 SALT_SIZE = 16
 #: SQLCipher 4's defaults: PBKDF2-HMAC-SHA512, 256,000 iterations, a 256-bit key.
 KDF_ITERATIONS = 256_000
@@ -55,7 +56,8 @@ def is_encrypted(path: str | Path) -> bool:
             head = handle.read(len(SQLITE_MAGIC))
     except OSError:
         return False
-    return head != SQLITE_MAGIC
+    # A zip (a review bundle) can be whole pages long too: it says what it is in its first bytes.
+    return head != SQLITE_MAGIC and not head.startswith(ZIP_MAGIC)
 
 
 def as_key(value: CipherKey | str | None) -> CipherKey | None:

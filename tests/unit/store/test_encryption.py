@@ -253,3 +253,19 @@ def test_errors_of_encrypted_files_are_caught_as_sqlite_errors() -> None:
     conn.close()
     with pytest.raises(sqlite3.ProgrammingError):
         conn.execute("SELECT 1")
+
+
+def test_a_zip_of_whole_pages_is_not_taken_for_an_encrypted_file(tmp_path) -> None:
+    """A review bundle whose size happens to be a multiple of 512 bytes is still a zip."""
+    import zipfile
+
+    from workbench.store import is_encrypted
+
+    bundle = tmp_path / "crime.zip"
+    with zipfile.ZipFile(bundle, "w") as archive:
+        archive.writestr("manifest.json", "{}")
+    size = bundle.stat().st_size
+    with zipfile.ZipFile(bundle, "a") as archive:
+        archive.comment = b"x" * (512 - (size % 512))
+    assert bundle.stat().st_size % 512 == 0
+    assert not is_encrypted(bundle)
