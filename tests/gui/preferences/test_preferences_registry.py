@@ -115,3 +115,20 @@ def test_the_reports_address_is_edited_and_checked(dialog) -> None:
     assert "report's web address" in built.error_line.message()
     built.report_url_edit.setText("https://b.example/r")
     assert built.value()[REPORT_BASE_URL.name] == "https://b.example/r"
+
+
+def test_preferences_fit_a_small_laptop_screen_with_save_in_sight(qtbot) -> None:
+    """Every group scrolls; the Save and Cancel buttons stay on a 768-pixel-high screen."""
+    from PySide6.QtWidgets import QDialogButtonBox, QScrollArea
+
+    from workbench.ui.preferences.preferences_dialog import PreferencesDialog
+
+    dialog = PreferencesDialog(None, {"reviewer_name": "Ana"})
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.height() <= 700
+    buttons = dialog.findChild(QDialogButtonBox)
+    assert buttons.geometry().bottom() <= dialog.height()
+    scroll = dialog.findChild(QScrollArea)
+    assert scroll.widget().isAncestorOf(dialog.idle_lock_spin)  # the last group scrolls

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -12,9 +13,11 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QLabel,
     QLineEdit,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -39,7 +42,13 @@ from workbench.settings import (
     Setting,
     preference_defaults,
 )
-from workbench.ui.common.dialogs import NOTE_STYLE, ErrorLine, ValidatedDialog, with_key
+from workbench.ui.common.dialogs import (
+    NOTE_STYLE,
+    ErrorLine,
+    ValidatedDialog,
+    answer_of,
+    with_key,
+)
 from workbench.ui.preferences.fit import fit_height
 
 #: Every preference this dialog edits, with the value used when none is stored (declared in
@@ -74,6 +83,11 @@ def _spin_range(spin: QSpinBox | QDoubleSpinBox, setting: Setting[Any]) -> None:
 def _label(setting: Setting[Any], shortcut: str) -> str:
     """The registry's label with its first ``shortcut`` letter as the Alt+key, and a colon."""
     return f"{with_key(setting.label, shortcut)}:"
+
+
+#: The most the settings take of the screen's height before they scroll (a 768-pixel laptop
+#: screen keeps the buttons in sight).
+MAX_SHOWN_HEIGHT = 560
 
 
 class PreferencesDialog(ValidatedDialog):
@@ -158,7 +172,16 @@ class PreferencesDialog(ValidatedDialog):
         ):
             widget.setMaximumWidth(140)
 
-        layout = QVBoxLayout(self)
+        # The groups scroll (the dialog is taller than a small laptop's screen); the error line
+        # and the buttons stay in sight below them.
+        outer = QVBoxLayout(self)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(12)
         layout.addWidget(
             _group(
@@ -222,20 +245,23 @@ class PreferencesDialog(ValidatedDialog):
                 f"{BACKUP_KEEP.help} {IDLE_LOCK_MINUTES.help}",
             )
         )
+        scroll.setWidget(content)
+        scroll.setMinimumHeight(min(content.sizeHint().height(), MAX_SHOWN_HEIGHT))
+        outer.addWidget(scroll)
         self.error_line = ErrorLine()
-        layout.addWidget(self.error_line)
+        outer.addWidget(self.error_line)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        outer.addWidget(buttons)
 
     @classmethod
     def ask(cls, parent: QWidget | None, values: dict[str, Any]) -> dict[str, Any] | None:
         """Show the dialog; the new preferences, or None when cancelled."""
         dialog = cls(parent, values)
-        return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        return answer_of(dialog, dialog.value)
 
     def value(self) -> dict[str, Any]:
         """Every preference as entered, plus any keys the dialog does not edit."""
