@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QFileDialog, QWidget
 
+from workbench.ui.common.progress import StepProgress
 from workbench.ui.common.worker import Job, JobRunner
 
 if TYPE_CHECKING:
@@ -63,7 +64,7 @@ class MergeController(QObject):
         self.setObjectName("merge-controller")
         self.window = window
         self.runner = JobRunner(self)
-        self.progress: QProgressDialog | None = None
+        self.progress: StepProgress | None = None
         self.result: MergeResult | None = None
         self.stepped.connect(self._show_step)
 
@@ -116,32 +117,19 @@ class MergeController(QObject):
             on_cancelled=lambda: self._failed("The merge was cancelled; nothing was changed."),
         )
         assert self.progress is not None
-        self.progress.canceled.connect(job.cancel)
+        self.progress.dialog.canceled.connect(job.cancel)
         self.runner.start(job)
 
     def _show_progress(self, text: str) -> None:
-        dialog = QProgressDialog(text, "&Cancel", 0, 4, self.window)
-        dialog.setWindowTitle(TITLE)
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(0)
-        dialog.setAutoClose(False)
-        dialog.setAutoReset(False)
-        dialog.setValue(0)
-        dialog.show()
-        self.progress = dialog
-        self._text = text
+        self.progress = StepProgress(self.window, TITLE, text, 4, "&Cancel")
 
     def _show_step(self, what: str, done: int, total: int) -> None:
-        dialog = self.progress
-        if dialog is not None:
-            dialog.setLabelText(f"{self._text}\n{what}")
-            dialog.setMaximum(max(total, 1))
-            dialog.setValue(min(done, total))
+        if self.progress is not None:
+            self.progress.step(what, done, total)
 
     def _hide_progress(self) -> None:
         if self.progress is not None:
             self.progress.close()
-            self.progress.deleteLater()
             self.progress = None
 
     def _finished(self, result: MergeResult) -> None:

@@ -13,12 +13,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from workbench.services.database import open_database
 from workbench.services.desk import Desk
 from workbench.store.errors import StoreError, WrongPassphraseError
+from workbench.ui.common.progress import StepProgress
 from workbench.ui.common.worker import Job, JobRunner
 from workbench.ui.security.passphrase_dialogs import NewPassphraseDialog, UnlockDialog
 
@@ -65,7 +66,7 @@ class ConversionController(QObject):
         self.window = window
         self.security = security
         self.runner = JobRunner(self)
-        self.progress: QProgressDialog | None = None
+        self.progress: StepProgress | None = None
         self.stepped.connect(self._show_step)
 
     def shut_down(self) -> None:
@@ -213,30 +214,15 @@ class ConversionController(QObject):
 
     def _show_progress(self, text: str) -> None:
         # The steps (copy, check, swap) cannot be interrupted half-way: no Cancel button.
-        dialog = QProgressDialog(text, "", 0, 3, self.window)
-        dialog.setCancelButton(None)  # type: ignore[arg-type]
-        dialog.setWindowTitle("Factcheck Workbench")
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(0)
-        dialog.setAutoClose(False)
-        dialog.setAutoReset(False)
-        dialog.setValue(0)
-        dialog.show()
-        self.progress = dialog
-        self._text = text
+        self.progress = StepProgress(self.window, "Factcheck Workbench", text, 3)
 
     def _show_step(self, what: str, done: int, total: int) -> None:
-        dialog = self.progress
-        if dialog is not None:
-            dialog.setLabelText(f"{self._text}\n{what[:1].upper()}{what[1:]}")
-            dialog.setMaximum(max(total, 1))
-            # Last: a modal progress dialog handles pending events here (the end, perhaps).
-            dialog.setValue(min(done, total))
+        if self.progress is not None:
+            self.progress.step(what, done, total)
 
     def _hide_progress(self) -> None:
         if self.progress is not None:
             self.progress.close()
-            self.progress.deleteLater()
             self.progress = None
 
     # -- after each ------------------------------------------------------------------------------
