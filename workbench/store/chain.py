@@ -15,7 +15,6 @@ verifies; the head digest covers every head.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -63,6 +62,8 @@ def is_withheld(event: Mapping[str, Any]) -> bool:
 
 def event_digest(event: Mapping[str, Any]) -> str:
     """The SHA-256 (hex) of an event's chained fields, as stored (``before``/``after`` as text)."""
+    import hashlib  # it loads OpenSSL: start-up, which saves nothing, does without it
+
     canonical = json.dumps(
         [event.get(name) for name in CHAINED_FIELDS], ensure_ascii=False, separators=(",", ":")
     )
@@ -71,6 +72,8 @@ def event_digest(event: Mapping[str, Any]) -> str:
 
 def heads_digest(heads: Iterable[str]) -> str:
     """One digest over the newest event of every chain: what a report prints."""
+    import hashlib
+
     joined = "\n".join(sorted(heads))
     return hashlib.sha256(joined.encode("ascii")).hexdigest()
 

@@ -15,7 +15,7 @@ from tests.gui.security.conftest import PASSPHRASE
 from workbench.services.database import open_database
 from workbench.ui.security import idle, security_controller
 from workbench.ui.security.idle import IdleWatcher
-from workbench.ui.security.lock import LockPanel
+from workbench.ui.security.lock_panel import LockPanel
 
 pytestmark = pytest.mark.gui
 

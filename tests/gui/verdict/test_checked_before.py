@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 
 from workbench.services.factchecks import import_files
 from workbench.store import open_store
+from workbench.ui.common import matcher
 from workbench.ui.verdict import checked_before
 from workbench.ui.window.main_window import MainWindow
 
@@ -27,7 +28,7 @@ LIBRARY_CSV = (
 @pytest.fixture(autouse=True)
 def _words_only(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Match by words alone: quick, and the same on every computer."""
-    monkeypatch.setattr(checked_before, "ENCODER", lambda: None)
+    monkeypatch.setattr(matcher, "ENCODER", lambda: None)
     yield
 
 

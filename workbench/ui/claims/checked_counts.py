@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Protocol
 from PySide6.QtCore import QObject, QTimer
 
 from workbench.store import StoreError
-from workbench.ui.verdict.checked_before import Found, shared_matcher, shown_matches
+from workbench.ui.common.matcher import Found, shared_matcher, shown_matches
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping

@@ -13,14 +13,13 @@ from workbench.services.database import open_database
 from workbench.services.desk import Desk
 from workbench.settings import SEEDED
 from workbench.store.errors import StoreError
-from workbench.ui.security.conversion import ConversionController
 from workbench.ui.security.lock import LockController
-from workbench.ui.security.passphrase_dialogs import NewPassphraseDialog, busy
 from workbench.ui.security.unlock import UnlockCancelled, open_desk
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from workbench.ui.security.conversion import ConversionController
     from workbench.ui.window.main_window import MainWindow
 
 DATABASE_FILTER = "Workbench databases (*.sqlite3 *.db);;All files (*)"
@@ -57,7 +56,7 @@ class SecurityController(QObject):
         super().__init__(window)
         self.window = window
         self.lock = LockController(window)
-        self.conversion = ConversionController(window, self)
+        self._conversion: ConversionController | None = None
 
         def act(text: str, slot: Callable[[], object], key: str | QKeySequence | None = None):
             action = QAction(text, window)
@@ -71,9 +70,11 @@ class SecurityController(QObject):
             "Ne&w database…", self.create_database, QKeySequence(QKeySequence.StandardKey.New)
         )
         self.open_database = act("&Open database…", self.choose_database, "Ctrl+Shift+O")
-        self.encrypt = act("Encr&ypt this database…", self.conversion.encrypt)
-        self.change_passphrase = act("C&hange passphrase…", self.conversion.change_passphrase)
-        self.decrypt = act("&Decrypt this database…", self.conversion.decrypt)
+        self.encrypt = act("Encr&ypt this database…", lambda: self.conversion.encrypt())
+        self.change_passphrase = act(
+            "C&hange passphrase…", lambda: self.conversion.change_passphrase()
+        )
+        self.decrypt = act("&Decrypt this database…", lambda: self.conversion.decrypt())
         self.lock_now = act("Loc&k now", self.lock_window, "Ctrl+Shift+L")
         #: What File ▸ lists about the open database's protection, in order.
         self.protection_actions = [
@@ -85,6 +86,15 @@ class SecurityController(QObject):
         window.article_opened.connect(lambda _article_id: self.refresh())
         self.lock.unlocked.connect(self.refresh)
         self.refresh()
+
+    @property
+    def conversion(self) -> ConversionController:
+        """Encrypting, decrypting, changing the passphrase: made when first asked for."""
+        if self._conversion is None:
+            from workbench.ui.security.conversion import ConversionController
+
+            self._conversion = ConversionController(self.window, self)
+        return self._conversion
 
     def refresh(self) -> None:
         """Offer what suits the open database (plain or encrypted), and watch for idleness."""
@@ -100,7 +110,8 @@ class SecurityController(QObject):
     def shut_down(self) -> None:
         """The window is closing."""
         self.lock.shut_down()
-        self.conversion.shut_down()
+        if self._conversion is not None:
+            self._conversion.shut_down()
 
     def lock_window(self) -> None:
         """File ▸ Lock now."""
@@ -137,6 +148,8 @@ class SecurityController(QObject):
                 "replaced. Nothing was changed.",
             )
             return
+        from workbench.ui.security.passphrase_dialogs import NewPassphraseDialog, busy
+
         choice = NewPassphraseDialog.ask(w, path.name, "new")
         if choice is None:
             return

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 from workbench.services.database import open_database
 from workbench.services.desk import Desk
 from workbench.store.errors import PassphraseNeededError, WrongPassphraseError
-from workbench.ui.security.passphrase_dialogs import UnlockDialog
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -42,6 +41,8 @@ def open_desk(
         if not ask:
             raise
         message = "The passphrase given does not open it. Enter the right one to open it."
+    from workbench.ui.security.passphrase_dialogs import UnlockDialog
+
     store = UnlockDialog.ask(
         parent,
         path,

@@ -26,6 +26,7 @@ from workbench.ui.claims.claim_record_controller import ClaimRecordController
 from workbench.ui.claims.claims_pane import ClaimsPane
 from workbench.ui.claims.review_controller import ReviewController
 from workbench.ui.common.errors import MessageBoxes, show_error
+from workbench.ui.common.matcher import shipped_encoder
 from workbench.ui.common.theme import Splitter, tinted
 from workbench.ui.export.export_controller import ExportController
 from workbench.ui.history.history_controller import HistoryController
@@ -36,7 +37,6 @@ from workbench.ui.preferences.preferences_controller import PreferencesControlle
 from workbench.ui.preferences.reviewer_controller import ReviewerController
 from workbench.ui.preferences.settings import DeskSettings
 from workbench.ui.security.security_controller import SecurityController
-from workbench.ui.verdict.checked_before import shipped_encoder
 from workbench.ui.window.menus import Actions
 
 if TYPE_CHECKING:
