@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import sys
-from pathlib import Path
 
 import PySide6.QtCore  # noqa: F401  (loads PySide6's import hook, which the table below feeds)
 
@@ -26,11 +25,11 @@ def our_modules() -> dict[str, int]:
     To decide, it reads the module's whole source at import, ~90 files before the window shows.
     The layers tell it the answer instead: ``app`` and the Qt folders 0, the rest -1.
     """
-    root = Path(__file__).resolve().parent.parent
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     marks: dict[str, int] = {}
     for folder, dirs, files in os.walk(root):
         dirs[:] = [d for d in dirs if not d.startswith((".", "__"))]
-        parts = Path(folder).relative_to(root).parts
+        parts = os.path.relpath(folder, root).split(os.sep) if folder != root else []
         package = ".".join(("workbench", *parts))
         mark = 0 if parts and parts[0] in QT_FOLDERS else -1
         for name in files:
@@ -47,9 +46,9 @@ def _tell_pyside() -> None:
         for module, mark in our_modules().items():
             table.setdefault(module, mark)
         # Python's own library never uses Qt either.
-        for module in [*sys.stdlib_module_names, *sys.modules]:
-            if module.partition(".")[0] in sys.stdlib_module_names:
-                table.setdefault(module, -1)
+        stdlib = sys.stdlib_module_names
+        for module in [*stdlib, *(m for m in sys.modules if m.partition(".")[0] in stdlib)]:
+            table.setdefault(module, -1)
 
 
 _tell_pyside()
