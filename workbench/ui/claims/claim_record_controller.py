@@ -6,19 +6,15 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from workbench.ui.common.errors import explain
 from workbench.ui.common.undo import EditClaimCommand
-from workbench.ui.common.views import EditingView
+from workbench.ui.common.views import ClaimView, claim_to_change
 
 if TYPE_CHECKING:
-    from workbench.model import Claim, ReviewedClaim
+    from workbench.model import Claim
     from workbench.ui.claims.claim_dialog import Choices
 
 
-class ClaimRecordView(EditingView, Protocol):
+class ClaimRecordView(ClaimView, Protocol):
     """What correcting a claim record asks of the window."""
-
-    def current_claim(self) -> ReviewedClaim | None:
-        """The selected claim."""
-        ...
 
     def flush_editor(self) -> None:
         """Save text still waiting for the editor's autosave."""
@@ -38,12 +34,9 @@ class ClaimRecordController:
     def edit_record(self) -> None:
         """Edit the selected claim's record (F2)."""
         view = self.view
-        reviewed = view.current_claim()
+        # A record is corrected for everyone: nobody's name is asked.
+        reviewed = claim_to_change(view, by_reviewer=False)
         if reviewed is None:
-            view.show_status("Select a claim first.", 5000)
-            return
-        if view.desk.read_only:
-            view.show_status("This database is open read-only; claims cannot be changed.", 5000)
             return
         # Wording typed in the verdict editor is saved first, so the dialog shows it.
         view.flush_editor()

@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
 from workbench.services.final_verdicts import DISMISS_REASONS
 from workbench.ui.common.dialogs import ErrorLine, ValidatedDialog, answer_of
 from workbench.ui.common.undo import DeskCommand, OnChange, OnError
-from workbench.ui.common.views import EditingView
+from workbench.ui.common.views import ClaimView, claim_to_change
 
 if TYPE_CHECKING:
-    from workbench.model import Claim, ReviewedClaim
+    from workbench.model import Claim
     from workbench.services.desk import Desk
 
 OTHER = "Other:"
@@ -132,16 +132,8 @@ class DismissWithReasonCommand(DeskCommand):
             self.desk.final_verdicts.put_dismissal(self.before)
 
 
-class DismissView(EditingView, Protocol):
+class DismissView(ClaimView, Protocol):
     """What dismissing with a reason asks of the window."""
-
-    def current_claim(self) -> ReviewedClaim | None:
-        """The selected claim."""
-        ...
-
-    def ensure_reviewer(self, name: str | None = None) -> bool:
-        """Work as a reviewer, asking who when nobody is remembered."""
-        ...
 
     def claims_changed(self, select: str | None = None, *, refresh_editor: bool = True) -> None:
         """Read the article's claims again."""
@@ -150,14 +142,8 @@ class DismissView(EditingView, Protocol):
 
 def dismiss_with_reason(view: DismissView) -> None:
     """Ask why, then dismiss the selected claim as the current reviewer (Shift+D)."""
-    rc = view.current_claim()
+    rc = claim_to_change(view)
     if rc is None:
-        view.show_status("Select a claim first.", 5000)
-        return
-    if view.desk.read_only:
-        view.show_status("This database is open read-only; nothing can be changed.", 5000)
-        return
-    if view.desk.reviewer is None and not view.ensure_reviewer():
         return
     reason = DismissDialog.ask(view.dialog_parent, rc.claim.claim)
     if reason is None:

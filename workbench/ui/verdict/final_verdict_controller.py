@@ -8,23 +8,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Protocol
 
 from workbench.ui.common.undo import DeskCommand, OnChange, OnError
-from workbench.ui.common.views import EditingView
+from workbench.ui.common.views import ClaimView, claim_to_change
 
 if TYPE_CHECKING:
-    from workbench.model import FinalVerdict, ReviewedClaim
+    from workbench.model import FinalVerdict
     from workbench.services.desk import Desk
 
 
-class FinalVerdictView(EditingView, Protocol):
+class FinalVerdictView(ClaimView, Protocol):
     """What giving a final verdict asks of the window."""
-
-    def current_claim(self) -> ReviewedClaim | None:
-        """The selected claim."""
-        ...
-
-    def ensure_reviewer(self, name: str | None = None) -> bool:
-        """Work as a reviewer, asking who when nobody is remembered."""
-        ...
 
     def flush_editor(self) -> None:
         """Save text still waiting for the editor's autosave."""
@@ -119,14 +111,8 @@ class FinalVerdictController:
     def edit(self) -> None:
         """Give, change or remove the selected claim's final verdict (Ctrl+Shift+F)."""
         view = self.view
-        reviewed = view.current_claim()
+        reviewed = claim_to_change(view)
         if reviewed is None:
-            view.show_status("Select a claim first.", 5000)
-            return
-        if view.desk.read_only:
-            view.show_status("This database is open read-only; nothing can be changed.", 5000)
-            return
-        if view.desk.reviewer is None and not view.ensure_reviewer():
             return
         reviewer = view.desk.reviewer
         assert reviewer is not None
