@@ -10,6 +10,7 @@ import pytest
 
 from workbench.services.backup import list_backups
 from workbench.services.desk import Desk
+from workbench.store import StoreError
 from workbench.ui.backup.backup_controller import BackupController, BackupView
 from workbench.ui.preferences.preferences_controller import PreferencesController, PreferencesView
 from workbench.ui.preferences.reviewer_controller import ReviewerController, ReviewerView
@@ -110,6 +111,22 @@ def test_preferences_store_only_what_changed_and_apply_the_rest(view: FakeView) 
     assert view.sensitivities == [0.7]
     assert view.desk.reviewer is not None and view.desk.reviewer.name == "Ben Osei"
     assert view.errors == []
+
+
+def test_preferences_the_database_cannot_read_are_reported_and_the_rest_applied(
+    view: FakeView, monkeypatch
+) -> None:
+    preferences = PreferencesController(view)
+    values = preferences.current()
+
+    def unreadable(key: str, default: Any = None) -> Any:
+        raise StoreError("The database file is no longer there.")
+
+    monkeypatch.setattr(view.desk, "setting", unreadable)
+    preferences.apply({**values, "sensitivity": 0.6})
+
+    assert view.errors == [("Preferences", "The database file is no longer there.")]
+    assert view.sensitivities == [0.6]
 
 
 def test_back_up_now_then_restore_reopens_the_database(view: FakeView, monkeypatch) -> None:

@@ -80,17 +80,19 @@ class PreferencesController:
     def apply(self, values: dict[str, Any]) -> None:
         """Store changed preferences and show their effect."""
         view = self.view
-        blind_before = BLIND_REVIEW.read(view.desk.setting)
         try:
-            for name, setting in DATABASE_PREFERENCES.items():
-                # Only what changed: a default left alone stays unstored, so that a later default
-                # (or, for the pipeline, the first one installed) still applies.
-                if name in values and values[name] != setting.read(view.desk.setting):
-                    view.desk.set_setting(setting.key, values[name])
-        except Exception as exc:
+            blind_before = BLIND_REVIEW.read(view.desk.setting)
+            try:
+                for name, setting in DATABASE_PREFERENCES.items():
+                    # Only what changed: a default left alone stays unstored, so that a later
+                    # default (or, for the pipeline, the first one installed) still applies.
+                    if name in values and values[name] != setting.read(view.desk.setting):
+                        view.desk.set_setting(setting.key, values[name])
+            finally:
+                if BLIND_REVIEW.read(view.desk.setting) != blind_before:
+                    view.claims_changed()  # the others' ratings are hidden or shown at once
+        except Exception as exc:  # the database's part is not saved; the reviewer's own is
             view.report_error(exc, "Preferences")
-        if BLIND_REVIEW.read(view.desk.setting) != blind_before:
-            view.claims_changed()  # the others' ratings are hidden or shown at once
         if values.get(NEW_DATABASE_SCALE.name):
             view.settings.new_database_scale = str(values[NEW_DATABASE_SCALE.name])
         if values.get(ASK_REVIEWER.name):
