@@ -22,9 +22,8 @@ from pathlib import Path
 
 from workbench import __version__
 from workbench.model import now_iso
-from workbench.store import Store, StoreError, open_store
-from workbench.store.merge import rating_scale_name
-from workbench.store.merge_bundle import copy_articles
+from workbench.store import Store, StoreError
+from workbench.store.bundle_db import bundle_database
 
 BUNDLE_FORMAT = "factcheck-workbench-bundle"
 BUNDLE_VERSION = 1
@@ -95,10 +94,7 @@ def write_bundle(store: Store, article_ids: Sequence[str], out: str | Path) -> B
     titles = [store.get_article(a).title for a in article_ids]
     # Built in memory, never in a temporary file: the open file may be encrypted, and only
     # the zip the user asked for may hold its content in plain form.
-    with open_store(None, scale=rating_scale_name(store)) as dest:
-        dest.conn.execute("PRAGMA temp_store = MEMORY")
-        counts = copy_articles(store, dest, list(dict.fromkeys(article_ids)))
-        data = dest.conn.serialize()
+    counts, data = bundle_database(store, list(dict.fromkeys(article_ids)))
     manifest = {
         "format": BUNDLE_FORMAT,
         "version": BUNDLE_VERSION,

@@ -2,7 +2,8 @@
 
 Each conversion writes a new file beside the database, checks it (SQLite's integrity check and
 the same number of rows in every table as the original), and only then puts it in place of the
-database in one atomic step. On any failure the database is left exactly as it was.
+database in one atomic step. On any failure the database is left exactly as it was. (Writing
+and checking the copy is the store's part: :mod:`workbench.store.conversion`.)
 
 Encrypting keeps the plaintext original beside the new file, and plaintext backups stay in the
 backups folder: :func:`remove_plaintext` deletes them, and only when called (after the user has
@@ -12,26 +13,16 @@ agreed). A disk may keep the old blocks of a deleted file; :data:`DISK_WARNING` 
 from __future__ import annotations
 
 import os
-import sqlite3
-import threading
-from collections.abc import Callable, Iterator
-from contextlib import closing, contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
 from workbench.store import open_store
 from workbench.store.backup import list_backups
-from workbench.store.cipher import (
-    CipherKey,
-    as_key,
-    is_encrypted,
-    keyed_connect,
-    quote,
-    sqlcipher,
-)
+from workbench.store.cipher import CipherKey, as_key, is_encrypted
 from workbench.store.connection import WriterLock, conversion_path
+from workbench.store.conversion import ConversionCancelled, ConvertedCopy
 from workbench.store.errors import StoreError
 
 __all__ = [
@@ -48,10 +39,6 @@ __all__ = [
 Progress = Callable[[str, int, int], None]
 #: Asked now and then while the file is copied; True stops the conversion.
 Cancelled = Callable[[], bool]
-
-
-class ConversionCancelled(StoreError):
-    """The conversion was stopped on request; the database was left as it was."""
 
 
 DISK_WARNING = (
@@ -95,10 +82,7 @@ def encrypt_file(
     key = _key(passphrase)
     open_store(db).close()  # a workbench file, brought up to date, its log folded in
     with _locked(db):
-        source = sqlcipher().connect(str(db), check_same_thread=False)
-        source.execute("PRAGMA temp_store = MEMORY")
-        new = _export(source, db, key.pragma_value(None), progress, is_cancelled)
-        _check(new, lambda: keyed_connect(str(new), key, new), source, progress)
+        new = _convert(ConvertedCopy(db, source_key=None, key=key), progress, is_cancelled)
         kept = db.with_name(f"{db.name}.plaintext-{_stamp()}")
         _swap(db, new, keep=kept, progress=progress)
     plaintext = [kept] + [b.path for b in list_backups(db) if not is_encrypted(b.path)]
@@ -119,9 +103,7 @@ def decrypt_file(
     key = _key(passphrase)
     open_store(db, passphrase=key).close()  # the passphrase is right, the file up to date
     with _locked(db):
-        source = keyed_connect(str(db), key, db, check_same_thread=False)
-        new = _export(source, db, "''", progress, is_cancelled)
-        _check(new, lambda: sqlite3.connect(new), source, progress)
+        new = _convert(ConvertedCopy(db, source_key=key, key=None), progress, is_cancelled)
         _swap(db, new, progress=progress)
     return ConversionResult(db, False, old_key_backups=_encrypted_backups(db))
 
@@ -144,9 +126,8 @@ def rekey(
     old_key, new_key = _key(old), _key(new)
     open_store(db, passphrase=old_key).close()
     with _locked(db):
-        source = keyed_connect(str(db), old_key, db, check_same_thread=False)
-        copy = _export(source, db, new_key.pragma_value(None), progress, is_cancelled)
-        _check(copy, lambda: keyed_connect(str(copy), new_key, copy), source, progress)
+        converted = ConvertedCopy(db, source_key=old_key, key=new_key)
+        copy = _convert(converted, progress, is_cancelled)
         _swap(db, copy, progress=progress)
     return ConversionResult(db, True, old_key_backups=_encrypted_backups(db))
 
@@ -206,88 +187,15 @@ def _new_path(db: Path) -> Path:
     return conversion_path(db)
 
 
-def _export(
-    source: Any, db: Path, key_sql: str, progress: Progress | None, is_cancelled: Cancelled | None
+def _convert(
+    copy: ConvertedCopy, progress: Progress | None, is_cancelled: Cancelled | None
 ) -> Path:
-    """Copy every table, index, trigger and setting into a new file keyed with ``key_sql``."""
-    new = _new_path(db)
+    """Write the new file beside the database and check it; returns its path."""
     _tell(progress, "copying", 0)
-    try:
-        with closing(source.cursor()) as cur, _interrupt_when(source, is_cancelled):
-            cur.execute(f"ATTACH DATABASE {quote(str(new))} AS converted KEY {key_sql}")
-            try:
-                # A half-written copy is deleted, never used: no journal and no syncing per
-                # table (one sync of the whole file follows its check).
-                cur.execute("PRAGMA converted.synchronous = OFF")
-                cur.execute("PRAGMA converted.journal_mode = OFF")
-                cur.execute("SELECT sqlcipher_export('converted')")
-                version = cur.execute("PRAGMA main.user_version").fetchone()[0]
-                cur.execute(f"PRAGMA converted.user_version = {int(version)}")
-            finally:
-                cur.execute("DETACH DATABASE converted")
-    except sqlite3.Error as exc:
-        source.close()
-        if "interrupted" in str(exc):
-            raise ConversionCancelled("Stopped; the database was left as it was.") from exc
-        raise StoreError(f"Could not convert “{db.name}” ({exc}); nothing was changed.") from exc
-    return new
-
-
-@contextmanager
-def _interrupt_when(conn: Any, is_cancelled: Cancelled | None) -> Iterator[None]:
-    """Interrupt ``conn``'s statement once ``is_cancelled`` says so (asked every 50 ms).
-
-    The copy is one statement that runs statements of its own, which SQLite's progress handler
-    does not see; an interrupt from another thread stops them all.
-    """
-    if is_cancelled is None:
-        yield
-        return
-    done = threading.Event()
-
-    def watch() -> None:
-        while not done.wait(0.05):
-            if is_cancelled():
-                conn.interrupt()
-                return
-
-    watcher = threading.Thread(target=watch, name="conversion-cancel", daemon=True)
-    watcher.start()
-    try:
-        yield
-    finally:
-        done.set()
-        watcher.join()
-
-
-def _check(new: Path, open_new: Callable[[], Any], source: Any, progress: Progress | None) -> None:
-    """The new file passes SQLite's integrity check and holds as many rows as the original."""
+    new = copy.write(is_cancelled)
     _tell(progress, "checking the new file", 1)
-    try:
-        with closing(source):
-            expected = _row_counts(source)
-        with closing(open_new()) as conn:
-            rows = [r[0] for r in conn.execute("PRAGMA integrity_check")]
-            found = _row_counts(conn)
-    except sqlite3.Error as exc:
-        raise StoreError(
-            f"The converted copy could not be read ({exc}); nothing was changed."
-        ) from exc
-    if rows != ["ok"]:
-        raise StoreError(f"The converted copy failed its check ({rows[0]}); nothing was changed.")
-    if found != expected:
-        raise StoreError("The converted copy does not hold every row; nothing was changed.")
-
-
-def _row_counts(conn: Any) -> dict[str, int]:
-    names = [
-        r[0]
-        for r in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' "
-            "AND (name NOT LIKE 'sqlite_%' OR name = 'sqlite_sequence')"
-        )
-    ]
-    return {n: conn.execute(f"SELECT count(*) FROM [{n}]").fetchone()[0] for n in names}
+    copy.check()
+    return new
 
 
 def _swap(db: Path, new: Path, *, keep: Path | None = None, progress: Progress | None) -> None:

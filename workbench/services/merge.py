@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from workbench.store import Store, StoreError, open_store
+from workbench.store.bundle_db import own_event_uids
 from workbench.store.chain import event_digest
 from workbench.store.errors import InvalidInputError, ReadOnlyError, SchemaTooOldError
 from workbench.store.merge import (
@@ -270,10 +271,7 @@ def merge_stores(
     report("Reading both files", 1, 4)
     mine_snap, their_snap = read_snapshot(store), read_snapshot(theirs)
     if wrapper:
-        own = {
-            r["uid"]
-            for r in theirs.query("SELECT uid FROM events WHERE device = ?", [theirs.device_id])
-        }
+        own = own_event_uids(theirs)
         their_snap.events = [e for e in their_snap.events if e[0] not in own]
     report("Comparing", 2, 4)
     plan = plan_merge(mine_snap, their_snap)
