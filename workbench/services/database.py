@@ -86,7 +86,7 @@ def check_database(
     try:
         report.problems = [*lost, *health.problems(store, progress)]
         if not any(p.startswith(health.DAMAGE) for p in report.problems):
-            report.counts = health.counts(store.db)
+            report.counts = health.counts(store)
     except StoreError as exc:
         report.problems.append(str(exc))
     finally:

@@ -231,9 +231,9 @@ def span_problems(db: Database, progress: Progress | None = None) -> list[str]:
     return found
 
 
-def counts(db: Database) -> dict[str, int]:
+def counts(store: Store) -> dict[str, int]:
     """How many articles, claims, verdicts and sources the file holds."""
-    return {table: db[table].count for table in COUNTED}
+    return {table: store.db[table].count for table in COUNTED}
 
 
 def missing_ids(db: Database, table: str, ids: set[str]) -> set[str]:
