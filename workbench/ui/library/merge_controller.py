@@ -12,6 +12,8 @@ from workbench.ui.common.progress import StepProgress
 from workbench.ui.common.worker import Job, JobRunner
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from workbench.services.merge import MergeResult
     from workbench.ui.window.main_window import MainWindow
 
@@ -114,7 +116,7 @@ class MergeController(QObject):
             work,
             on_finished=self._finished,
             on_failed=self._failed,
-            on_cancelled=lambda: self._failed("The merge was cancelled; nothing was changed."),
+            on_cancelled=lambda: self._failed(self._stopped()),
         )
         assert self.progress is not None
         self.progress.dialog.canceled.connect(job.cancel)
@@ -135,16 +137,42 @@ class MergeController(QObject):
     def _finished(self, result: MergeResult) -> None:
         self._hide_progress()
         self.result = result
-        if result.changed:
-            self._reload()
-        self.window.show_status(result.lines()[0], 10000)
+        locked = self.window.security.lock.is_locked
+        if result.changed and not locked:
+            self._reload()  # a locked window shows the merged work when it is unlocked
         self._end()
-        show_summary(self.window.dialog_parent, result)
+
+        def tell() -> None:
+            self.window.show_status(result.lines()[0], 10000)
+            show_summary(self.window.dialog_parent, result)
+
+        self._when_unlocked(tell)
 
     def _failed(self, message: str) -> None:
         self._hide_progress()
         self._end()
-        self.window.show_message(TITLE, message)
+        self._when_unlocked(lambda: self.window.show_message(TITLE, message))
+
+    def _stopped(self) -> str:
+        if self.window.security.lock.is_locked:
+            return (
+                "The merge stopped when the window locked; nothing was changed. Merge the file "
+                "again to bring in the colleague's work."
+            )
+        return "The merge was cancelled; nothing was changed."
+
+    def _when_unlocked(self, tell: Callable[[], None]) -> None:
+        """Say how the merge ended now, or once the reviewer has unlocked the window."""
+        lock = self.window.security.lock
+        if not lock.is_locked:
+            tell()
+            return
+
+        def once() -> None:
+            lock.unlocked.disconnect(once)
+            tell()
+
+        lock.unlocked.connect(once)
 
     def _end(self) -> None:
         # The worker thread is not kept: merging is rare.

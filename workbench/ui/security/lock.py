@@ -55,8 +55,15 @@ class LockController(QObject):
         self._reviewer: str | None = None
         self._enabled: dict[QAction, bool] = {}
         self._closing = False
+        self._heard: set[int] = set()
+        self._listen()
+
+    def _listen(self) -> None:
+        """Hear every worker end (the merge's is made on first use, after this controller)."""
         for runner in self._runners():
-            runner.ended.connect(lambda _job: self._close_when_quiet())
+            if id(runner) not in self._heard:
+                self._heard.add(id(runner))
+                runner.ended.connect(lambda _job: self._close_when_quiet())
 
     @property
     def panel(self) -> LockPanel:
@@ -134,6 +141,7 @@ class LockController(QObject):
         self._closing = True
         w.checked_counts.shut_down()
         w.editor.checked_before.shut_down()
+        self._listen()
         for runner in self._runners():
             runner.cancel_all()
         self._close_when_quiet()
