@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -54,6 +55,9 @@ def show_summary(parent: QWidget | None, result: MergeResult) -> None:
     MergeSummaryDialog.show_result(parent, result)
 
 
+log = logging.getLogger(__name__)
+
+
 class MergeController(QObject):
     """Runs one merge at a time on a worker of its own, behind a progress dialog with Cancel."""
 
@@ -68,6 +72,7 @@ class MergeController(QObject):
         self.runner = JobRunner(self)
         self.progress: StepProgress | None = None
         self.result: MergeResult | None = None
+        self._cancelled_by_reviewer = False
         self.stepped.connect(self._show_step)
 
     @classmethod
@@ -119,6 +124,8 @@ class MergeController(QObject):
             on_cancelled=lambda: self._failed(self._stopped()),
         )
         assert self.progress is not None
+        self._cancelled_by_reviewer = False
+        self.progress.dialog.canceled.connect(self._cancel_pressed)
         self.progress.dialog.canceled.connect(job.cancel)
         self.runner.start(job)
 
@@ -153,8 +160,11 @@ class MergeController(QObject):
         self._end()
         self._when_unlocked(lambda: self.window.show_message(TITLE, message))
 
+    def _cancel_pressed(self) -> None:
+        self._cancelled_by_reviewer = True
+
     def _stopped(self) -> str:
-        if self.window.security.lock.is_locked:
+        if not self._cancelled_by_reviewer:  # the lock stopped it
             return (
                 "The merge stopped when the window locked; nothing was changed. Merge the file "
                 "again to bring in the colleague's work."
@@ -167,6 +177,8 @@ class MergeController(QObject):
         if not lock.is_locked:
             tell()
             return
+        # Kept in the log too, in case the program is quit from the lock panel.
+        log.info("A merge ended while the window was locked")
 
         def once() -> None:
             lock.unlocked.disconnect(once)

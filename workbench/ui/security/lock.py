@@ -200,11 +200,16 @@ class LockController(QObject):
         self._enabled = {}
         w.menuBar().setEnabled(True)
         w.statusBar().show()
+        desk = Desk(store)
+        # A merge that ended behind the lock may keep the article and claim under other ids.
+        from workbench.services.merge import kept_id
+
         if self._article_id is not None:
-            w.settings.last_article = self._article_id
-        w.use_desk(Desk(store), self._reviewer)
-        if self._claim_id is not None and self._claim_id in w.claims:
-            w.claims_pane.select_claim(self._claim_id)
+            w.settings.last_article = kept_id(desk, self._article_id)
+        w.use_desk(desk, self._reviewer)
+        claim_id = kept_id(desk, self._claim_id) if self._claim_id is not None else None
+        if claim_id is not None and claim_id in w.claims:
+            w.claims_pane.select_claim(claim_id)
         log.info("Database unlocked")
         self.watch()
         self.unlocked.emit()
