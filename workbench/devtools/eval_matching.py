@@ -3,8 +3,9 @@
 The 10,375 verified claims are written as a CSV library file and imported into a temporary
 database through the same import a journalist uses; the dev tweets are matched through the
 same service as ``workbench match --stdin``. Printed: MAP@5, recall@5 and queries per second,
-for words only (BM25), and, when the sentence encoder is installed, the encoder alone and the
-two fused.
+for words only (BM25), and, when the sentence encoder is installed, the encoder alone, the two
+fused, and (when the re-ranker is installed, unless ``--no-rerank``) the fused candidates
+re-ranked.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import tempfile
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 TASK = "ct20_task2_claim_retrieval"
 _VCLAIM = re.compile(r"/vclaim-(\d+)/?$")
@@ -99,6 +101,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--datasets", type=Path, default=Path("../shared/datasets"))
     parser.add_argument("--split", default="dev")
+    parser.add_argument("--no-rerank", action="store_true", help="leave the re-ranker out")
+    parser.add_argument(
+        "--reranker", type=Path, default=None, help="the re-ranker's folder (default: shipped)"
+    )
     args = parser.parse_args(argv)
     data = args.datasets / TASK
     queries, relevant = read_queries(data / args.split)
@@ -122,8 +128,21 @@ def main(argv: list[str] | None = None) -> int:
                     "encoder alone",
                     lambda texts: _ids(match_many(store, texts, 5, encoder, lexical_weight=None)),
                 ),
-                ("fused", lambda texts: _ids(match_many(store, texts, 5, encoder))),
+                (
+                    "fused",
+                    lambda texts: _ids(match_many(store, texts, 5, encoder, reranker=None)),
+                ),
             ]
+            reranker = None if args.no_rerank else _reranker(args.reranker)
+            if reranker is not None:
+                runs.append(
+                    (
+                        "fused+reranked",
+                        lambda texts: _ids(match_many(store, texts, 5, encoder, reranker=reranker)),
+                    )
+                )
+            elif not args.no_rerank:
+                print("(the re-ranker is not installed: no re-ranked row)")
         else:
             print("(the sentence encoder is not installed: words only)")
         print(f"{'':<16}{'MAP@5':>8}{'recall@5':>10}{'queries/s':>11}")
@@ -143,6 +162,20 @@ def _ids(found: list[list[object]]) -> list[list[str]]:
             row.append(hit.group(1) if hit else "")
         ids.append(row)
     return ids
+
+
+def _reranker(folder: Path | None) -> Any:
+    from workbench.claims.errors import ClaimsError
+    from workbench.services.factchecks import shipped_reranker
+
+    if folder is None:
+        return shipped_reranker()
+    from workbench.claims.reranking import load_reranker
+
+    try:
+        return load_reranker(folder)
+    except (ClaimsError, OSError) as exc:
+        raise SystemExit(f"eval: {exc}") from exc
 
 
 def _encoder() -> object | None:

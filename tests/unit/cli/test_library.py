@@ -127,3 +127,15 @@ def test_an_import_leaves_the_library_ready_to_match_by_meaning(tmp_path: Path) 
     with open_store(Path(db), read_only=True) as store:
         stored = store.query("SELECT count(*) AS n FROM factchecks WHERE vector IS NOT NULL")
     assert stored[0]["n"] == 2
+
+
+def test_match_without_the_reranker_finds_the_same_fact_checks(tmp_path: Path) -> None:
+    db = str(tmp_path / "w.sqlite3")
+    feed, sheet = _files(tmp_path)
+    CliRunner().invoke(main, ["library", "import", str(feed), str(sheet), "--db", db])
+    found = {}
+    for flags in ([], ["--no-rerank"]):
+        shown = CliRunner().invoke(main, ["match", "moon cheese", "--json", "--db", db, *flags])
+        assert shown.exit_code == 0, shown.output
+        found[bool(flags)] = {m["url"] for m in json.loads(shown.output)["matches"]}
+    assert found[True] == found[False] and "https://c.org/1" in found[True]
