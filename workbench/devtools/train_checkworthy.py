@@ -22,6 +22,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -62,6 +63,24 @@ def base_model_dir() -> Path:
     return Path(next(iter(spec.submodule_search_locations))) / "model"
 
 
+def training_start(config: dict[str, Any]) -> tuple[Path, Any]:
+    """Seed every random source, set torch's threads, and load the base model's tokenizer
+    (truncated at ``config["max_tokens"]``, unpadded): the base folder and the tokenizer.
+    """
+    import torch
+    from tokenizers import Tokenizer
+
+    random.seed(config["seed"])
+    np.random.seed(config["seed"])
+    torch.manual_seed(config["seed"])
+    torch.set_num_threads(config["threads"])
+    base = base_model_dir()
+    tokenizer = Tokenizer.from_file(str(base / TOKENIZER_FILE))
+    tokenizer.no_padding()
+    tokenizer.enable_truncation(config["max_tokens"])
+    return base, tokenizer
+
+
 def _batches(encoded: list[list[int]], size: int, rng: random.Random) -> list[list[int]]:
     """Indices in batches of similar length (little padding), the batches in random order."""
     order = list(range(len(encoded)))
@@ -79,18 +98,10 @@ def train(examples: list[Example], out: Path, log=print) -> float:
     """Fine-tune, export to ONNX, quantise; returns the training CPU seconds."""
     import torch
     from onnxruntime.quantization import QuantType, quantize_dynamic
-    from tokenizers import Tokenizer
     from transformers import BertModel
 
     seed = CONFIG["seed"]
-    random.seed(seed)
-    np.random.seed(seed)
-    torch.manual_seed(seed)
-    torch.set_num_threads(CONFIG["threads"])
-    base = base_model_dir()
-    tokenizer = Tokenizer.from_file(str(base / TOKENIZER_FILE))
-    tokenizer.no_padding()
-    tokenizer.enable_truncation(CONFIG["max_tokens"])
+    base, tokenizer = training_start(CONFIG)
     encoded = [e.ids for e in tokenizer.encode_batch([x.text for x in examples])]
     labels = torch.tensor([[x.broad, x.strict] for x in examples], dtype=torch.float32)
 

@@ -26,7 +26,7 @@ from pathlib import Path
 import numpy as np
 
 from workbench.claims.matching import FORMAT, MODEL_FILE, ONNX_FILE, TOKENIZER_FILE
-from workbench.devtools.train_checkworthy import base_model_dir
+from workbench.devtools.train_checkworthy import training_start
 from workbench.services.factchecks import query_text
 
 #: Every setting of the shipped model; change one and retrain, the card records them.
@@ -111,17 +111,10 @@ def train(datasets: Path, out: Path, log=print) -> dict[str, float]:
     """Fine-tune, export, quantise; returns the training figures."""
     import torch
     from onnxruntime.quantization import QuantType, quantize_dynamic
-    from tokenizers import Tokenizer
     from transformers import BertModel
 
     seed = CONFIG["seed"]
-    random.seed(seed)
-    torch.manual_seed(seed)
-    torch.set_num_threads(CONFIG["threads"])
-    base = base_model_dir()
-    tokenizer = Tokenizer.from_file(str(base / TOKENIZER_FILE))
-    tokenizer.enable_truncation(CONFIG["max_tokens"])
-    tokenizer.no_padding()
+    base, tokenizer = training_start(CONFIG)
 
     class Encoder(torch.nn.Module):
         """The transformer with mean pooling and L2 normalisation: what the runtime runs."""

@@ -30,7 +30,7 @@ from typing import Any
 import numpy as np
 
 from workbench.claims.reranking import FORMAT, MODEL_FILE, ONNX_FILE, TOKENIZER_FILE
-from workbench.devtools.train_checkworthy import base_model_dir
+from workbench.devtools.train_checkworthy import training_start
 from workbench.devtools.train_matching import fact_checks, map_at, queries, recall_at
 from workbench.services.factchecks import query_text
 
@@ -105,17 +105,10 @@ def train(
     """Fine-tune on the train queries ``train_ids``, export, quantise; the training figures."""
     import torch
     from onnxruntime.quantization import QuantType, quantize_dynamic
-    from tokenizers import Tokenizer
     from transformers import BertModel
 
     seed = CONFIG["seed"]
-    random.seed(seed)
-    torch.manual_seed(seed)
-    torch.set_num_threads(CONFIG["threads"])
-    base = base_model_dir()
-    tokenizer = Tokenizer.from_file(str(base / TOKENIZER_FILE))
-    tokenizer.enable_truncation(CONFIG["max_tokens"])
-    tokenizer.no_padding()
+    base, tokenizer = training_start(CONFIG)
 
     class CrossEncoder(torch.nn.Module):
         """The transformer over a pair, the mean of its last layer, one number: the runtime's graph."""
