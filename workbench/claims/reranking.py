@@ -11,14 +11,27 @@ folder is missing, matching keeps the order of the words and the encoder fused.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from workbench.resources import resource_path
 
-from .onnx_text import MODEL_FILE, ONNX_FILE, TOKENIZER_FILE, OnnxTextModel, load_once
+from .onnx_text import (
+    MODEL_FILE,
+    ONNX_FILE,
+    TOKENIZER_FILE,
+    OnnxTextModel,
+    default_threads,
+    load_once,
+)
+
+if TYPE_CHECKING:
+    from tokenizers import Encoding
 
 __all__ = [
     "FORMAT",
@@ -52,7 +65,13 @@ class CrossEncoder(OnnxTextModel):
     def __init__(
         self, directory: Path, *, threads: int | None = None, max_tokens: int | None = None
     ) -> None:
-        super().__init__(directory, FORMAT, threads=threads)
+        # One thread per run, the runs side by side: a pair is too small a run to share out
+        # among cores (waking the helper threads costs more than they save), while pairs are
+        # independent of each other.
+        super().__init__(directory, FORMAT, threads=1)
+        self._workers = threads or default_threads()
+        self._pool: ThreadPoolExecutor | None = None
+        self._pool_lock = threading.Lock()
         if max_tokens is not None:
             self.max_tokens = max_tokens
             self._tokenizer.enable_truncation(max_tokens)
@@ -64,20 +83,32 @@ class CrossEncoder(OnnxTextModel):
 
         One pair per run: the int8 model quantises its activations per run, so a pair run
         beside others (and their padding) would score a little differently each time, and the
-        same candidates could come out in another order. Run alone, a pair costs no more.
+        same candidates could come out in another order. The runs go side by side, one per
+        core.
         """
-        out = np.zeros(len(texts), dtype=np.float32)
-        for row, encoding in enumerate(self._tokenizer.encode_batch([(query, t) for t in texts])):
-            feed = {
-                "input_ids": np.asarray([encoding.ids], dtype=np.int64),
-                "attention_mask": np.ones((1, len(encoding.ids)), dtype=np.int64),
-                "token_type_ids": np.asarray([encoding.type_ids], dtype=np.int64),
-            }
-            (values,) = self._session.run(
-                ["score"], {k: v for k, v in feed.items() if k in self._inputs}
-            )
-            out[row] = float(np.asarray(values).reshape(-1)[0])
-        return out
+        encodings = self._tokenizer.encode_batch([(query, t) for t in texts])
+        if len(encodings) < 2 or self._workers < 2:
+            logits = [self._run_pair(e) for e in encodings]
+        else:
+            logits = list(self._threads().map(self._run_pair, encodings))
+        return np.asarray(logits, dtype=np.float32).reshape(len(texts))
+
+    def _run_pair(self, encoding: Encoding) -> float:
+        feed = {
+            "input_ids": np.asarray([encoding.ids], dtype=np.int64),
+            "attention_mask": np.ones((1, len(encoding.ids)), dtype=np.int64),
+            "token_type_ids": np.asarray([encoding.type_ids], dtype=np.int64),
+        }
+        (values,) = self._session.run(
+            ["score"], {k: v for k, v in feed.items() if k in self._inputs}
+        )
+        return float(np.asarray(values).reshape(-1)[0])
+
+    def _threads(self) -> ThreadPoolExecutor:
+        with self._pool_lock:
+            if self._pool is None:
+                self._pool = ThreadPoolExecutor(self._workers, thread_name_prefix="rerank")
+            return self._pool
 
 
 def load_reranker(path: str | Path | None = None) -> CrossEncoder:

@@ -452,16 +452,32 @@ def _matches(store: Store, ranking: _Ranking, best: list[str]) -> list[Match]:
 def rerank(store: Store, reranker: Reranker, ranking: _Ranking) -> list[str]:
     """The candidates re-ordered: the first :data:`RERANK_DEPTH` by ``fused score +
     RERANK_WEIGHT * the re-ranker's probability``, the rest after them as fused.
+
+    The probability adds less than :data:`RERANK_WEIGHT`, so a candidate whose fused score is
+    that far from its neighbours' keeps its place whatever the re-ranker says: only the
+    candidates that could change places are read by it.
     """
     head = ranking.order[:RERANK_DEPTH]
-    rows = store.get_factchecks(head)
-    texts = {row["id"]: library_text(row["title"], row["claim"]) for row in rows}
-    head = [fid for fid in head if fid in texts]
-    logits = reranker.score(ranking.query, [texts[fid] for fid in head])
-    sure = {fid: 1.0 / (1.0 + math.exp(-float(v))) for fid, v in zip(head, logits, strict=True)}
+    movable = [
+        fid
+        for n, fid in enumerate(head)
+        if any(
+            abs(ranking.fused[fid] - ranking.fused[other]) < RERANK_WEIGHT
+            for other in head[max(0, n - 1) : n + 2]
+            if other != fid
+        )
+    ]
+    sure = dict.fromkeys(head, 0.0)
+    if movable:
+        rows = store.get_factchecks(movable)
+        texts = {row["id"]: library_text(row["title"], row["claim"]) for row in rows}
+        asked = [fid for fid in movable if fid in texts]
+        logits = reranker.score(ranking.query, [texts[fid] for fid in asked])
+        for fid, value in zip(asked, logits, strict=True):
+            sure[fid] = 1.0 / (1.0 + math.exp(-float(value)))
     combined = {fid: ranking.fused[fid] + RERANK_WEIGHT * sure[fid] for fid in head}
     reordered = sorted(head, key=lambda f: -combined[f])
-    return reordered + [fid for fid in ranking.order[RERANK_DEPTH:] if fid not in sure]
+    return reordered + ranking.order[RERANK_DEPTH:]
 
 
 class Reranker(Protocol):
@@ -557,7 +573,8 @@ class _VectorIndex:
         """For each query row, the ``n`` nearest stored rows and their cosines, best first."""
         import numpy as np
 
-        scores = np.asarray(queries, dtype=np.float32) @ self.matrix.T
+        with _one_blas_thread():
+            scores = np.asarray(queries, dtype=np.float32) @ self.matrix.T
         n = min(n, scores.shape[1])
         found = []
         for row in scores:
@@ -571,8 +588,25 @@ class _VectorIndex:
         known = [self.row[f] for f in ids if f in self.row]
         if not known:
             return {}
-        found = self.matrix[known] @ vector.astype(self.matrix.dtype)
+        with _one_blas_thread():
+            found = self.matrix[known] @ vector.astype(self.matrix.dtype)
         return {self.ids[row]: float(c) for row, c in zip(known, found, strict=True)}
+
+
+_BLAS: Any = None
+
+
+def _one_blas_thread() -> Any:
+    """A context in which numpy's BLAS runs on one thread. A product with the stored vectors is
+    bound by memory, not arithmetic, so a second thread hardly speeds it; and BLAS threads go
+    on waiting for work after it, on the cores the encoder and the re-ranker run on next.
+    """
+    global _BLAS
+    if _BLAS is None:
+        from threadpoolctl import ThreadpoolController
+
+        _BLAS = ThreadpoolController()
+    return _BLAS.limit(limits=1, user_api="blas")
 
 
 _INDEXES: weakref.WeakKeyDictionary[Any, dict[str, _VectorIndex]] = weakref.WeakKeyDictionary()

@@ -90,3 +90,27 @@ def test_matching_works_without_the_reranker_folder(store, tmp_path, monkeypatch
     found = match(store, query, 3, encoder)
     assert found == match(store, query, 3, encoder, reranker=None)
     assert found[0].url == "https://c.org/1"
+
+
+def test_only_candidates_close_enough_to_change_places_are_read(store) -> None:
+    found = match(store, "the bridge closing in the city", 3, FakeEncoder(), reranker=None)
+    first, second, third = (m.id for m in found)
+    texts = {m.id: m.claim for m in found}
+    # The first is further ahead than the re-ranker's weight could ever make up.
+    fused = {first: 0.9, second: 0.5, third: 0.45}
+    ranking = factchecks._Ranking("bridges closing", [first, second, third], fused, {})
+    reranker = Prefers(texts[third].split()[0])
+    order = factchecks.rerank(store, reranker, ranking)
+    assert order == [first, third, second]
+    [(_, asked)] = reranker.asked
+    assert sorted(asked) == sorted([texts[second], texts[third]])
+
+
+def test_nothing_is_read_when_no_candidate_could_change_places(store) -> None:
+    found = match(store, "the bridge closing in the city", 3, FakeEncoder(), reranker=None)
+    ids = [m.id for m in found]
+    fused = dict(zip(ids, (0.9, 0.6, 0.3), strict=True))
+    reranker = Prefers("Guantanamo")
+    ranking = factchecks._Ranking("bridges closing", ids, fused, {})
+    assert factchecks.rerank(store, reranker, ranking) == ids
+    assert reranker.asked == []
