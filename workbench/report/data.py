@@ -448,5 +448,6 @@ def _rating_counts(
     ]
     counts.append(RatingCount(DISAGREE_LABEL, sum(1 for c in claims if c.disputed), "tx"))
     if unreviewed:
-        counts.append(RatingCount(UNREVIEWED_LABEL, sum(1 for c in claims if not c.verdicts), "tu"))
+        unrated = sum(1 for c in claims if not c.verdicts and not c.dismissed)
+        counts.append(RatingCount(UNREVIEWED_LABEL, unrated, "tu"))
     return counts

@@ -111,6 +111,8 @@ def _claim(c: ReportClaim) -> list[str]:
         head += f"{md_escape(c.consensus.rating).upper()}"
     elif c.disagreement:
         head += "REVIEWERS DISAGREE"
+    elif c.dismissed:
+        head += "DISMISSED"
     else:
         head += "NOT REVIEWED"
     said = f", {md_escape(c.said)}" if c.said else ""
@@ -118,7 +120,7 @@ def _claim(c: ReportClaim) -> list[str]:
     if c.said and not c.said_by:
         meta.append(f"Said {md_escape(c.said)}")
     meta.append(c.kind_label)
-    if c.dismissed:
+    if c.dismissed and not head.endswith("DISMISSED"):
         meta.append("dismissed")
     lines = [head, "", f"*{' · '.join(meta)}*", ""]
     lines.append(

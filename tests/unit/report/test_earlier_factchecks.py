@@ -54,7 +54,7 @@ def test_a_linked_fact_check_is_listed_under_its_claim_only(linked) -> None:
     assert _claim(linked, 1).earlier == []
 
 
-def test_every_format_shows_it(linked, tmp_path: Path) -> None:
+def test_every_format_shows_it(linked, tmp_path: Path, qapp) -> None:
     html = render_html(linked)
     assert "Checked before: earlier fact-checks of this claim" in html
     assert "Example Checkers, 2 May 2024: Mostly false" in html

@@ -189,3 +189,40 @@ def test_claimant_type_reaches_the_claim(seeded) -> None:
     report = build_report(store, article.id, ReportOptions())
     assert report.claims[2].claimant_type == ClaimantType.PERSON.value
     assert report.claims[0].said_by == ""
+
+
+def test_a_dismissed_claim_is_reported_as_dismissed_not_as_unreviewed(seeded) -> None:
+    import re
+
+    from workbench.report.pdf import render_pdf_html
+
+    store, article, claims = seeded
+    report = build_report(store, article.id, ReportOptions(include_dismissed=True, all_claims=True))
+    [dismissed] = [c for c in report.claims if c.id == claims[3].id]
+    assert not dismissed.verdicts
+    counts = {r.label: r.count for r in report.rating_counts}
+    assert counts["Not reviewed"] == sum(
+        1 for c in report.claims if not c.verdicts and not c.dismissed
+    )
+
+    def section(text: str, start: str, end: str) -> str:
+        return text[text.index(start) : text.index(end, text.index(start))]
+
+    html = render_html(report)
+    entry = section(html, f'id="{dismissed.anchor}"', "</article>")
+    assert "Dismissed" in entry and "Not reviewed" not in entry
+    glance = re.search(rf'href="#{dismissed.anchor}".*?</tr>', html, re.S)
+    assert glance is not None and "Dismissed" in glance.group(0)
+    assert "Not reviewed" not in glance.group(0)
+
+    pdf_html = render_pdf_html(report)
+    glance_row = re.search(rf"<td[^>]*>{dismissed.number}</td>.*?</tr>", pdf_html, re.S)
+    assert glance_row is not None
+    row = glance_row.group(0).lower()  # the PDF's badges are in capitals
+    assert "dismissed" in row and "not reviewed" not in row
+    assert pdf_html.count("Not reviewed yet.") == sum(
+        1 for c in report.claims if not c.verdicts and not c.final and not c.dismissed
+    )
+
+    markdown = render_markdown(report)
+    assert f"### {dismissed.number}. DISMISSED" in markdown
