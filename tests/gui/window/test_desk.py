@@ -384,3 +384,37 @@ def test_a_new_application_gets_the_fusion_style_and_palette() -> None:
         [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True
     )
     assert done.stdout.split() == ["fusion", "#f6f5f1", "DejaVu", "Sans"]
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_Return, Qt.Key.Key_Down])
+def test_from_the_filter_box_the_keyboard_goes_on_to_the_claims_it_shows(
+    make_window, qtbot, key
+) -> None:
+    window = make_window()
+    window.restore_last_article()
+    pane = window.claims_pane
+    pane.select_claim(pane.table_order()[0])
+    qtbot.keyClick(window.article_pane.text, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert pane.filter_box.hasFocus()
+    qtbot.keyClicks(pane.filter_box, "crime")
+    qtbot.keyClick(pane.filter_box, key)
+    assert pane.table.hasFocus()
+    assert table_text(window, Column.CLAIM) == ["Crime fell by 12 percent 📉 last year"]
+    # The rating key then rates the claim the filter shows, and the filter stays.
+    qtbot.keyClick(pane.table, Qt.Key.Key_2)
+    crime = window.claims[pane.current_claim_id()]
+    assert "Crime" in crime.claim.quote
+    assert table_text(window, Column.MINE) == [window.desk.scale().labels[1]]
+    assert pane.filter_box.text() == "crime"
+
+
+def test_escape_in_the_article_goes_back_to_the_claims_list(make_window, qtbot) -> None:
+    window = make_window()
+    window.restore_last_article()
+    pane = window.claims_pane
+    second = pane.table_order()[1]
+    pane.select_claim(second)
+    window.article_pane.text.setFocus()
+    qtbot.waitUntil(window.article_pane.text.hasFocus)
+    qtbot.keyClick(window.article_pane.text, Qt.Key.Key_Escape)
+    assert pane.table.hasFocus() and pane.current_claim_id() == second

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -112,6 +113,14 @@ class ClaimsPane(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._on_current_row)
 
         self.filter_box.textChanged.connect(lambda text: self._refilter(text=text))
+        # Enter or Down: on to the claims the filter shows, to read and rate them by key.
+        self.filter_box.returnPressed.connect(self.go_to_results)
+        QShortcut(
+            QKeySequence(Qt.Key.Key_Down),
+            self.filter_box,
+            self.go_to_results,
+            context=Qt.ShortcutContext.WidgetShortcut,
+        )
         self.kind_box.currentIndexChanged.connect(
             lambda _: self._refilter(kind=self.kind_box.currentData())
         )
@@ -260,6 +269,14 @@ class ClaimsPane(QWidget):
         else:
             self.focus_table()
         return True
+
+    def go_to_results(self) -> None:
+        """From the filter box to the table: at the selected claim when the filter shows it,
+        else at the first claim it shows (the filter stays)."""
+        shown = self.table_order()
+        if shown and self.current_claim_id() not in shown:
+            self.select_claim(shown[0])
+        self.focus_table()
 
     def focus_filter(self) -> None:
         """Put the cursor in the filter box."""

@@ -92,6 +92,10 @@ class ReviewView(EditingView, Protocol):
         """Escape in the filter box: clear it, or when empty go to the table; False elsewhere."""
         ...
 
+    def leave_article(self) -> bool:
+        """Escape in the article text: go to the claims table; False elsewhere."""
+        ...
+
     def ensure_reviewer(self, name: str | None = None) -> bool:
         """Work as a reviewer, asking who when nobody is remembered."""
         ...
@@ -167,13 +171,14 @@ class ReviewController:
             self.view.focus_claims()  # the next key acts on the claim list again
 
     def back_to_claims(self) -> None:
-        """From the editor's fields back to the claims table (Escape); typed text is saved."""
+        """Back to the claims table (Escape): from the editor's fields (typed text is saved),
+        the article, or the filter box (which Escape clears first)."""
         editor = self.view.editor
         if editor.has_focus_inside():
             editor.flush()
             self.view.focus_claims()
-        else:
-            self.view.leave_filter()
+        elif not self.view.leave_filter():
+            self.view.leave_article()
 
     def _ready(self, *, writing: bool = True) -> bool:
         view = self.view

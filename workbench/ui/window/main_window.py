@@ -269,6 +269,13 @@ class MainWindow(QMainWindow):
         """Escape in the filter box: clear it, or when it is empty go to the claims table."""
         return self.claims_pane.leave_filter()
 
+    def leave_article(self) -> bool:
+        """Escape in the article text: go to the claims table, on the selected claim."""
+        if not self.article_pane.text.hasFocus():
+            return False
+        self.claims_pane.focus_table()
+        return True
+
     def set_sensitivity(self, value: float) -> None:
         """Show claims scoring at least ``value`` (remembered, as when the slider moves)."""
         self.claims_pane.set_threshold(value)
