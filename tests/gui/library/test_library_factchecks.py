@@ -136,3 +136,18 @@ def test_a_fact_checks_page_opens_only_on_double_click_or_enter(
     assert len(opened) == 1  # a single click only selects
     qtbot.mouseDClick(pane.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert opened[-1] == "https://checks.example/chips"
+
+
+def test_the_library_opens_with_the_cursor_in_the_search_field_of_each_tab(
+    qtbot, make_window: Callable[..., MainWindow]
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    window = make_window()
+    dialog = open_library(qtbot, window)
+    qtbot.keyClicks(QApplication.focusWidget(), "council")
+    assert dialog.search.text() == "council"
+    qtbot.keyClick(dialog, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.on_factchecks()
+    qtbot.keyClicks(QApplication.focusWidget(), "moon")
+    assert dialog.factchecks.search.text() == "moon"

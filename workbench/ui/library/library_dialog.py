@@ -127,6 +127,8 @@ class OpenArticleDialog(QDialog):
         self.search.textChanged.connect(self.refresh)
         self.search.returnPressed.connect(self.accept)
         self.refresh()
+        # What is typed first is what is looked for.
+        self.search.setFocus()
 
     def on_factchecks(self) -> bool:
         """True when the Fact-checks tab is showing."""
@@ -140,6 +142,7 @@ class OpenArticleDialog(QDialog):
         self.open_button.setText("Open &page" if on_factchecks else self._open_text)
         if on_factchecks:
             self.factchecks.load()
+        (self.factchecks.search if on_factchecks else self.search).setFocus()
 
     def accept(self) -> None:
         """Open the selected article; on the Fact-checks tab, open the selected fact-check's page
