@@ -131,6 +131,13 @@ class Verdicts:
         )
         return None if source.id in before else source
 
+    def repeated_source(
+        self, verdict_id: str, fields: dict[str, Any], *, attachment: bytes | None = None
+    ) -> Source | None:
+        """The verdict's source that adding these fields would only repeat (nothing would be
+        added); None when it would be added."""
+        return self.store.repeated_source(verdict_id, attachment=attachment, **fields)
+
     def edit_source(self, source_id: str, **fields: Any) -> Source:
         """Change a source's descriptive fields (title, URL, dates, quote, note)."""
         return self.store.update_source(source_id, **fields)

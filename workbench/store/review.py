@@ -226,6 +226,15 @@ class ReviewStore(CoreStore):
             )
         return source
 
+    def repeated_source(
+        self, verdict_id: str, *, attachment: bytes | None = None, **fields: Any
+    ) -> Source | None:
+        """The verdict's source that a new one with these fields would only repeat (see
+        :meth:`add_source`); None when it would be added."""
+        source = Source(verdict_id=verdict_id, **_source_fields(fields))
+        source = _with_attachment(source, attachment, "attachment")
+        return _same_source(self.get_verdict(verdict_id).sources, source)
+
     def get_source(self, source_id: str) -> Source:
         """One source by id (without attachment bytes)."""
         return rows.row_to_source(self._one("sources", source_id, "source"))

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QUndoStack
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialog
 
 from workbench.model import Article, Block, BlockKind, Claim, Judgement, ReviewedClaim, Reviewer
 from workbench.services.desk import Desk as ReviewDesk
@@ -176,8 +176,8 @@ def test_source_with_attached_file_keeps_bytes_and_hash(
     pdf = tmp_path / "lfs.pdf"
     pdf.write_bytes(b"%PDF-1.4\n% Labour Force Survey, March\n%%EOF\n")
 
-    def fill(parent, source=None, *, prefill=None):
-        dialog = SourceDialog(parent, source, prefill=prefill)
+    def fill(parent, source=None, **kwargs):
+        dialog = SourceDialog(parent, source, **kwargs)
         dialog.title_edit.setText("Labour Force Survey")
         dialog.url_edit.setText("https://www.ons.gov.uk/lfs")
         assert dialog.attach_file(pdf)
@@ -369,3 +369,31 @@ def test_the_same_address_added_twice_is_one_source_and_one_undo_step(
     assert editor.undo_stack.count() == steps + 1
     editor.undo_stack.undo()  # undoing the add removes the one source, once
     assert desk.reviewed().verdicts[0].sources == []
+
+
+def test_a_repeated_address_is_refused_in_the_dialog_which_keeps_what_was_typed(
+    editor: VerdictEditor, desk: Desk, monkeypatch
+) -> None:
+    editor.set_rating_by_index(0)
+    editor.add_source_from(SourceInput({"title": "ONS", "url": "https://ons.example/cpi"}))
+    seen: list[tuple[int, str, str]] = []
+
+    def ask(parent, source=None, **kwargs):
+        dialog = SourceDialog(parent, source, **kwargs)
+        dialog.title_edit.setText("ONS consumer prices, November")
+        dialog.url_edit.setText("https://ons.example/cpi")
+        dialog.accept()  # Save: refused, the dialog stays with its text and says why
+        seen.append((dialog.result(), dialog.error_line.message(), dialog.title_edit.text()))
+        dialog.note_edit.setPlainText("The November release, table 3.")
+        dialog.accept()  # with a note of its own it is a source of its own
+        return dialog.value() if dialog.result() == dialog.DialogCode.Accepted else None
+
+    monkeypatch.setattr(SourceDialog, "ask", ask)
+    assert editor.sources_panel.add_source()
+    [(result, message, title)] = seen
+    assert (
+        result == QDialog.DialogCode.Rejected and "already one of this verdict's sources" in message
+    )
+    assert title == "ONS consumer prices, November"
+    sources = desk.reviewed().verdicts[0].sources
+    assert [s.note for s in sources] == [None, "The November release, table 3."]

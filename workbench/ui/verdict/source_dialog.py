@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -54,8 +55,11 @@ class SourceDialog(ValidatedDialog):
         source: Source | None = None,
         *,
         prefill: dict[str, Any] | None = None,
+        check: Callable[[SourceInput], str | None] | None = None,
     ) -> None:
         super().__init__(parent)
+        #: Asked last before saving: a reason the entry cannot be kept (e.g. a repeat), or None.
+        self._check = check
         self.setWindowTitle("Edit source" if source else "Add source")
         # Wide enough for a web address; the layout's own minimum (dates written out) still holds.
         self.resize(640, self.height())
@@ -148,9 +152,11 @@ class SourceDialog(ValidatedDialog):
         source: Source | None = None,
         *,
         prefill: dict[str, Any] | None = None,
+        check: Callable[[SourceInput], str | None] | None = None,
     ) -> SourceInput | None:
-        """Show the dialog; the entered source, or None when cancelled."""
-        dialog = cls(parent, source, prefill=prefill)
+        """Show the dialog; the entered source, or None when cancelled. ``check`` may refuse
+        an entry with a reason, shown in the dialog, which stays open with what was typed."""
+        dialog = cls(parent, source, prefill=prefill, check=check)
         return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     # -- attachment -----------------------------------------------------------------------
@@ -234,8 +240,10 @@ class SourceDialog(ValidatedDialog):
         if not (values["title"] or values["url"] or has_file):
             return "Give the source a title, an address or an attached file."
         if values["url"]:
-            return url_problem(values["url"])
-        return None
+            problem = url_problem(values["url"])
+            if problem:
+                return problem
+        return self._check(self.value()) if self._check is not None else None
 
 
 def _attachment_text(source: Source) -> str:

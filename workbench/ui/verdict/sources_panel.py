@@ -169,8 +169,21 @@ class SourcesPanel(QWidget):
             return False
         from workbench.ui.verdict.source_dialog import SourceDialog
 
-        entered = SourceDialog.ask(self, prefill=prefill)
+        entered = SourceDialog.ask(self, prefill=prefill, check=self._repeats)
         return entered is not None and self.add_source_from(entered)
+
+    def _repeats(self, entered: SourceInput) -> str | None:
+        """Why a source about to be added would add nothing: the verdict already has it."""
+        if self._desk is None or self._verdict is None:
+            return None
+        if self._desk.verdicts.repeated_source(
+            self._verdict.id, entered.fields, attachment=entered.attachment
+        ):
+            return (
+                "That address is already one of this verdict's sources. Quote another passage "
+                "or add a note to keep it as a source of its own."
+            )
+        return None
 
     def add_source_from(self, entered: SourceInput) -> bool:
         """Add a described source (with its attached file) to the verdict."""
