@@ -418,3 +418,16 @@ def test_escape_in_the_article_goes_back_to_the_claims_list(make_window, qtbot) 
     qtbot.waitUntil(window.article_pane.text.hasFocus)
     qtbot.keyClick(window.article_pane.text, Qt.Key.Key_Escape)
     assert pane.table.hasFocus() and pane.current_claim_id() == second
+
+
+def test_quit_and_preferences_have_keys_even_where_the_platform_gives_none(
+    make_window, qtbot
+) -> None:
+    window = make_window()
+    actions = window.actions_
+    assert not actions.quit.shortcut().isEmpty()
+    assert not actions.preferences.shortcut().isEmpty()
+    taken = [a.shortcut().toString() for a in actions.all()]
+    assert len(taken) == len(set(taken))  # no key does two things
+    qtbot.keyClick(window.article_pane.text, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not window.isVisible())

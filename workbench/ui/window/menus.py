@@ -17,6 +17,12 @@ if TYPE_CHECKING:
 Key = str | QKeySequence | QKeySequence.StandardKey
 
 
+def _standard_or(standard: QKeySequence.StandardKey, fallback: str) -> Key:
+    """The platform's key for ``standard``, or ``fallback`` where the platform has none (Quit
+    and Preferences have none on Windows and on some Linux desktops)."""
+    return standard if QKeySequence.keyBindings(standard) else fallback
+
+
 class Actions:
     """Named actions of the main window, each wired to the controller that does it."""
 
@@ -62,9 +68,11 @@ class Actions:
         self.restore_backup = act("&Restore from backup…", w.backup.restore_from_backup)
         self.merge_work = act("&Merge a colleague's work…", lambda: _merge_work(w))
         self.preferences = act(
-            "Pre&ferences…", w.preferences.edit, QKeySequence.StandardKey.Preferences
+            "Pre&ferences…",
+            w.preferences.edit,
+            _standard_or(QKeySequence.StandardKey.Preferences, "Ctrl+,"),
         )
-        self.quit = act("&Quit", w.close, QKeySequence.StandardKey.Quit)
+        self.quit = act("&Quit", w.close, _standard_or(QKeySequence.StandardKey.Quit, "Ctrl+Q"))
 
         # Own actions rather than the stack's: typed text is saved before undo runs.
         self.undo = act("&Undo", review.undo, QKeySequence.StandardKey.Undo, "SP_ArrowBack")
