@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
-from workbench.model import ClaimState
+from workbench.model import ClaimState, Judgement
 from workbench.ui.claims.claims_model import Column
 
 from ..conftest import EMOJI_ARTICLE, EMOJI_CLAIMS
@@ -431,3 +431,30 @@ def test_quit_and_preferences_have_keys_even_where_the_platform_gives_none(
     assert len(taken) == len(set(taken))  # no key does two things
     qtbot.keyClick(window.article_pane.text, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: not window.isVisible())
+
+
+def test_the_team_columns_show_only_once_someone_else_rated_or_an_editor_settled(
+    make_window,
+) -> None:
+    window = make_window()
+    window.restore_last_article()
+    pane = window.claims_pane
+    labels = window.desk.scale().labels
+    first, second = pane.table_order()[:2]
+    pane.select_claim(first)
+    window.review.rate_current(labels[0])
+    # Working alone: no one else's verdicts, no final verdicts, and the claims get the width.
+    assert pane.table.isColumnHidden(Column.OTHERS) and pane.table.isColumnHidden(Column.FINAL)
+    wide = pane.table.columnWidth(Column.CLAIM)
+
+    ben = window.desk.store.ensure_reviewer("Ben Okoro")
+    window.desk.verdicts.save_verdict(second, ben.id, Judgement(labels[2]))
+    window.claims_changed()
+    assert not pane.table.isColumnHidden(Column.OTHERS)
+    assert table_text(window, Column.OTHERS)[1] == f"{labels[2]} (Ben)"
+    assert pane.table.isColumnHidden(Column.FINAL)
+    assert pane.table.columnWidth(Column.CLAIM) < wide
+
+    window.desk.final_verdicts.give(second, labels[1], "", window.desk.reviewer_id)
+    window.claims_changed()
+    assert not pane.table.isColumnHidden(Column.FINAL)

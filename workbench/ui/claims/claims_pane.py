@@ -177,7 +177,15 @@ class ClaimsPane(QWidget):
             self.proxy.set_filters()
         if current is not None and self.model.row_of(current) >= 0:
             self.select_claim(current, emit=False)
+        self._show_team_columns()
         self._update_count()
+
+    def _show_team_columns(self) -> None:
+        """Show the others' and final verdicts only when some claim has one: a journalist
+        working alone gets their width for the claims' wording."""
+        rows = self.model.rows()
+        for column in (Column.OTHERS, Column.FINAL):
+            self.table.setColumnHidden(column, not any(row.cells[column] for row in rows))
 
     def set_left_out(self, message: str | None) -> None:
         """Say below the table which found claims were not kept (None hides the note)."""
