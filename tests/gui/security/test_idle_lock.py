@@ -250,11 +250,20 @@ def test_after_unlocking_the_hidden_lock_panel_keeps_no_passphrase(
 ) -> None:
     window = open_window(encrypted_db, PASSPHRASE)
     lock = window.security.lock
+    window.claims_pane.focus_table()
     with qtbot.waitSignal(lock.closed, timeout=5000):
-        assert lock.lock()
+        qtbot.keyClick(
+            window.claims_pane.table,
+            Qt.Key.Key_L,
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+        )
     panel = lock.panel
     with qtbot.waitSignal(lock.unlocked, timeout=5000):
         qtbot.keyClicks(panel.passphrase_edit, PASSPHRASE)
         qtbot.keyClick(panel.passphrase_edit, Qt.Key.Key_Return)
     # The panel is kept for the next lock: its field must not hold the passphrase meanwhile.
     assert panel.passphrase_edit.text() == ""
+    # Nor is it left on screen as a window of its own, holding the keyboard.
+    QApplication.processEvents()  # what Qt does next, once unlocking has returned
+    assert not panel.isVisible()
+    assert window.isActiveWindow() and window.claims_pane.table.hasFocus()

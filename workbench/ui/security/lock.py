@@ -190,8 +190,11 @@ class LockController(QObject):
             return False
         w = self.window
         self.panel.passphrase_edit.clear()  # kept for the next lock, without the passphrase
-        w.takeCentralWidget()  # the panel: kept for the next lock
         assert self._content is not None
+        # The panel is kept for the next lock, hidden: taken out of the window while its field
+        # has the keyboard, Qt would show it again as a window of its own.
+        w.takeCentralWidget()
+        self.panel.hide()
         w.setCentralWidget(self._content)
         self._content.show()
         self._content = None
@@ -210,6 +213,7 @@ class LockController(QObject):
         claim_id = kept_id(desk, self._claim_id) if self._claim_id is not None else None
         if claim_id is not None and claim_id in w.claims:
             w.claims_pane.select_claim(claim_id)
+        w.claims_pane.focus_table()  # the keys act on the claims again at once
         log.info("Database unlocked")
         self.watch()
         self.unlocked.emit()
