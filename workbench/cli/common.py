@@ -179,15 +179,21 @@ def resolve_db(db: str | None) -> Path:
 
 
 @contextmanager
-def opened_store(db: str | None, *, read_only: bool = False) -> Iterator[Store]:
+def opened_store(
+    db: str | None, *, read_only: bool = False, existing: bool = False
+) -> Iterator[Store]:
     """Open the database for one command; lower-layer errors become one line and exit 1.
 
     ``read_only`` is for commands that only read: they need no writer lock, so they work while
     the window or a long import has the file open, and on a file nobody may write.
+    ``existing`` is for commands that write only what they work out from the file (vectors):
+    a mistyped ``--db`` is refused instead of answering from a new, empty database.
     """
     from workbench.store.errors import SchemaTooOldError
 
     path = resolve_db(db)
+    if existing and not read_only and not path.exists():
+        fail(f"“{shown(path)}” does not exist.")
     with handle_errors():
         try:
             store = _open_unlocked(path, read_only=read_only)

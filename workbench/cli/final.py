@@ -87,7 +87,10 @@ def queue_command(article: str | None, as_json: bool, db: str | None) -> None:
     if not items:
         click.echo("No claim needs a final verdict.")
         return
-    click.echo(f"{len(items)} claim(s) need a final verdict:")
+    many = len(items) != 1
+    click.echo(
+        f"{len(items)} claim{'s' if many else ''} need{'' if many else 's'} a final verdict:"
+    )
     article_shown = None
     for item in items:
         if article_id is None and item.article_id != article_shown:

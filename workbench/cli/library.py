@@ -45,7 +45,7 @@ def counts_command(as_json: bool, db: str | None) -> None:
     """How many fact-checks the library holds: imported, and the team's own verdicts."""
     from workbench.services.factchecks import library_counts
 
-    with opened_store(db) as store:
+    with opened_store(db, existing=True) as store:
         counts = library_counts(store)
     if as_json:
         print_json(counts)
@@ -71,7 +71,9 @@ def import_command(files: tuple[str, ...], as_json: bool, db: str | None) -> Non
             (lambda what, done, total: bar(f"Importing {what}", done, total)) if bar else None
         )
         result = import_files(store, files, progress=progress, cancelled=lambda: bool(stop))
-        encoder = None if result.cancelled else _encoder()
+        # Nothing read (every file refused): nothing is written either.
+        nothing = all(f.error for f in result.files)
+        encoder = None if result.cancelled or nothing else _encoder()
         if encoder is not None:
             # Matched by meaning from now on, in the window too (which only reads the library).
             fill_vectors(
@@ -183,7 +185,7 @@ def match_command(
 
     if from_stdin == bool(text):
         fail("Give a text to match, or --stdin to match each line of standard input.")
-    with opened_store(db) as store:
+    with opened_store(db, existing=True) as store:
         encoder = _encoder()
         reranker: Literal["shipped"] | None = None if no_rerank else "shipped"
         if from_stdin:

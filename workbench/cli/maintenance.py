@@ -107,7 +107,9 @@ def restore_command(backup: str, yes: bool, db: str | None) -> None:
         source = Path(backup)
     with handle_errors():
         info = inspect_backup(source, key=passphrase)
-    counts = ", ".join(f"{n} {t}" for t, n in info.counts.items())
+    counts = ", ".join(
+        f"{n} {t if n != 1 else t.removesuffix('s')}" for t, n in info.counts.items()
+    )
     if not yes:
         click.confirm(
             f"Replace {path.name} with {source.name} ({counts})? The current file is kept as a backup.",

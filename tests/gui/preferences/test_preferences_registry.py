@@ -132,3 +132,15 @@ def test_preferences_fit_a_small_laptop_screen_with_save_in_sight(qtbot) -> None
     assert buttons.geometry().bottom() <= dialog.height()
     scroll = dialog.findChild(QScrollArea)
     assert scroll.widget().isAncestorOf(dialog.idle_lock_spin)  # the last group scrolls
+
+
+def test_the_idle_lock_reads_one_minute_and_five_minutes(qtbot) -> None:
+    from workbench.ui.preferences.preferences_dialog import PreferencesDialog
+
+    dialog = PreferencesDialog(None, {"reviewer_name": "Ana", "idle_lock_minutes": 1})
+    qtbot.addWidget(dialog)
+    assert dialog.idle_lock_spin.text() == "1 minute"
+    dialog.idle_lock_spin.setValue(5)
+    assert dialog.idle_lock_spin.text() == "5 minutes"
+    dialog.idle_lock_spin.setValue(0)
+    assert dialog.idle_lock_spin.text() == "Never"

@@ -36,7 +36,7 @@ def stored(run, claim: dict) -> dict:
 
 def test_the_queue_lists_the_disagreement_until_a_final_verdict_settles_it(run, disputed):
     text = run("queue").output
-    assert "1 claim(s) need a final verdict" in text
+    assert "1 claim needs a final verdict" in text
     assert "Ana Lima: True; Ben Okafor: False" in text
     [item] = json.loads(run("queue", disputed["article_id"][:8], "--json").output)
     assert item["claim_id"] == disputed["id"]

@@ -139,3 +139,37 @@ def test_match_without_the_reranker_finds_the_same_fact_checks(tmp_path: Path) -
         assert shown.exit_code == 0, shown.output
         found[bool(flags)] = {m["url"] for m in json.loads(shown.output)["matches"]}
     assert found[True] == found[False] and "https://c.org/1" in found[True]
+
+
+def test_a_mistyped_database_is_refused_not_made(tmp_path: Path) -> None:
+    missing = tmp_path / "nothere.sqlite3"
+    for args in (["match", "the moon is cheese"], ["library"], ["library", "--json"]):
+        result = CliRunner().invoke(main, [*args, "--db", str(missing)])
+        assert result.exit_code == 1, (args, result.output)
+        assert "nothere.sqlite3” does not exist" in result.output
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_import_of_files_that_all_fail_writes_nothing(tmp_path: Path, monkeypatch) -> None:
+    import hashlib
+
+    from workbench.cli import library
+
+    db = tmp_path / "w.sqlite3"
+    feed, _ = _files(tmp_path)
+    # Imported where the encoder is not installed: the items have no vectors yet.
+    with monkeypatch.context() as patched:
+        patched.setattr(library, "_encoder", lambda: None)
+        imported = CliRunner().invoke(main, ["library", "import", str(feed), "--db", str(db)])
+        assert imported.exit_code == 0
+
+    def state() -> str:
+        files = [db, db.with_name(db.name + "-wal")]
+        return hashlib.sha256(b"".join(f.read_bytes() for f in files if f.exists())).hexdigest()
+
+    before = state()
+    result = CliRunner().invoke(
+        main, ["library", "import", str(tmp_path / "missing.json"), "--db", str(db)]
+    )
+    assert result.exit_code == 1 and "missing.json" in result.output
+    assert state() == before

@@ -156,9 +156,12 @@ class PreferencesDialog(ValidatedDialog):
         # Minutes without input before an encrypted database locks; 0 reads "Never".
         self.idle_lock_spin = QSpinBox()
         _spin_range(self.idle_lock_spin, IDLE_LOCK_MINUTES)
-        self.idle_lock_spin.setSuffix(" minutes")
         self.idle_lock_spin.setSpecialValueText("Never")
+        self.idle_lock_spin.valueChanged.connect(
+            lambda n: self.idle_lock_spin.setSuffix(" minute" if n == 1 else " minutes")
+        )
         self.idle_lock_spin.setValue(int(_number(v[IDLE_LOCK_MINUTES.name], IDLE_LOCK_MINUTES)))
+        self.idle_lock_spin.setSuffix(" minute" if self.idle_lock_spin.value() == 1 else " minutes")
         # Blind review: per database, so everyone reviewing in the file works the same way.
         self.blind_check = QCheckBox("Hide the others' ratings until I save mine")
         self.blind_check.setChecked(BLIND_REVIEW.accept(v.get(BLIND_REVIEW.name)))
