@@ -267,3 +267,42 @@ def test_after_unlocking_the_hidden_lock_panel_keeps_no_passphrase(
     QApplication.processEvents()  # what Qt does next, once unlocking has returned
     assert not panel.isVisible()
     assert window.isActiveWindow() and window.claims_pane.table.hasFocus()
+
+
+def test_what_was_typed_in_a_dialog_closed_by_the_lock_is_given_back_after_unlocking(
+    qtbot, open_window, encrypted_db: Path, messages
+) -> None:
+    from PySide6.QtWidgets import QDialog, QFormLayout, QLineEdit, QPlainTextEdit
+
+    window = open_window(encrypted_db, PASSPHRASE)
+    dialog = QDialog(window)
+    dialog.setWindowTitle("Final verdict")
+    from workbench.ui.security.passphrase_dialogs import passphrase_edit
+
+    note, untouched = QPlainTextEdit(), QLineEdit("prefilled")
+    secret, shown = passphrase_edit("Passphrase"), passphrase_edit("New passphrase")
+    shown.setEchoMode(QLineEdit.EchoMode.Normal)  # its "show" box ticked
+    form = QFormLayout(dialog)
+    form.addRow("&Note:", note)
+    form.addRow("Passphrase:", secret)
+    form.addRow("New passphrase:", shown)
+    form.addRow("Rating:", untouched)
+    dialog.show()
+    qtbot.keyClicks(note, "Checked with the ministry; two sources confirm the date")
+    qtbot.keyClicks(secret, "not to be kept")
+    qtbot.keyClicks(shown, "nor this one")
+    lock = window.security.lock
+    with qtbot.waitSignal(lock.closed, timeout=5000):
+        assert lock.lock()
+    assert not dialog.isVisible()
+    assert messages == []  # nothing is said while the window is locked
+    with qtbot.waitSignal(lock.unlocked, timeout=5000):
+        qtbot.keyClicks(lock.panel.passphrase_edit, PASSPHRASE)
+        qtbot.keyClick(lock.panel.passphrase_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(messages))
+    [(title, text)] = messages
+    assert title == "Typed before the window locked"
+    assert "Final verdict" in text
+    assert "Note: Checked with the ministry; two sources confirm the date" in text
+    assert "not to be kept" not in text and "nor this one" not in text
+    assert "prefilled" not in text

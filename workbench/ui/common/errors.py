@@ -62,9 +62,13 @@ class MessageBoxes:
         if cls.quiet:
             log.warning("%s: %s", title, message)
             return
+        from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QMessageBox  # loaded with the first message, not at start
 
-        QMessageBox.warning(parent, title, message)
+        box = QMessageBox(QMessageBox.Icon.Warning, title, message, parent=parent)
+        # A message can be copied: a file's path, an error to pass on, text to type again.
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        box.exec()
 
     @classmethod
     def confirm(cls, parent: QWidget | None, title: str, message: str) -> bool:

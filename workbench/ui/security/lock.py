@@ -3,7 +3,9 @@
 After the idle time set in Preferences (or File ▸ Lock now) the article, its claims and the
 verdict editor are emptied and replaced by a lock panel; typed text is saved first, as the
 editor's autosave would; background work stops and the database is closed. The right passphrase
-opens the same file again on the same article and claim.
+opens the same file again on the same article and claim. Open dialogs are closed unsaved (their
+caller may use the file); what the reviewer had typed in them is said after unlocking, to be
+copied back.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QThread, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from workbench.services.database import open_database
@@ -49,6 +51,8 @@ class LockController(QObject):
         self.watcher.idle.connect(self._on_idle)
         self._panel: LockPanel | None = None
         self._content: QWidget | None = None
+        #: What was typed in the dialogs the lock closed, given back after unlocking.
+        self._typed: list[str] = []
         self._path: Path | None = None
         self._article_id: str | None = None
         self._claim_id: str | None = None
@@ -118,7 +122,7 @@ class LockController(QObject):
         self._article_id = w.article.id if w.article is not None else None
         self._claim_id = w.claims_pane.current_claim_id()
         self._reviewer = w.desk.reviewer.name if w.desk.reviewer is not None else None
-        _close_dialogs_and_menus()
+        self._typed = _close_dialogs_and_menus()
         # Nothing of the work stays on screen, nor in the widgets behind the panel.
         w.article = None
         w.claims = {}
@@ -217,6 +221,9 @@ class LockController(QObject):
         log.info("Database unlocked")
         self.watch()
         self.unlocked.emit()
+        if self._typed:
+            typed, self._typed = self._typed, []
+            QTimer.singleShot(0, w, lambda: _give_back(w, typed))
         return True
 
 
@@ -233,13 +240,63 @@ def _empty_editor(editor: VerdictEditor) -> None:
     editor.others_summary.set_verdicts([])
 
 
-def _close_dialogs_and_menus() -> None:
-    """Close what could show the work over the lock panel: dialogs, messages and open menus."""
+def _give_back(window: QWidget, typed: list[str]) -> None:
+    """Say what was typed in the dialogs the lock closed, to be copied from the message."""
+    from workbench.ui.common.errors import MessageBoxes
+
+    MessageBoxes.warning(
+        window,
+        "Typed before the window locked",
+        "The window locked while these dialogs were open; they were closed without saving. "
+        "What was typed in them is below: open them again and copy it in.\n\n" + "\n\n".join(typed),
+    )
+
+
+def _close_dialogs_and_menus() -> list[str]:
+    """Close what could show the work over the lock panel: dialogs, messages and open menus.
+
+    Returns what the reviewer had typed in the dialogs closed (see :func:`_typed_in`).
+    """
     popup = QApplication.activePopupWidget()
     while popup is not None:
         popup.close()
         next_popup = QApplication.activePopupWidget()
         popup = None if next_popup is popup else next_popup
+    typed: list[str] = []
     for widget in QApplication.topLevelWidgets():
         if isinstance(widget, QDialog) and widget.isVisible():
+            lines = _typed_in(widget)
+            if lines:
+                typed.append("\n".join([f"In “{widget.windowTitle()}”:", *lines]))
             widget.reject()
+    return typed
+
+
+def _typed_in(dialog: QDialog) -> list[str]:
+    """The text the reviewer typed in a dialog's fields, as "Label: text" lines: text fields
+    they changed, never a hidden one (a passphrase), nor text the dialog filled in itself."""
+    from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QTextEdit
+
+    labels = {id(label.buddy()): label.text() for label in dialog.findChildren(QLabel)}
+    lines = []
+    for field in dialog.findChildren(QWidget):
+        if isinstance(field, QLineEdit):
+            # A passphrase field stays out, also while its "show" box is ticked.
+            secret = field.property("secret") or (  # passphrase_dialogs.SECRET
+                field.inputMethodHints() & Qt.InputMethodHint.ImhSensitiveData
+            )
+            if secret or field.echoMode() != QLineEdit.EchoMode.Normal:
+                continue
+            if not field.isModified():
+                continue
+            text = field.text().strip()
+        elif isinstance(field, QPlainTextEdit | QTextEdit):
+            if field.isReadOnly() or not field.document().isModified():
+                continue
+            text = field.toPlainText().strip()
+        else:
+            continue
+        if text:
+            label = labels.get(id(field)) or field.accessibleName() or "Text"
+            lines.append(f"{label.replace('&', '').rstrip(':')}: {text}")
+    return lines

@@ -41,6 +41,10 @@ WARNING_STYLE = (
 TITLE_STYLE = "QLabel { font-size: 15px; font-weight: 600; }"
 
 
+#: The property that marks a passphrase field: what is typed in it is never kept or shown.
+SECRET = "secret"
+
+
 def passphrase_edit(accessible_name: str) -> QLineEdit:
     """A field whose text is never shown, copied, remembered by an input method or predicted."""
     edit = QLineEdit()
@@ -53,6 +57,8 @@ def passphrase_edit(accessible_name: str) -> QLineEdit:
     )
     edit.setAccessibleName(accessible_name)
     edit.setMinimumWidth(280)
+    # Marks it for good: showing the text ("show" box) takes the input method hints away.
+    edit.setProperty(SECRET, True)
     return edit
 
 
