@@ -16,7 +16,7 @@ pytestmark = pytest.mark.gui
 
 
 def test_importing_fact_checks_fills_the_panel_and_the_table(
-    qtbot, make_window: Callable[..., MainWindow], tmp_path: Path
+    qtbot, make_window: Callable[..., MainWindow], tmp_path: Path, messages
 ) -> None:
     window = make_window()
     window.factchecks.encoder = None  # vectors are not what this test is about
@@ -34,6 +34,10 @@ def test_importing_fact_checks_fills_the_panel_and_the_table(
 
     message = window.statusBar().currentMessage()
     assert message.startswith("Imported 2 new fact-checks") and "could not be read" in message
+    # Which row was left out and why stays on screen until read, not only in the status bar.
+    [(title, text)] = messages
+    assert title == "Not everything could be imported"
+    assert text.startswith("“checks.csv”: 1 not imported:") and "claim" in text
     assert window.desk.store.factcheck_counts()["import"] == 2
     qtbot.waitUntil(lambda: [m.publisher for m in panel.matches] == ["Full Check"], timeout=5000)
     qtbot.waitUntil(lambda: cell(window, "The council spent") == "1", timeout=5000)

@@ -176,14 +176,31 @@ class FactCheckImporter(QObject):
             self.view.show_status("Import of fact-checks stopped; what was read is kept.", 8000)
             return
         self.view.show_status(summary(result), 10000)
-        unreadable = [f"“{f.name}”: {f.error}" for f in result.files if f.error]
-        if unreadable:
-            self.view.show_message("Some files could not be read", "\n".join(unreadable))
+        problems = problem_lines(result)
+        if problems:
+            self.view.show_message("Not everything could be imported", "\n".join(problems))
 
     def _failed(self, message: str, bridge: QObject) -> None:
         bridge.deleteLater()
         self.library_changed.emit()
         self.view.show_message("Importing fact-checks did not work", message)
+
+
+def problem_lines(result: LibraryImport, most: int = 10) -> list[str]:
+    """The files that could not be read, and why items of the others were left out (the most
+    frequent reasons of each file first), to be read and put right."""
+    lines = []
+    for f in result.files:
+        if f.error:  # the reason names the file, as a rule
+            lines.append(f.error if f.name in f.error else f"“{f.name}”: {f.error}")
+            continue
+        reasons = f.bad.most_common()
+        for reason, count in reasons[:most]:
+            lines.append(f"“{f.name}”: {count:,} not imported: {reason}")
+        if len(reasons) > most:
+            left = sum(count for _, count in reasons[most:])
+            lines.append(f"“{f.name}”: {left:,} more not imported, for other reasons")
+    return lines
 
 
 def summary(result: LibraryImport) -> str:
