@@ -55,9 +55,9 @@ class MessageBoxes:
     errors: ClassVar[list[BaseException]] = []
 
     @classmethod
-    def warning(cls, parent: QWidget | None, title: str, message: str) -> None:
-        """A warning with one OK button."""
-        cls.shown.append((title, message))
+    def warning(cls, parent: QWidget | None, title: str, message: str, details: str = "") -> None:
+        """A warning with one OK button; ``details`` (long text) scrolls below "Show Details"."""
+        cls.shown.append((title, f"{message}\n\n{details}" if details else message))
         del cls.shown[:-50]
         if cls.quiet:
             log.warning("%s: %s", title, message)
@@ -68,6 +68,8 @@ class MessageBoxes:
         box = QMessageBox(QMessageBox.Icon.Warning, title, message, parent=parent)
         # A message can be copied: a file's path, an error to pass on, text to type again.
         box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        if details:
+            box.setDetailedText(details)
         box.exec()
 
     @classmethod

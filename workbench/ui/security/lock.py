@@ -247,8 +247,9 @@ def _give_back(window: QWidget, typed: list[str]) -> None:
     MessageBoxes.warning(
         window,
         "Typed before the window locked",
-        "The window locked while these dialogs were open; they were closed without saving. "
-        "What was typed in them is below: open them again and copy it in.\n\n" + "\n\n".join(typed),
+        "The window locked while a dialog was open; it was closed without saving. What was "
+        "typed in it is under Show Details: open the dialog again and copy it in.",
+        "\n\n".join(typed),
     )
 
 
