@@ -51,3 +51,34 @@ def test_a_letter_in_an_open_menu_picks_its_item_not_a_triage_key(
     qtbot.waitUntil(target.hasFocus)
     qtbot.keyClick(target, Qt.Key.Key_K)
     assert pane.current_claim_id() == order[0]
+
+
+def test_a_letter_in_the_articles_context_menu_is_not_a_triage_key(make_window, qtbot) -> None:
+    from PySide6.QtCore import QPoint, Qt, QTimer
+    from PySide6.QtGui import QContextMenuEvent
+    from PySide6.QtWidgets import QApplication
+
+    window = make_window()
+    window.restore_last_article()
+    pane = window.claims_pane
+    order = pane.table_order()
+    pane.select_claim(order[1])
+    text = window.article_pane.text
+    text.setFocus()
+    qtbot.waitUntil(text.hasFocus)
+    seen: list[object] = []
+
+    def in_the_menu() -> None:
+        menu = QApplication.activePopupWidget()
+        seen.append(menu)
+        if menu is not None:
+            qtbot.keyClick(menu, Qt.Key.Key_K)  # the previous-claim key, typed in the menu
+            qtbot.keyClick(menu, Qt.Key.Key_Escape)
+
+    QTimer.singleShot(0, in_the_menu)
+    point = QPoint(5, 5)
+    text.contextMenuEvent(
+        QContextMenuEvent(QContextMenuEvent.Reason.Keyboard, point, text.mapToGlobal(point))
+    )
+    assert seen and seen[0] is not None
+    assert pane.current_claim_id() == order[1]
