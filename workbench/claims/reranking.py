@@ -66,7 +66,7 @@ class CrossEncoder(OnnxTextModel):
         self, directory: Path, *, threads: int | None = None, max_tokens: int | None = None
     ) -> None:
         # One thread per run, the runs side by side: a pair is too small a run to share out
-        # among cores (waking the helper threads costs more than they save), while pairs are
+        # among cores (waking the worker threads costs more than they save), while pairs are
         # independent of each other.
         super().__init__(directory, FORMAT, threads=1)
         self._workers = threads or default_threads()
