@@ -414,6 +414,11 @@ class Verdict:
         return self.rating is None
 
     @property
+    def last_change(self) -> str:
+        """When the verdict or its sources last changed: a source added later counts."""
+        return max([self.updated_at, *(s.created_at for s in self.sources)])
+
+    @property
     def judgement(self) -> Judgement:
         """The rating, confidence and rationale as one value."""
         return Judgement(**{f.name: getattr(self, f.name) for f in fields(Judgement)})

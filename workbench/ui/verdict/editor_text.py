@@ -24,10 +24,10 @@ def status_text(mine: Verdict | None, *, editing: bool) -> str:
         return "Not rated yet. Choose a rating (keys 1–9); notes and sources are kept as a draft."
     if mine.is_draft:
         return (
-            f"Draft saved · {mine.updated_at[11:16]} UTC · in progress until you choose a "
+            f"Draft saved · {mine.last_change[11:16]} UTC · in progress until you choose a "
             "rating (keys 1–9)."
         )
-    return f"✓ Saved · {mine.updated_at[11:16]} UTC"
+    return f"✓ Saved · {mine.last_change[11:16]} UTC"
 
 
 def verdict_title(reviewer_name: str | None, mine: Verdict | None) -> str:
