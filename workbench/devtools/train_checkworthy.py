@@ -81,6 +81,45 @@ def training_start(config: dict[str, Any]) -> tuple[Path, Any]:
     return base, tokenizer
 
 
+def export_int8(
+    model: Any,
+    example: tuple[Any, ...],
+    inputs: list[str],
+    output: str,
+    out: Path,
+    base: Path,
+    work: Path | None = None,
+) -> None:
+    """Write ``model`` (in eval mode) to ``out`` as the runtime reads it: an ONNX graph with
+    batch and token axes free, its weights quantised to int8, and the base model's tokenizer.
+    ``example`` feeds ``inputs`` once for the trace; ``work`` also keeps the full-precision
+    graph (for trying other quantisations).
+    """
+    import torch
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        fp32 = Path(tmp) / "model-fp32.onnx"
+        torch.onnx.export(
+            model,
+            example,
+            str(fp32),
+            input_names=inputs,
+            output_names=[output],
+            dynamic_axes={
+                **{name: {0: "batch", 1: "tokens"} for name in inputs},
+                output: {0: "batch"},
+            },
+            opset_version=17,
+            dynamo=False,
+        )
+        quantize_dynamic(str(fp32), str(out / ONNX_FILE), weight_type=QuantType.QInt8)
+        if work is not None:
+            shutil.copyfile(fp32, work / "model-fp32.onnx")
+    shutil.copyfile(base / TOKENIZER_FILE, out / TOKENIZER_FILE)
+
+
 def _batches(encoded: list[list[int]], size: int, rng: random.Random) -> list[list[int]]:
     """Indices in batches of similar length (little padding), the batches in random order."""
     order = list(range(len(encoded)))
@@ -97,7 +136,6 @@ def _batches(encoded: list[list[int]], size: int, rng: random.Random) -> list[li
 def train(examples: list[Example], out: Path, log=print) -> float:
     """Fine-tune, export to ONNX, quantise; returns the training CPU seconds."""
     import torch
-    from onnxruntime.quantization import QuantType, quantize_dynamic
     from transformers import BertModel
 
     seed = CONFIG["seed"]
@@ -157,28 +195,11 @@ def train(examples: list[Example], out: Path, log=print) -> float:
     cpu_seconds = time.process_time() - cpu_start
 
     model.eval()
-    out.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory() as tmp:
-        fp32 = Path(tmp) / "model-fp32.onnx"
-        example = tokenizer.encode("The unemployment rate fell to 4 percent last year.")
-        ids = torch.tensor([example.ids])
-        mask = torch.ones_like(ids)
-        torch.onnx.export(
-            model,
-            (ids, mask),
-            str(fp32),
-            input_names=["input_ids", "attention_mask"],
-            output_names=["logits"],
-            dynamic_axes={
-                "input_ids": {0: "batch", 1: "tokens"},
-                "attention_mask": {0: "batch", 1: "tokens"},
-                "logits": {0: "batch"},
-            },
-            opset_version=17,
-            dynamo=False,
-        )
-        quantize_dynamic(str(fp32), str(out / ONNX_FILE), weight_type=QuantType.QInt8)
-    shutil.copyfile(base / TOKENIZER_FILE, out / TOKENIZER_FILE)
+    example = tokenizer.encode("The unemployment rate fell to 4 percent last year.")
+    ids = torch.tensor([example.ids])
+    export_int8(
+        model, (ids, torch.ones_like(ids)), ["input_ids", "attention_mask"], "logits", out, base
+    )
     return cpu_seconds
 
 

@@ -16,17 +16,15 @@ import csv
 import datetime as dt
 import json
 import random
-import shutil
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
 
-from workbench.claims.matching import FORMAT, MODEL_FILE, ONNX_FILE, TOKENIZER_FILE
-from workbench.devtools.train_checkworthy import training_start
+from workbench.claims.matching import FORMAT, MODEL_FILE
+from workbench.devtools.train_checkworthy import export_int8, training_start
 from workbench.services.factchecks import query_text
 
 #: Every setting of the shipped model; change one and retrain, the card records them.
@@ -110,7 +108,6 @@ def rank(
 def train(datasets: Path, out: Path, log=print) -> dict[str, float]:
     """Fine-tune, export, quantise; returns the training figures."""
     import torch
-    from onnxruntime.quantization import QuantType, quantize_dynamic
     from transformers import BertModel
 
     seed = CONFIG["seed"]
@@ -186,26 +183,8 @@ def train(datasets: Path, out: Path, log=print) -> dict[str, float]:
                 )
     cpu_seconds = time.process_time() - cpu_start
     model.eval()
-    out.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory() as tmp:
-        fp32 = Path(tmp) / "model-fp32.onnx"
-        ids, mask = batch_tensors(["Prices rose five percent in May, the minister said."])
-        torch.onnx.export(
-            model,
-            (ids, mask),
-            str(fp32),
-            input_names=["input_ids", "attention_mask"],
-            output_names=["embedding"],
-            dynamic_axes={
-                "input_ids": {0: "batch", 1: "tokens"},
-                "attention_mask": {0: "batch", 1: "tokens"},
-                "embedding": {0: "batch"},
-            },
-            opset_version=17,
-            dynamo=False,
-        )
-        quantize_dynamic(str(fp32), str(out / ONNX_FILE), weight_type=QuantType.QInt8)
-    shutil.copyfile(base / TOKENIZER_FILE, out / TOKENIZER_FILE)
+    example = batch_tensors(["Prices rose five percent in May, the minister said."])
+    export_int8(model, example, ["input_ids", "attention_mask"], "embedding", out, base)
     return {"train_cpu_seconds": round(cpu_seconds), "train_pairs": len(pairs)}
 
 

@@ -20,7 +20,6 @@ import argparse
 import datetime as dt
 import json
 import random
-import shutil
 import sys
 import tempfile
 import time
@@ -29,8 +28,8 @@ from typing import Any
 
 import numpy as np
 
-from workbench.claims.reranking import FORMAT, MODEL_FILE, ONNX_FILE, TOKENIZER_FILE
-from workbench.devtools.train_checkworthy import training_start
+from workbench.claims.reranking import FORMAT, MODEL_FILE
+from workbench.devtools.train_checkworthy import export_int8, training_start
 from workbench.devtools.train_matching import fact_checks, map_at, queries, recall_at
 from workbench.services.factchecks import query_text
 
@@ -104,7 +103,6 @@ def train(
 ) -> dict[str, Any]:
     """Fine-tune on the train queries ``train_ids``, export, quantise; the training figures."""
     import torch
-    from onnxruntime.quantization import QuantType, quantize_dynamic
     from transformers import BertModel
 
     seed = CONFIG["seed"]
@@ -192,29 +190,9 @@ def train(
                 )
     cpu_seconds = time.process_time() - cpu_start
     model.eval()
-    out.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory() as tmp:
-        fp32 = Path(tmp) / "model-fp32.onnx"
-        example = batch_tensors([("Prices rose five percent in May.", "Did prices rise in May?")])
-        torch.onnx.export(
-            model,
-            example,
-            str(fp32),
-            input_names=["input_ids", "attention_mask", "token_type_ids"],
-            output_names=["score"],
-            dynamic_axes={
-                "input_ids": {0: "batch", 1: "tokens"},
-                "attention_mask": {0: "batch", 1: "tokens"},
-                "token_type_ids": {0: "batch", 1: "tokens"},
-                "score": {0: "batch"},
-            },
-            opset_version=17,
-            dynamo=False,
-        )
-        quantize_dynamic(str(fp32), str(out / ONNX_FILE), weight_type=QuantType.QInt8)
-        if work is not None:  # the full-precision graph, for trying other quantisations
-            shutil.copyfile(fp32, work / "model-fp32.onnx")
-    shutil.copyfile(base / TOKENIZER_FILE, out / TOKENIZER_FILE)
+    example = batch_tensors([("Prices rose five percent in May.", "Did prices rise in May?")])
+    inputs = ["input_ids", "attention_mask", "token_type_ids"]
+    export_int8(model, example, inputs, "score", out, base, work)
     return {
         "train_cpu_seconds": round(cpu_seconds),
         "train_wall_seconds": round(time.perf_counter() - wall_start),
